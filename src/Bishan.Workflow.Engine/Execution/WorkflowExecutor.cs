@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Bishan.Workflow.Engine.Definitions;
+using Bishan.Workflow.Engine.Descriptors;
+using Bishan.Workflow.Engine.Expressions;
+
+namespace Bishan.Workflow.Engine.Execution;
+
+/// <summary>
+/// Runs definitions in memory: start, resume a bookmark, retry a fault, cancel. Pure: no storage, no
+/// scheduler; callers persist the <see cref="ExecutionResult"/> (see the runtime in Infrastructure).
+/// </summary>
+public sealed class WorkflowExecutor(
+    ActivityRegistry registry,
+    ExpressionEvaluator expressions,
+    TimeProvider time,
+    IServiceProvider? services = null,
+    ExecutorOptions? options = null)
+{
+    private readonly ExecutorOptions _options = options ?? new ExecutorOptions();
+    private readonly IServiceProvider _services = services ?? EmptyServiceProvider.Instance;
+
+    public async Task<ExecutionResult> StartAsync(WorkflowDefinition definition, StartWorkflowRequest request, CancellationToken ct = default)
+    {
+        var state = new WorkflowState
+        {
+            InstanceId = request.InstanceId ?? Guid.NewGuid().ToString("N"),
+            DefinitionId = definition.DefinitionId,
+            DefinitionVersion = definition.Version,
+            CorrelationId = request.CorrelationId,
+            Input = request.Input?.ToDictionary(kv => kv.Key, kv => kv.Value?.DeepClone()) ?? [],
+        };
+        foreach (var v in definition.AllVariables())
+            state.Variables[v.Id] = ValueConverter.Convert(v.Value, v.TypeName);
+        var run = NewRun(definition, state, ct, request.TriggerNodeId, request.TriggerInput);
+        await run.StartAsync();
+        return run.Result();
+    }
+
+    public async Task<ExecutionResult> ResumeAsync(WorkflowDefinition definition, WorkflowState state, string bookmarkId, JsonNode? input, CancellationToken ct = default)
+    {
+        var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
+                       ?? throw new BookmarkNotFoundException(bookmarkId);
+        var run = NewRun(definition, state, ct);
+        await run.ResumeAsync(bookmark, input);
+        return run.Result();
+    }
+
+    public async Task<ExecutionResult> RetryAsync(WorkflowDefinition definition, WorkflowState state, CancellationToken ct = default)
+    {
+        if (state.SubStatus != WorkflowSubStatus.Faulted)
+            throw new InvalidOperationException($"Only a faulted instance can be retried; this one is {state.SubStatus}.");
+        var run = NewRun(definition, state, ct);
+        await run.RetryAsync();
+        return run.Result();
+    }
+
+    public ExecutionResult Cancel(WorkflowDefinition definition, WorkflowState state)
+    {
+        var run = NewRun(definition, state, CancellationToken.None);
+        run.Cancel();
+        return run.Result();
+    }
+
+    private WorkflowRun NewRun(WorkflowDefinition definition, WorkflowState state, CancellationToken ct,
+        string? triggerNodeId = null, JsonNode? triggerInput = null) =>
+        new(definition, state, registry, expressions, time, _services, _options, ct)
+        {
+            TriggerNodeId = triggerNodeId,
+            TriggerInput = triggerInput,
+        };
+
+    private sealed class EmptyServiceProvider : IServiceProvider
+    {
+        public static readonly EmptyServiceProvider Instance = new();
+        public object? GetService(Type serviceType) => null;
+    }
+}
+
+public sealed class BookmarkNotFoundException(string bookmarkId)
+    : Exception($"Bookmark '{bookmarkId}' does not exist or was already resumed.")
+{
+    public string BookmarkId { get; } = bookmarkId;
+}
