@@ -82,6 +82,9 @@ public interface IWorkflowDefinitionService
 {
     /// <summary>Adds a new draft version (the incoming version number is not trusted); publishes it when asked.</summary>
     Task<DefinitionCommandResult> ImportAsync(string json, bool publish, string? user, CancellationToken ct = default);
+
+    /// <summary>Imports and publishes unless a published version of the definition has exactly this content (start-up loader).</summary>
+    Task<DefinitionCommandResult> ImportIfChangedAsync(string json, string? user, CancellationToken ct = default);
     Task<DefinitionCommandResult> PublishAsync(string definitionId, int? version, string? user, CancellationToken ct = default);
     Task<DefinitionCommandResult> RetractAsync(string definitionId, string? user, CancellationToken ct = default);
 
@@ -128,10 +131,29 @@ public interface IWorkflowScheduler
     void ScheduleBookmark(string bookmarkId, DateTime resumeAtUtc);
     void UnscheduleBookmark(string bookmarkId);
 
-    /// <summary>Creates or replaces the recurring job of a cron trigger (stable id per definition and activity).</summary>
-    void ScheduleCronTrigger(string definitionId, string activityNodeId, string cronExpression);
-    void RemoveTriggers(string definitionId);
+    /// <summary>
+    /// Replaces every scheduled trigger of the definition with these (empty list: remove all). Cron triggers
+    /// become recurring jobs with a stable id per definition and activity, time zone Asia/Shanghai.
+    /// </summary>
+    void ScheduleTriggers(string definitionId, IReadOnlyList<ScheduledTrigger> triggers);
 }
+
+public enum TriggerKind
+{
+    Cron,
+    Timer,
+    StartAt,
+}
+
+/// <summary>A trigger of a published version that starts instances on a schedule.</summary>
+public sealed record ScheduledTrigger(
+    string DefinitionId,
+    int Version,
+    string ActivityNodeId,
+    TriggerKind Kind,
+    string? CronExpression,
+    TimeSpan? Interval,
+    DateTime? StartAtUtc);
 
 /// <summary>Thrown for operations on unknown definitions or instances (API: 404).</summary>
 public sealed class WorkflowNotFoundException(string message) : Exception(message);
