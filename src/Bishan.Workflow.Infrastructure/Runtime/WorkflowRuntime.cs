@@ -32,6 +32,7 @@ internal sealed class WorkflowRuntime(
     public async Task<InstanceSummary> StartAsync(string definitionId, IReadOnlyDictionary<string, JsonNode?>? input, string? correlationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         var version = await PublishedVersionAsync(db, definitionId, ct)
                       ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
         return await StartVersionAsync(db, version.Id, new StartWorkflowRequest { Input = input, CorrelationId = correlationId }, ct);
@@ -54,6 +55,9 @@ internal sealed class WorkflowRuntime(
         for (var attempt = 1; attempt <= MaxResumeAttempts; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+            // One connection for the read and the commit (EF would otherwise open and close it for each).
+            await db.Database.OpenConnectionAsync(ct);
             var row = await (from b in db.WorkflowBookmarks
                              join i in db.WorkflowInstances on b.InstanceId equals i.Id
                              where b.Id == bookmarkId
