@@ -14,15 +14,7 @@ public sealed class ConcurrentResumeFacts
         var started = await host.Runtime.StartAsync("race", null, null);
         var bookmarkId = (await host.Instances.GetAsync(started.Id))!.Bookmarks.Single().Id;
 
-        // Every task gets its own DbContext and connection from the pool; the gate releases them together.
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await host.Runtime.ResumeAsync(bookmarkId, null);
-        })).ToList();
-        gate.SetResult();
-        var results = await Task.WhenAll(racers);
+        var results = await RaceAsync(Enumerable.Repeat(bookmarkId, 50), id => host.Runtime.ResumeAsync(id, null));
 
         Assert.Single(results, r => r.Outcome == ResumeOutcome.Resumed);
         Assert.Equal(49, results.Count(r => r.Outcome == ResumeOutcome.AlreadyResumed));
@@ -50,14 +42,7 @@ public sealed class ConcurrentResumeFacts
         var bookmarks = (await host.Instances.GetAsync(started.Id))!.Bookmarks;
         Assert.Equal(2, bookmarks.Count);
 
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = bookmarks.Select(b => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await host.Runtime.ResumeAsync(b.Id, null);
-        })).ToList();
-        gate.SetResult();
-        var results = await Task.WhenAll(racers);
+        var results = await RaceAsync(bookmarks.Select(b => b.Id), id => host.Runtime.ResumeAsync(id, null));
 
         Assert.All(results, r => Assert.Equal(ResumeOutcome.Resumed, r.Outcome));
         Assert.Equal(WorkflowSubStatus.Finished, (await host.Instances.GetAsync(started.Id))!.SubStatus);
@@ -65,5 +50,21 @@ public sealed class ConcurrentResumeFacts
         Assert.Equal(["a", "b"], lines.Skip(1).Order());
         var journal = await host.Instances.GetJournalAsync(started.Id);
         Assert.Equal(journal.Count, journal.Select(j => j.Sequence).Distinct().Count());
+    }
+
+    /// <summary>
+    /// Runs one task per item on the thread pool, released together by a gate. Each call takes its own
+    /// DbContext and connection from the pool, as separate requests would.
+    /// </summary>
+    private static async Task<T[]> RaceAsync<T>(IEnumerable<string> items, Func<string, Task<T>> action)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racers = items.Select(item => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await action(item);
+        })).ToList();
+        gate.SetResult();
+        return await Task.WhenAll(racers);
     }
 }
