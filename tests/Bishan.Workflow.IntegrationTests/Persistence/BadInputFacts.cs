@@ -59,8 +59,8 @@ public sealed class BadInputFacts
     {
         await using var host = await RuntimeHost.StartAsync();
         await host.PublishAsync(TestWorkflows.Flowchart("spinner",
-            [TestWorkflows.WriteLine("A", "a"), TestWorkflows.WriteLine("B", "b")],
-            ("A", "B", "Done"), ("B", "A", "Done")));
+            [TestWorkflows.Activity("Start", "Elsa.Start"), TestWorkflows.WriteLine("A", "a"), TestWorkflows.WriteLine("B", "b")],
+            ("Start", "A", "Done"), ("A", "B", "Done"), ("B", "A", "Done")));
 
         var started = await host.Runtime.StartAsync("spinner", null, null);
 
