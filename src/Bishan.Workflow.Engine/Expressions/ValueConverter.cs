@@ -80,7 +80,9 @@ public static class ValueConverter
     {
         if (v.GetValueKind() == JsonValueKind.Number)
         {
-            d = v.GetValue<double>();
+            // GetValue<double>() throws on a value created from a long (every converted Int32 variable),
+            // so read the number from its JSON text, which works for every CLR number type.
+            d = double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
             return true;
         }
         d = 0;
