@@ -123,5 +123,4 @@ public sealed class CoordinatingBodyResolverFacts
         var error = Assert.Throws<ArgumentException>(() => new CoordinatingBodyResolver(new OrgTree(withoutHealth)));
         Assert.Contains(OrgUnitIds.HealthCommission, error.Message);
     }
-
 }
