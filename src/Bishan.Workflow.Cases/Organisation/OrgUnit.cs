@@ -24,4 +24,17 @@ public sealed record OrgUnit(string Id, string Name, OrgUnitKind Kind, string? P
 
     /// <summary>For schools and communities: the area they belong to, which decides the light-tier coordinating body.</summary>
     public string? AreaId { get; init; }
+
+    /// <summary>Value equality including <see cref="Actions"/> (records compare lists by reference), so a unit loaded from the database equals its seed.</summary>
+    public bool Equals(OrgUnit? other) =>
+        other is not null
+        && Id == other.Id
+        && Name == other.Name
+        && Kind == other.Kind
+        && ParentId == other.ParentId
+        && EnglishName == other.EnglishName
+        && AreaId == other.AreaId
+        && Actions.SequenceEqual(other.Actions);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Kind, ParentId, EnglishName, AreaId, Actions.Count);
 }
