@@ -1,0 +1,31 @@
+using System.Globalization;
+using Bishan.Workflow.Cases.Vocabulary;
+
+namespace Bishan.Workflow.Cases.Localization;
+
+/// <summary>
+/// Display labels for the domain's enums and role names, from the resource files, so that the UI, exports
+/// and reports all say 控辍保学 (or "Dropout prevention") the same way.
+/// </summary>
+public static class DomainLabels
+{
+    /// <summary>
+    /// The label of an enum value in <paramref name="culture"/> (the current UI culture when null).
+    /// Falls back to the value's name, so a missing translation shows up as English code, not as a crash.
+    /// </summary>
+    public static string For<TEnum>(TEnum value, CultureInfo? culture = null)
+        where TEnum : struct, Enum =>
+        Find(value, culture) ?? value.ToString();
+
+    /// <summary>The label of an enum value, or <c>null</c> when the resources have none (used by tests to prove completeness).</summary>
+    public static string? Find<TEnum>(TEnum value, CultureInfo? culture = null)
+        where TEnum : struct, Enum =>
+        DomainStrings.Find($"{typeof(TEnum).Name}_{value}", culture);
+
+    /// <summary>The label of a role name from <see cref="Roles"/>; unknown names come back unchanged.</summary>
+    public static string ForRole(string role, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return DomainStrings.Find($"Role_{role}", culture) ?? role;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Bishan.Workflow.Cases.Vocabulary;
+
+/// <summary>
+/// Kinds of organisation unit in the four-level responsibility chain. Scoping rules depend on the kind
+/// (an area supervisor sees the area, a department supervisor its actions), so the kind is part of the data.
+/// </summary>
+public enum OrgUnitKind
+{
+    /// <summary>The district education work leading group (区委教育工作领导小组).</summary>
+    District,
+
+    /// <summary>The district Five-Actions task force (区级专班).</summary>
+    TaskForce,
+
+    /// <summary>A district department (区教委, 区民政局 …).</summary>
+    Department,
+
+    /// <summary>An area (片区), represented by its education-management centre.</summary>
+    Area,
+
+    /// <summary>A school.</summary>
+    School,
+
+    /// <summary>A community (社区) or village committee (村委会).</summary>
+    Community,
+}
