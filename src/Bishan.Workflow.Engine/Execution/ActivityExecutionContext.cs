@@ -125,6 +125,12 @@ public sealed class ActivityExecutionContext : IExpressionScope
         return bookmark;
     }
 
+    /// <summary>
+    /// Asks the host to apply a side effect when this pass is committed (same transaction). Effects of a
+    /// pass that faults are still applied up to the fault, like the rest of the pass's state.
+    /// </summary>
+    public void Emit(object effect) => _run.Effects.Add(effect);
+
     /// <summary>Ends the whole workflow: scheduler emptied, bookmarks removed (Elsa.Finish).</summary>
     public void FinishWorkflow() => _run.FinishWorkflowRequested = true;
 

@@ -6,4 +6,11 @@ public sealed record ExecutionResult(
     IReadOnlyList<JournalEntry> Journal,
     IReadOnlyList<Bookmark> AddedBookmarks,
     IReadOnlyList<string> RemovedBookmarkIds,
-    IReadOnlyList<Incident> NewIncidents);
+    IReadOnlyList<Incident> NewIncidents)
+{
+    /// <summary>
+    /// Side effects activities asked for (e.g. "register this case"), applied by the host in the same
+    /// transaction that saves the instance, so that a workflow step and its effect never come apart.
+    /// </summary>
+    public IReadOnlyList<object> Effects { get; init; } = [];
+}

@@ -51,7 +51,9 @@ internal sealed class WorkflowRun
     public List<string> RemovedBookmarkIds { get; } = [];
     public List<Incident> NewIncidents { get; } = [];
 
-    public ExecutionResult Result() => new(State, Journal, AddedBookmarks, RemovedBookmarkIds, NewIncidents);
+    public List<object> Effects { get; } = [];
+
+    public ExecutionResult Result() => new(State, Journal, AddedBookmarks, RemovedBookmarkIds, NewIncidents) { Effects = Effects };
 
     // ---- entry points ----------------------------------------------------------------------------
 

@@ -47,7 +47,7 @@ public sealed class LiquidEvaluator
             JsonValueKind.String => v.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => v.GetValue<decimal>(),
+            JsonValueKind.Number => decimal.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
             _ => null,
         },
         _ => node.ToJsonString(),

@@ -76,15 +76,17 @@ public static class ValueConverter
         try { return System.Xml.XmlConvert.ToTimeSpan(text); } catch (FormatException) { return null; }
     }
 
+    /// <summary>Reads any JSON number, whatever CLR type backs the node (parsed text, long, int, decimal).</summary>
     public static bool TryDouble(JsonValue v, out double d)
     {
-        if (v.GetValueKind() == JsonValueKind.Number)
-        {
-            d = v.GetValue<double>();
-            return true;
-        }
         d = 0;
-        return false;
+        if (v.GetValueKind() != JsonValueKind.Number) return false;
+        if (v.TryGetValue(out d)) return true;
+        if (v.TryGetValue<long>(out var l)) { d = l; return true; }
+        if (v.TryGetValue<int>(out var i)) { d = i; return true; }
+        if (v.TryGetValue<decimal>(out var m)) { d = (double)m; return true; }
+        if (v.TryGetValue<float>(out var f)) { d = f; return true; }
+        return double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d);
     }
 
     private static bool LooksLikeJson(string s)

@@ -4,9 +4,10 @@ using Bishan.Workflow.Engine.Execution;
 namespace Bishan.Workflow.Engine.Activities.Flow;
 
 /// <summary>
-/// Counter-based flowchart scheduling. Every visit of an activity and of a connection (taken or ruled out)
-/// is counted; an activity with several inbound connections runs once all forward ones were visited more
-/// often than the activity itself and at least one was taken, and is skipped (the skip spreads) otherwise.
+/// Counter-based flowchart scheduling. Every visit of a connection (taken or ruled out) is counted until its
+/// target consumes the counts; an activity with several inbound connections runs once all forward ones were
+/// visited and at least one was taken, and is skipped (the skip spreads) otherwise. Consuming the counts on
+/// each decision is what lets an activity skipped in one pass of a loop run in the next.
 /// </summary>
 internal static class CounterFlow
 {
@@ -26,6 +27,8 @@ internal static class CounterFlow
     {
         if (!reachedBackward)
             scope.ActivityVisits[completed.Id] = scope.Visits(completed.Id) + 1;
+        if (flowchart.IsJoin(completed))
+            Consume(graph, scope, completed);
 
         var scheduled = false;
         foreach (var connection in graph.Outbound(completed.Id))
@@ -56,10 +59,11 @@ internal static class CounterFlow
 
     private static bool ScheduleImplicitJoin(ActivityExecutionContext flowchart, FlowGraph graph, FlowScope scope, ActivityNode target)
     {
-        var visits = scope.Visits(target.Id);
         var inbound = graph.ForwardInbound(target.Id).ToList();
-        if (!inbound.All(c => scope.Visits(c.Index) > visits)) return false;
-        if (inbound.Any(c => scope.Follows(c.Index) > visits))
+        if (!inbound.All(c => scope.Visits(c.Index) > 0)) return false;
+        var taken = inbound.Any(c => scope.Follows(c.Index) > 0);
+        Consume(graph, scope, target);
+        if (taken)
         {
             flowchart.ScheduleChild(target);
             return true;
@@ -76,6 +80,16 @@ internal static class CounterFlow
         if (flowchart.IsScheduled(join)) return true;
         flowchart.ScheduleChild(join, existingContextId: existing?.Id);
         return true;
+    }
+
+    /// <summary>The target has decided on the visits so far: later visits count towards its next run.</summary>
+    private static void Consume(FlowGraph graph, FlowScope scope, ActivityNode target)
+    {
+        foreach (var c in graph.Inbound(target.Id))
+        {
+            scope.ConnectionVisits.Remove(c.Index);
+            scope.ConnectionFollows.Remove(c.Index);
+        }
     }
 
     public static void CompleteIfNoPendingWork(ActivityExecutionContext flowchart)

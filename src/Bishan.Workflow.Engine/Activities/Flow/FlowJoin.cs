@@ -24,11 +24,10 @@ public sealed class FlowJoin : Activity, IJoinActivity
 
         var graph = context.Index.Graph(parent);
         var id = context.Node.Id;
-        var visits = scope.Visits(id);
         var inbound = graph.ForwardInbound(id).ToList();
-        var allVisited = inbound.All(c => scope.Visits(c.Index) > visits);
-        var anyTaken = inbound.Any(c => scope.Follows(c.Index) > visits);
-        var allTaken = inbound.All(c => scope.Follows(c.Index) > visits);
+        var allVisited = inbound.All(c => scope.Visits(c.Index) > 0);
+        var anyTaken = inbound.Any(c => scope.Follows(c.Index) > 0);
+        var allTaken = inbound.All(c => scope.Follows(c.Index) > 0);
 
         switch (context.EvaluateString("mode")?.Trim() ?? "WaitAny")
         {
