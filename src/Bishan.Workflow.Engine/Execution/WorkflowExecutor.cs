@@ -19,7 +19,14 @@ public sealed class WorkflowExecutor(
     private readonly ExecutorOptions _options = options ?? new ExecutorOptions();
     private readonly IServiceProvider _services = services ?? EmptyServiceProvider.Instance;
 
-    public async Task<ExecutionResult> StartAsync(WorkflowDefinition definition, StartWorkflowRequest request, CancellationToken ct = default)
+    public Task<ExecutionResult> StartAsync(WorkflowDefinition definition, StartWorkflowRequest request, CancellationToken ct = default) =>
+        ContinueAsync(definition, CreateState(definition, request), request.TriggerNodeId, request.TriggerInput, ct);
+
+    /// <summary>
+    /// The state of a new instance with only the root queued. A runtime can store it before running, so
+    /// that an instance interrupted by a crash can be continued with <see cref="ContinueAsync"/>.
+    /// </summary>
+    public WorkflowState CreateState(WorkflowDefinition definition, StartWorkflowRequest request)
     {
         var state = new WorkflowState
         {
@@ -31,8 +38,16 @@ public sealed class WorkflowExecutor(
         };
         foreach (var v in definition.AllVariables())
             state.Variables[v.Id] = ValueConverter.Convert(v.Value, v.TypeName);
-        var run = NewRun(definition, state, ct, request.TriggerNodeId, request.TriggerInput);
-        await run.StartAsync();
+        state.Queue.Add(new WorkItem(definition.Root.NodeId, null));
+        return state;
+    }
+
+    /// <summary>Runs the queued work of <paramref name="state"/> (a new or an interrupted instance) until it is empty or the workflow blocks or ends.</summary>
+    public async Task<ExecutionResult> ContinueAsync(WorkflowDefinition definition, WorkflowState state,
+        string? triggerNodeId = null, JsonNode? triggerInput = null, CancellationToken ct = default)
+    {
+        var run = NewRun(definition, state, ct, triggerNodeId, triggerInput);
+        await run.ContinueAsync();
         return run.Result();
     }
 

@@ -57,10 +57,10 @@ internal sealed class WorkflowRun
 
     // ---- entry points ----------------------------------------------------------------------------
 
-    public async Task StartAsync()
+    /// <summary>Runs the queue as it is; a new instance's state holds only the root (see <see cref="WorkflowExecutor.CreateState"/>).</summary>
+    public async Task ContinueAsync()
     {
         TriggerPending = TriggerNodeId is not null;
-        Schedule(new WorkItem(Definition.Root.NodeId, null));
         await RunQueueAsync();
     }
 

@@ -1,0 +1,101 @@
+using Bishan.Workflow.Infrastructure.Persistence.Entities;
+using Bishan.Workflow.Infrastructure.Persistence.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bishan.Workflow.Infrastructure.Persistence;
+
+/// <summary>
+/// Identity plus the workflow store. The model is provider-neutral (SQLite now, PostgreSQL later): no
+/// provider-specific column types, enums stored as strings, times as UTC <see cref="DateTime"/>.
+/// </summary>
+public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<WorkflowDefinitionVersionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRecord>();
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+    public DbSet<WorkflowBookmarkRecord> WorkflowBookmarks => Set<WorkflowBookmarkRecord>();
+    public DbSet<WorkflowResumedBookmarkRecord> WorkflowResumedBookmarks => Set<WorkflowResumedBookmarkRecord>();
+    public DbSet<WorkflowTriggerRecord> WorkflowTriggers => Set<WorkflowTriggerRecord>();
+    public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
+    public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back as Unspecified; everything stored is UTC, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+        ConfigureVersions(builder.Entity<WorkflowDefinitionVersionRecord>());
+        ConfigureInstances(builder.Entity<WorkflowInstanceRecord>());
+        ConfigureBookmarks(builder.Entity<WorkflowBookmarkRecord>());
+        ConfigureTriggers(builder.Entity<WorkflowTriggerRecord>());
+        ConfigureJournal(builder.Entity<WorkflowJournalRecord>());
+
+        var resumed = builder.Entity<WorkflowResumedBookmarkRecord>();
+        resumed.ToTable("WorkflowResumedBookmarks");
+        resumed.HasKey(r => r.Id);
+        resumed.HasIndex(r => r.InstanceId);
+
+        var incidents = builder.Entity<WorkflowIncidentRecord>();
+        incidents.ToTable("WorkflowIncidents");
+        incidents.HasKey(i => i.Id);
+        incidents.HasIndex(i => i.InstanceId);
+    }
+
+    private static void ConfigureVersions(EntityTypeBuilder<WorkflowDefinitionVersionRecord> e)
+    {
+        e.ToTable("WorkflowDefinitionVersions");
+        e.HasKey(v => v.Id);
+        e.HasIndex(v => new { v.DefinitionId, v.Version }).IsUnique();
+
+        // Starting an instance looks up the published version, the designer the latest one.
+        e.HasIndex(v => new { v.DefinitionId, v.IsPublished });
+        e.HasIndex(v => new { v.DefinitionId, v.IsLatest });
+        e.Property(v => v.ContentHash).HasMaxLength(64);
+    }
+
+    private static void ConfigureInstances(EntityTypeBuilder<WorkflowInstanceRecord> e)
+    {
+        e.ToTable("WorkflowInstances");
+        e.HasKey(i => i.Id);
+        e.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(i => i.SubStatus).HasConversion<string>().HasMaxLength(16);
+        e.HasIndex(i => new { i.DefinitionId, i.Status });
+        e.HasIndex(i => i.CorrelationId);
+        e.HasIndex(i => i.SubStatus);
+
+        // The instance list pages newest first.
+        e.HasIndex(i => i.CreatedAtUtc);
+    }
+
+    private static void ConfigureBookmarks(EntityTypeBuilder<WorkflowBookmarkRecord> e)
+    {
+        e.ToTable("WorkflowBookmarks");
+        e.HasKey(b => b.Id);
+        e.HasIndex(b => new { b.Name, b.Key });
+        e.HasIndex(b => b.InstanceId);
+        e.HasIndex(b => b.ResumeAtUtc);
+    }
+
+    private static void ConfigureTriggers(EntityTypeBuilder<WorkflowTriggerRecord> e)
+    {
+        e.ToTable("WorkflowTriggers");
+        e.HasKey(t => t.Id);
+        e.HasIndex(t => t.DefinitionId);
+        e.HasIndex(t => new { t.Name, t.Key });
+    }
+
+    private static void ConfigureJournal(EntityTypeBuilder<WorkflowJournalRecord> e)
+    {
+        e.ToTable("WorkflowJournal");
+        e.HasKey(j => j.Id);
+        e.Property(j => j.Id).ValueGeneratedOnAdd();
+        e.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique();
+    }
+}

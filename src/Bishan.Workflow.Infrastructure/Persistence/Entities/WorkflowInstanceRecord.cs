@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Bishan.Workflow.Engine.Execution;
+
+namespace Bishan.Workflow.Infrastructure.Persistence.Entities;
+
+/// <summary>A running or ended instance. <see cref="StateJson"/> is the engine's whole <see cref="WorkflowState"/>.</summary>
+public sealed class WorkflowInstanceRecord
+{
+    public string Id { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+
+    /// <summary>The version row the instance runs on: instances never move to a newer version.</summary>
+    public string DefinitionVersionId { get; set; } = "";
+    public string? CorrelationId { get; set; }
+    public WorkflowStatus Status { get; set; }
+    public WorkflowSubStatus SubStatus { get; set; }
+    public string StateJson { get; set; } = "";
+
+    /// <summary>Variable values by variable name, for reading without deserializing the state.</summary>
+    public string? VariablesJson { get; set; }
+    public string? OutputJson { get; set; }
+
+    /// <summary>
+    /// The trigger that started the instance; kept so that a start interrupted by a crash is continued
+    /// as the same trigger start (otherwise the trigger activity would wait instead of completing).
+    /// </summary>
+    public string? TriggerNodeId { get; set; }
+    public string? TriggerInputJson { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>SQLite has no rowversion: the application bumps this on every save and updates only when it still matches.</summary>
+    [ConcurrencyCheck]
+    public long ConcurrencyToken { get; set; }
+}

@@ -1,0 +1,55 @@
+using Bishan.Workflow.Engine.Execution;
+using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Infrastructure.Runtime;
+
+/// <summary>Read side of instances; every filter is served by an index of WorkflowInstances.</summary>
+internal sealed class WorkflowInstanceQueries(IDbContextFactory<BishanDbContext> dbFactory) : IWorkflowInstanceQueries
+{
+    private const int MaxPageSize = 500;
+
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<InstanceSummary>> ListAsync(InstanceQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.WorkflowInstances.AsNoTracking();
+        if (query.DefinitionId is not null) rows = rows.Where(i => i.DefinitionId == query.DefinitionId);
+        if (query.Status is { } status) rows = rows.Where(i => i.Status == status);
+        if (query.SubStatus is { } subStatus) rows = rows.Where(i => i.SubStatus == subStatus);
+        if (query.CorrelationId is not null) rows = rows.Where(i => i.CorrelationId == query.CorrelationId);
+        var page = await rows.OrderByDescending(i => i.CreatedAtUtc).ThenBy(i => i.Id)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 0, MaxPageSize))
+            .ToListAsync(ct);
+        return page.Select(InstanceRecords.ToSummary).ToList();
+    }
+
+    public async Task<InstanceDetails?> GetAsync(string instanceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (row is null) return null;
+        var state = WorkflowStateSerializer.Deserialize(row.StateJson);
+        var incidents = await db.WorkflowIncidents.AsNoTracking()
+            .Where(i => i.InstanceId == instanceId)
+            .OrderBy(i => i.TimestampUtc)
+            .Select(i => new Incident(i.Id, i.ActivityId, i.NodeId, i.ActivityType, i.Message, i.Code, i.TimestampUtc))
+            .ToListAsync(ct);
+        return new InstanceDetails(row.Id, row.DefinitionId, row.DefinitionVersion, row.CorrelationId, row.Status, row.SubStatus,
+            WorkflowStateSerializer.DeserializeDictionary(row.VariablesJson),
+            WorkflowStateSerializer.DeserializeDictionary(row.OutputJson),
+            state.Bookmarks, incidents, row.CreatedAtUtc, row.UpdatedAtUtc);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.WorkflowJournal.AsNoTracking()
+            .Where(j => j.InstanceId == instanceId)
+            .OrderBy(j => j.Sequence)
+            .ToListAsync(ct);
+        return rows.Select(InstanceRecords.ToEntry).ToList();
+    }
+}
