@@ -119,7 +119,7 @@ internal sealed class HangfireWorkflowScheduler(
             {
                 TriggerKind.Timer when trigger.Interval is { } interval && interval > TimeSpan.Zero => jobs.Schedule<WorkflowJobs>(
                     j => j.StartFromIntervalTriggerAsync(trigger.DefinitionId, trigger.Version, trigger.ActivityNodeId, interval, null),
-                    new DateTimeOffset(now + interval, TimeSpan.Zero)),
+                    new DateTimeOffset(FirstTimerRun(trigger, interval, now), TimeSpan.Zero)),
                 // A start-at moment that has passed is not fired late: it would start a surprise instance on every publish.
                 TriggerKind.StartAt when trigger.StartAtUtc is { } at && DateTime.SpecifyKind(at, DateTimeKind.Utc) > now => jobs.Schedule<WorkflowJobs>(
                     j => j.StartFromTriggerAsync(trigger.DefinitionId, trigger.Version, trigger.ActivityNodeId),
@@ -164,6 +164,10 @@ internal sealed class HangfireWorkflowScheduler(
         transaction.SetRangeInHash(hashKey, [new(field, $"{jobId}|{SplitEntry(value).Spec}")]);
         transaction.Commit();
     }
+
+    /// <summary>The moment computed at publish time while it is still ahead, else one interval from now.</summary>
+    private static DateTime FirstTimerRun(ScheduledTrigger trigger, TimeSpan interval, DateTime now) =>
+        trigger.StartAtUtc is { } at && DateTime.SpecifyKind(at, DateTimeKind.Utc) > now ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : now + interval;
 
     /// <summary>The cron expression Hangfire gets for a trigger, or null when it is not a recurring job.</summary>
     internal static string? CronOf(ScheduledTrigger trigger) => trigger.Kind switch

@@ -75,6 +75,7 @@ public static class SchedulingExtensions
         services.RemoveAll<IWorkflowScheduler>();
         services.AddSingleton<IWorkflowScheduler>(sp => sp.GetRequiredService<HangfireWorkflowScheduler>());
         services.AddSingleton<ScheduleReconciler>();
+        services.AddSingleton<IScheduleSource, StoredScheduleSource>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Bishan.Workflow.Web.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,4 @@
-using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

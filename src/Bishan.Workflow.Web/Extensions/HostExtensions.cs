@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Scheduling;
 using Bishan.Workflow.Web.Auth;
 using Bishan.Workflow.Web.Endpoints;

@@ -1,4 +1,4 @@
-using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Bishan.Workflow.Web.Auth;
 using Microsoft.AspNetCore.Identity;
 
