@@ -46,15 +46,16 @@ public sealed class ActivityNode
     /// <summary>The raw input property (case-insensitive name), or null when absent.</summary>
     public InputValue? GetInput(string name)
     {
-        var node = FindProperty(name);
+        var node = GetProperty(name);
         return node is JsonObject o ? InputValue.From(o) : null;
     }
 
     /// <summary>The memory reference an output is bound to (a variable id or a workflow output name).</summary>
     public string? GetOutputTarget(string name) =>
-        FindProperty(name) is JsonObject o && o["memoryReference"] is JsonObject mr ? mr["id"]?.GetValue<string>() : null;
+        GetProperty(name) is JsonObject o && o["memoryReference"] is JsonObject mr ? mr["id"]?.GetValue<string>() : null;
 
-    private JsonNode? FindProperty(string name)
+    /// <summary>A raw property by name, case-insensitive (older exports use PascalCase keys).</summary>
+    public JsonNode? GetProperty(string name)
     {
         if (Raw.TryGetPropertyValue(name, out var exact)) return exact;
         foreach (var (key, value) in Raw)

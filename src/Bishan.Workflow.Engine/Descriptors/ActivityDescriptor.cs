@@ -4,6 +4,7 @@ namespace Bishan.Workflow.Engine.Descriptors;
 public sealed record ActivityDescriptor(
     string Type,
     string Category,
+    LocalizedText CategoryDisplayName,
     LocalizedText DisplayName,
     LocalizedText Description,
     IReadOnlyList<InputDescriptor> Inputs,

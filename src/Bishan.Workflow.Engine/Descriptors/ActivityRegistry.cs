@@ -62,7 +62,7 @@ public sealed class ActivityRegistry
         var outputs = type.GetCustomAttributes<OutputAttribute>()
             .Select(o => new OutputDescriptor(o.Name, o.TypeName, Text(res, $"{a.Type}.{o.Name}", Humanize(o.Name)))).ToList();
         return new ActivityDescriptor(
-            a.Type, a.Category,
+            a.Type, a.Category, Text(res, $"Category.{a.Category}", a.Category),
             Text(res, a.Type, Humanize(shortName)),
             Text(res, $"{a.Type}.Description", ""),
             inputs, outputs, a.Outcomes, a.IsTrigger,

@@ -85,21 +85,24 @@ public sealed class JavaScriptEvaluator(JavaScriptOptions? options = null)
     private static Prepared<Script> PrepareCore(string script)
     {
         var options = new ScriptPreparationOptions { ParsingOptions = ScriptParsingOptions.Default with { Tolerant = false } };
+        ParseErrorException first;
         try
         {
             return JsEngine.PrepareScript(script, strict: true, options: options);
         }
-        catch (ParseErrorException first)
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parseError)
+        {
+            // Jint 4 wraps the parser's error; without unwrapping, a typo escaped as a raw Jint exception.
+            first = parseError;
+        }
+        try
         {
             // Elsa allows a top-level 'return'; such scripts run as the body of a function.
-            try
-            {
-                return JsEngine.PrepareScript($"(function () {{\n{script}\n}})()", strict: true, options: options);
-            }
-            catch (ParseErrorException)
-            {
-                throw new ExpressionException($"JavaScript syntax error: {first.Description} (line {first.LineNumber}, column {first.Column})", first);
-            }
+            return JsEngine.PrepareScript($"(function () {{\n{script}\n}})()", strict: true, options: options);
+        }
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException)
+        {
+            throw new ExpressionException($"JavaScript syntax error: {first.Description} (line {first.LineNumber}, column {first.Column})", first);
         }
     }
 

@@ -76,17 +76,17 @@ public static class ValueConverter
         try { return System.Xml.XmlConvert.ToTimeSpan(text); } catch (FormatException) { return null; }
     }
 
-    /// <summary>Reads any JSON number, whatever CLR type backs the node (parsed text, long, int, decimal).</summary>
     public static bool TryDouble(JsonValue v, out double d)
     {
+        if (v.GetValueKind() == JsonValueKind.Number)
+        {
+            // GetValue<double>() throws on a value created from a long (every converted Int32 variable),
+            // so read the number from its JSON text, which works for every CLR number type.
+            d = double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            return true;
+        }
         d = 0;
-        if (v.GetValueKind() != JsonValueKind.Number) return false;
-        if (v.TryGetValue(out d)) return true;
-        if (v.TryGetValue<long>(out var l)) { d = l; return true; }
-        if (v.TryGetValue<int>(out var i)) { d = i; return true; }
-        if (v.TryGetValue<decimal>(out var m)) { d = (double)m; return true; }
-        if (v.TryGetValue<float>(out var f)) { d = f; return true; }
-        return double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d);
+        return false;
     }
 
     private static bool LooksLikeJson(string s)

@@ -2,7 +2,10 @@ using Cronos;
 
 namespace Bishan.Workflow.Engine.Activities.Scheduling;
 
-/// <summary>Cron expressions as Elsa and Hangfire read them: 5 fields, or 6 with seconds first; Asia/Shanghai time.</summary>
+/// <summary>
+/// Cron expressions as Elsa and Hangfire read them: 6 fields with seconds first (Elsa's format), or the
+/// classic 5 fields; Asia/Shanghai time.
+/// </summary>
 public static class CronSchedule
 {
     public static readonly TimeZoneInfo ChinaTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -19,7 +22,9 @@ public static class CronSchedule
         var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         try
         {
-            cron = CronExpression.Parse(expression.Trim(), fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            // Anything but exactly 5 fields is read with seconds, as Elsa does, so that a malformed expression
+            // gets Elsa's message (which names the Seconds field).
+            cron = CronExpression.Parse(expression.Trim(), fields == 5 ? CronFormat.Standard : CronFormat.IncludeSeconds);
             return true;
         }
         catch (CronFormatException ex)

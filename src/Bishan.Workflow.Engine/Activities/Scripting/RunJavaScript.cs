@@ -1,3 +1,4 @@
+using Bishan.Workflow.Engine.Definitions;
 using Bishan.Workflow.Engine.Execution;
 
 namespace Bishan.Workflow.Engine.Activities.Scripting;
@@ -7,7 +8,7 @@ namespace Bishan.Workflow.Engine.Activities.Scripting;
 [Input("script", "String", UiHint = UiHints.Code, Required = true, Kind = InputKind.Script)]
 [Input("possibleOutcomes", "String[]", UiHint = UiHints.OutcomeList)]
 [Output("result", "Object")]
-public sealed class RunJavaScript : Activity
+public sealed class RunJavaScript : Activity, IOutcomeSource
 {
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -19,5 +20,19 @@ public sealed class RunJavaScript : Activity
         if (chosen is { Count: > 0 }) context.CompleteWith(chosen);
         else context.Complete();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Elsa draws the ports from <c>possibleOutcomes</c>. A script without that list may still call
+    /// <c>setOutcome</c>, so its ports are unknown rather than just Done.
+    /// </summary>
+    public IReadOnlyList<string>? GetOutcomes(ActivityNode node)
+    {
+        var listed = OutcomePorts.DonePlusListed(node, "possibleOutcomes");
+        if (listed is null || listed.Count > 1) return listed;
+        var script = node.GetInput("script");
+        var mayChoose = script is { HasExpression: true }
+                        && (script.ExpressionType != "Literal" || script.Text?.Contains("setOutcome", StringComparison.Ordinal) == true);
+        return mayChoose ? null : listed;
     }
 }

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace Bishan.Workflow.Cases.Tasks;
+
+/// <summary>
+/// One field of a user task's form. The form is a small JSON schema the UI renders; submitted values
+/// land in workflow variables of the same name.
+/// </summary>
+public sealed record FormField(
+    string Name,
+    string Label,
+    FormFieldType Type,
+    bool Required = false,
+    IReadOnlyList<string>? Options = null,
+    int? MaxLength = null)
+{
+    public static IReadOnlyList<FormField> ParseList(JsonNode? node)
+    {
+        if (node is JsonValue v && v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+            node = JsonNode.Parse(text);
+        if (node is not JsonArray array) return [];
+        return array.OfType<JsonObject>().Select(o => new FormField(
+            o["name"]?.ToString() ?? throw new FormatException("A form field has no name."),
+            o["label"]?.ToString() ?? o["name"]!.ToString(),
+            Enum.TryParse<FormFieldType>(o["type"]?.ToString(), ignoreCase: true, out var t) ? t : FormFieldType.Text,
+            o["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req,
+            (o["options"] as JsonArray)?.Select(x => x?.ToString() ?? "").ToList(),
+            o["maxLength"] is JsonValue m && m.TryGetValue<int>(out var max) ? max : null)).ToList();
+    }
+
+    public JsonObject ToJson()
+    {
+        var o = new JsonObject { ["name"] = Name, ["label"] = Label, ["type"] = Type.ToString(), ["required"] = Required };
+        if (Options is not null) o["options"] = new JsonArray(Options.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
+        if (MaxLength is not null) o["maxLength"] = MaxLength;
+        return o;
+    }
+}
+
+public enum FormFieldType
+{
+    Text,
+    TextArea,
+    Number,
+    Date,
+    Select,
+    Checkbox,
+}
