@@ -10,10 +10,12 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// <summary>
 /// Writes one execution pass in one short transaction: burn the resumed bookmark (if any), update the
 /// instance only if its concurrency token is still the one read, delete removed bookmarks, insert added
-/// bookmarks, journal rows and incidents. The scheduler hears of timers only after the commit.
+/// bookmarks, journal rows and incidents, apply the activities' side effects. The scheduler hears of timers only after the commit.
 /// </summary>
-internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider time)
+internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider time, IEnumerable<IWorkflowEffectHandler> effectHandlers)
 {
+    private readonly IWorkflowEffectHandler[] _effectHandlers = [.. effectHandlers];
+
     /// <param name="row">The instance row as read, tracked by <paramref name="db"/>; its token is checked and bumped.</param>
     /// <param name="timersBefore">Ids of the state's timer bookmarks before the pass, to unschedule those removed.</param>
     public async Task<CommitOutcome> CommitAsync(BishanDbContext db, WorkflowInstanceRecord row, WorkflowDefinition definition,
@@ -43,6 +45,9 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             db.WorkflowBookmarks.AddRange(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)));
             db.WorkflowJournal.AddRange(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)));
             db.WorkflowIncidents.AddRange(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)));
+            if (result.Effects.Count > 0)
+                foreach (var handler in _effectHandlers)
+                    await handler.ApplyAsync(db, row.Id, result.Effects, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

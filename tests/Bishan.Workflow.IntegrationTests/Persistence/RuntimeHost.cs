@@ -1,0 +1,99 @@
+using Bishan.Workflow.Engine.Expressions;
+using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bishan.Workflow.IntegrationTests.Persistence;
+
+/// <summary>
+/// The persistence and runtime services on a real SQLite file in a temp folder. <see cref="ReopenAsync"/>
+/// builds a fresh container on the same file, which is what a process restart looks like.
+/// </summary>
+internal sealed class RuntimeHost : IAsyncDisposable
+{
+    private readonly string _folder;
+    private ServiceProvider _services;
+
+    private RuntimeHost(string folder)
+    {
+        _folder = folder;
+        _services = Build();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+    public RecordingScheduler Scheduler { get; } = new();
+    public CrashSwitch Crash { get; } = new();
+    public string DatabasePath => Path.Combine(_folder, "bishan.db");
+
+    public IWorkflowDefinitionService Definitions => _services.GetRequiredService<IWorkflowDefinitionService>();
+    public IWorkflowRuntime Runtime => _services.GetRequiredService<IWorkflowRuntime>();
+    public IWorkflowInstanceQueries Instances => _services.GetRequiredService<IWorkflowInstanceQueries>();
+
+    public static async Task<RuntimeHost> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bishan-it-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var host = new RuntimeHost(folder);
+        await host._services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return host;
+    }
+
+    public async Task ReopenAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _services = Build();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<BishanDbContext, Task<T>> query)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<BishanDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Imports and publishes; fails the test when the definition is refused.</summary>
+    public async Task<DefinitionCommandResult> PublishAsync(string json)
+    {
+        var result = await Definitions.ImportAsync(json, publish: true, "test");
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        return result;
+    }
+
+    /// <summary>The WriteLine messages of an instance's journal, in order.</summary>
+    public async Task<IReadOnlyList<string?>> WriteLinesAsync(string instanceId) =>
+        (await Instances.GetJournalAsync(instanceId))
+        .Where(j => j.ActivityType == "Elsa.WriteLine" && j.EventName == "Completed")
+        .Select(j => j.Message)
+        .ToList();
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IWorkflowScheduler>(Scheduler);
+        services.AddSingleton(Crash);
+
+        // Real wall-clock limit for scripts; kept short so that the runaway-script test is quick.
+        services.AddSingleton(new JavaScriptOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxStatements = int.MaxValue });
+        services.AddWorkflowPersistence(DatabasePath);
+        services.AddWorkflowRuntime(typeof(RuntimeHost).Assembly);
+        return services.BuildServiceProvider();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; a failing dispose would hide the test's own result.
+        }
+    }
+}
