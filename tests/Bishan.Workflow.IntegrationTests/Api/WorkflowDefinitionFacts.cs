@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.IntegrationTests.Infrastructure;
+using static Bishan.Workflow.IntegrationTests.Infrastructure.SampleFiles;
 using static Bishan.Workflow.IntegrationTests.Infrastructure.TestWorkflows;
 
 namespace Bishan.Workflow.IntegrationTests.Api;
@@ -14,7 +15,7 @@ public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
     public async Task Import_HelloWorldVector_ThenExecute_FinishesAndWritesHelloWorld()
     {
         var client = await factory.CreateAdminClientAsync();
-        var imported = await (await client.ImportAsync(SharedSamples.ReadBytes("BasicWorkflows/hello-world.json"))).ReadOkAsync();
+        var imported = await (await client.ImportAsync(SampleBytes("BasicWorkflows/hello-world.json"))).ReadOkAsync();
         Assert.True(imported["isPublished"]!.GetValue<bool>());
         var definitionId = imported["definitionId"]!.GetValue<string>();
 
@@ -29,7 +30,7 @@ public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
     public async Task Import_AcceptsUtf8Bom_TimerWorkflowVector()
     {
         var client = await factory.CreateAdminClientAsync();
-        var bytes = SharedSamples.ReadBytes("ImportAndPublish/timer-workflow.json");
+        var bytes = SampleBytes("ImportAndPublish/timer-workflow.json");
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
 
         var imported = await (await client.ImportAsync(bytes)).ReadOkAsync();
@@ -43,7 +44,7 @@ public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
     public async Task Import_Returns400WithExactlyOneError_WhenCronExpressionIsBad()
     {
         var client = await factory.CreateAdminClientAsync();
-        var response = await client.ImportAsync(SharedSamples.ReadBytes("ImportAndPublish/bad-cron-expression.json"));
+        var response = await client.ImportAsync(SampleBytes("ImportAndPublish/bad-cron-expression.json"));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         var error = Assert.Single(problem["errors"]!.AsArray())!;
@@ -59,7 +60,7 @@ public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
         Assert.NotEmpty(problem["errors"]!.AsArray());
     }
 
-    [Fact(Skip = "WorkflowValidator.Validate is still a stub in the engine (returns no errors); unskip when it checks activity types")]
+    [Fact]
     public async Task Import_Returns400_WhenActivityTypeIsUnknown()
     {
         var client = await factory.CreateAdminClientAsync();

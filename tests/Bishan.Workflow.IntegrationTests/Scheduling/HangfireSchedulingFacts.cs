@@ -6,6 +6,7 @@ using Bishan.Workflow.IntegrationTests.Infrastructure;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using static Bishan.Workflow.IntegrationTests.Infrastructure.SampleFiles;
 using static Bishan.Workflow.IntegrationTests.Infrastructure.TestWorkflows;
 
 namespace Bishan.Workflow.IntegrationTests.Scheduling;
@@ -42,7 +43,7 @@ public sealed class HangfireSchedulingFacts(BishanWebFactory factory)
     public async Task CronTrigger_BecomesRecurringJobInShanghaiTime_AndRetractRemovesIt()
     {
         var client = await factory.CreateAdminClientAsync();
-        var imported = await (await client.ImportAsync(SharedSamples.ReadBytes("ImportAndPublish/cron-every-hour.json"))).ReadOkAsync();
+        var imported = await (await client.ImportAsync(SampleBytes("ImportAndPublish/cron-every-hour.json"))).ReadOkAsync();
         var definitionId = imported["definitionId"]!.GetValue<string>();
 
         var job = Assert.Single(RecurringJobsOf(definitionId));
@@ -53,7 +54,7 @@ public sealed class HangfireSchedulingFacts(BishanWebFactory factory)
         Assert.Null(job.Error);
 
         // Publishing again replaces the job under the same id instead of adding one.
-        await (await client.ImportAsync(SharedSamples.ReadBytes("ImportAndPublish/cron-every-hour.json"))).ReadOkAsync();
+        await (await client.ImportAsync(SampleBytes("ImportAndPublish/cron-every-hour.json"))).ReadOkAsync();
         Assert.Equal(job.Id, Assert.Single(RecurringJobsOf(definitionId)).Id);
 
         await (await client.PostAsync($"/api/workflow-definitions/{definitionId}/retract", null)).ReadOkAsync();
