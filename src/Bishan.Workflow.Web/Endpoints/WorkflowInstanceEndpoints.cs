@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Definitions;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Engine.Runtime;
@@ -36,7 +35,7 @@ internal static class WorkflowInstanceEndpoints
         return TypedResults.Ok(await queries.ListAsync(query, ct));
     }
 
-    private static async Task<Results<Ok<InstanceResponse>, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<InstanceDetails>, ProblemHttpResult>> GetAsync(
         string id, IWorkflowInstanceQueries queries, IWorkflowDefinitionService definitions, CancellationToken ct)
     {
         var instance = await queries.GetAsync(id, ct);
@@ -44,9 +43,7 @@ internal static class WorkflowInstanceEndpoints
         var names = await VariableNamesAsync(definitions, instance.DefinitionId, instance.Version, ct);
         // The runtime keys variables by id (ids survive renames); callers think in names.
         var variables = instance.Variables.ToDictionary(v => names.GetValueOrDefault(v.Key, v.Key), v => v.Value);
-        return TypedResults.Ok(new InstanceResponse(instance.Id, instance.DefinitionId, instance.Version, instance.CorrelationId,
-            instance.Status, instance.SubStatus, variables, instance.Outputs, instance.Bookmarks, instance.Incidents,
-            instance.CreatedAtUtc, instance.UpdatedAtUtc));
+        return TypedResults.Ok(instance with { Variables = variables });
     }
 
     private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> GetJournalAsync(
@@ -68,17 +65,3 @@ internal static class WorkflowInstanceEndpoints
         return names;
     }
 }
-
-internal sealed record InstanceResponse(
-    string Id,
-    string DefinitionId,
-    int Version,
-    string? CorrelationId,
-    WorkflowStatus Status,
-    WorkflowSubStatus SubStatus,
-    IReadOnlyDictionary<string, JsonNode?> Variables,
-    IReadOnlyDictionary<string, JsonNode?> Outputs,
-    IReadOnlyList<Bookmark> Bookmarks,
-    IReadOnlyList<Incident> Incidents,
-    DateTime CreatedAtUtc,
-    DateTime UpdatedAtUtc);
