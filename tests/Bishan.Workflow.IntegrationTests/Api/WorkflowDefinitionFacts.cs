@@ -27,6 +27,17 @@ public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
     }
 
     [Fact]
+    public async Task Execute_AddressesTheDefinitionId_AndAcceptsNoBody()
+    {
+        var client = await factory.CreateAdminClientAsync();
+        await (await client.ImportAsync(SampleBytes("RestApis/hello-world.json"))).ReadOkAsync();
+
+        var run = await (await client.PostAsync("/api/workflow-definitions/3790068018ac4f02/execute", null)).ReadOkAsync();
+
+        Assert.Equal("Finished", run["subStatus"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Import_AcceptsUtf8Bom_TimerWorkflowVector()
     {
         var client = await factory.CreateAdminClientAsync();
