@@ -81,7 +81,16 @@ internal static class TokenFlow
             return;
         }
         flowchart.ScheduleChild(target);
-        flowchart.CancelRunningChildren(graph.Ancestors(target.Id));
+        // Branches that lost the race are cancelled; the tokens that started them are spent with them,
+        // or the flowchart would wait for them for ever.
+        var ancestors = graph.Ancestors(target.Id);
+        var cancelled = flowchart.ActiveChildren
+            .Select(c => flowchart.Index.ByNodeId[c.NodeId].Id)
+            .Where(ancestors.Contains)
+            .ToHashSet();
+        foreach (var t in tokens.Where(t => cancelled.Contains(t.To) && t is { Consumed: false, Blocked: false }))
+            t.Consumed = true;
+        flowchart.CancelRunningChildren(ancestors);
         foreach (var other in graph.ForwardInbound(target.Id).Where(c => c.Index != connection.Index))
             tokens.Add(new FlowToken { Connection = other.Index, From = other.Source, To = other.Target, Outcome = other.SourcePort, Blocked = true });
     }
