@@ -1,6 +1,11 @@
+using Bishan.Workflow.Web.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddWebHost();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapWebHost();
 app.Run();
+
+/// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the integration tests.</summary>
+public partial class Program;

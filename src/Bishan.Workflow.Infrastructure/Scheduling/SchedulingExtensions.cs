@@ -1,0 +1,81 @@
+using Bishan.Workflow.Engine.Runtime;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bishan.Workflow.Infrastructure.Scheduling;
+
+/// <summary>Where Hangfire keeps its jobs.</summary>
+public enum HangfireStorageProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <param name="SqliteFilePath">
+/// A plain file path (Hangfire.Storage.SQLite does not take <c>Data Source=</c>). Only one process may use a file:
+/// the storage claims jobs under an in-process lock, so two processes on one file run jobs twice.
+/// </param>
+/// <param name="PostgreSqlConnectionString">The scale-out path: several servers may share one PostgreSQL database.</param>
+public sealed record WorkflowSchedulingOptions(
+    HangfireStorageProvider Provider,
+    string? SqliteFilePath,
+    string? PostgreSqlConnectionString = null,
+    int WorkerCount = 4);
+
+public static class SchedulingExtensions
+{
+    /// <summary>Hangfire on its own SQLite file (never the EF database file, never shared between processes).</summary>
+    public static IServiceCollection AddWorkflowScheduling(this IServiceCollection services, string hangfireSqliteFilePath) =>
+        services.AddWorkflowScheduling(new WorkflowSchedulingOptions(HangfireStorageProvider.Sqlite, hangfireSqliteFilePath));
+
+    /// <summary>
+    /// Hangfire storage, client and server, the <see cref="IWorkflowScheduler"/> and the start-up
+    /// <see cref="ScheduleReconciler"/>. The server is a hosted service: register start-up work that must run before it
+    /// (migrations, reconciliation) as an <c>IHostedLifecycleService.StartingAsync</c> or before calling this.
+    /// </summary>
+    public static IServiceCollection AddWorkflowScheduling(this IServiceCollection services, WorkflowSchedulingOptions options)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (options.Provider)
+            {
+                case HangfireStorageProvider.PostgreSql:
+                    if (string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
+                        throw new InvalidOperationException("Storage:Provider is PostgreSql but no Hangfire PostgreSQL connection string is set.");
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.PostgreSqlConnectionString),
+                        new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                    break;
+                default:
+                    if (string.IsNullOrWhiteSpace(options.SqliteFilePath))
+                        throw new InvalidOperationException("The Hangfire SQLite file path is empty.");
+                    var directory = Path.GetDirectoryName(Path.GetFullPath(options.SqliteFilePath));
+                    if (directory is not null) Directory.CreateDirectory(directory);
+                    // The default poll (15 s) would let a 5-second delay fire up to 15 s late.
+                    config.UseSQLiteStorage(Path.GetFullPath(options.SqliteFilePath),
+                        new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                    break;
+            }
+        });
+        services.AddHangfireServer(server =>
+        {
+            // Delayed jobs (timer bookmarks) and recurring jobs are picked up once a second instead of every 15 s.
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            server.WorkerCount = options.WorkerCount;
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<WorkflowJobs>();
+        services.AddSingleton<HangfireWorkflowScheduler>();
+        services.RemoveAll<IWorkflowScheduler>();
+        services.AddSingleton<IWorkflowScheduler>(sp => sp.GetRequiredService<HangfireWorkflowScheduler>());
+        services.AddSingleton<ScheduleReconciler>();
+        services.AddSingleton<IScheduleSource, StoredScheduleSource>();
+        return services;
+    }
+}

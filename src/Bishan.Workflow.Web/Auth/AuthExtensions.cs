@@ -1,0 +1,41 @@
+using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Persistence.Identity;
+using Bishan.Workflow.Web.Extensions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bishan.Workflow.Web.Auth;
+
+internal static class AuthExtensions
+{
+    public static IServiceCollection AddWorkflowAuth(this IServiceCollection services, StorageSettings storage)
+    {
+        // Keys next to the data, so issued tokens and cookies survive a restart.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")))
+            .SetApplicationName("Bishan.Workflow");
+
+        services.AddAuthentication(AuthPolicies.BearerOrCookieScheme)
+            .AddPolicyScheme(AuthPolicies.BearerOrCookieScheme, "Bearer token or Identity cookie", o =>
+            {
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme;
+                // An API caller gets 401/403, never a redirect to a login page.
+                o.ForwardChallenge = IdentityConstants.BearerScheme;
+                o.ForwardForbid = IdentityConstants.BearerScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<AppUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<BishanDbContext>()
+            .AddSignInManager();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+        return services;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Serialization;
+using Bishan.Workflow.Infrastructure.Scheduling;
+using Bishan.Workflow.Web.Auth;
+using Bishan.Workflow.Web.Endpoints;
+using Bishan.Workflow.Web.Startup;
+using Hangfire;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
+
+namespace Bishan.Workflow.Web.Extensions;
+
+internal static class HostExtensions
+{
+    public const string ExampleSettingsFile = "appsettings.example.json";
+
+    public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment()) builder.AddExampleSettings();
+
+        var storage = StorageSettings.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(storage);
+        services.AddSingleton(TimeProvider.System);
+
+        // Start-up work first: its StartingAsync runs before any hosted service starts, Hangfire's server included.
+        services.AddHostedService<StartupTasks>();
+        services.AddSingleton<WorkflowFileLoader>();
+        services.AddScoped<DemoUserSeeder>();
+
+        services.AddWorkflowPersistence(storage.DatabaseFile);
+        services.AddWorkflowRuntime();
+        services.AddWorkflowScheduling(storage.Scheduling);
+        services.AddWorkflowAuth(storage);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapWebHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Bodies for bare 401/403/404 answers, so API clients always get problem details.
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference();
+        }
+        app.MapHangfireDashboardWithAuthorizationPolicy(AuthPolicies.Administrator, "/hangfire");
+
+        var api = app.MapGroup("/api");
+        api.MapAuthEndpoints();
+        api.MapWorkflowDefinitionEndpoints();
+        api.MapWorkflowInstanceEndpoints();
+        api.MapEventEndpoints();
+        api.MapBookmarkEndpoints();
+        api.MapDescriptorEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// The repository's <c>appsettings.example.json</c> as the lowest-priority source, so <c>dotnet run</c> from a
+    /// checkout has the demo password without copying files; never read outside Development.
+    /// </summary>
+    private static void AddExampleSettings(this WebApplicationBuilder builder)
+    {
+        var root = RepositoryRoot.FindFrom(builder.Environment.ContentRootPath)
+                   ?? RepositoryRoot.FindFrom(Directory.GetCurrentDirectory());
+        if (root is null || !File.Exists(Path.Combine(root.FullName, ExampleSettingsFile))) return;
+        var source = new JsonConfigurationSource
+        {
+            Path = ExampleSettingsFile,
+            Optional = true,
+            ReloadOnChange = false,
+            FileProvider = new PhysicalFileProvider(root.FullName),
+        };
+        builder.Configuration.Sources.Insert(0, source);
+    }
+}

@@ -1,0 +1,38 @@
+using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Scheduling;
+
+namespace Bishan.Workflow.Web.Startup;
+
+/// <summary>
+/// Brings storage and schedules up to date before anything else starts. It runs in
+/// <see cref="IHostedLifecycleService.StartingAsync"/>, which the host calls before any <c>StartAsync</c>, so
+/// the Hangfire server only starts once migrations, imports and reconciliation are done.
+/// </summary>
+internal sealed class StartupTasks(
+    IServiceScopeFactory scopes,
+    WorkflowFileLoader loader,
+    ScheduleReconciler reconciler,
+    IHostEnvironment environment,
+    ILogger<StartupTasks> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        if (environment.IsDevelopment())
+            await services.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken);
+        await loader.LoadAsync(cancellationToken);
+        await reconciler.ReconcileAsync(cancellationToken);
+        var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
+        if (recovered > 0) logger.LogWarning("Continued {Count} instances interrupted by the previous shutdown", recovered);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
