@@ -79,7 +79,8 @@ public sealed class ApprovalActivity : Activity
             null,
             [Approved, Rejected, SentBack],
             UserTaskActivity.CaseIdOf(context),
-            Kind: "Approval:" + (context.EvaluateString("subject") ?? ""));
+            Kind: "Approval:" + (context.EvaluateString("subject") ?? ""),
+            TargetTier: context.EvaluateString("targetTier") is { Length: > 0 } tier ? tier : null);
         context.CreateBookmark(UserTaskActivity.TaskBookmark, payload: payload.ToJson());
         if (due is not null) context.CreateBookmark(UserTaskActivity.OverdueBookmark, resumeAtUtc: due);
     }

@@ -4,7 +4,9 @@ namespace Bishan.Workflow.Cases.Tasks;
 
 /// <summary>
 /// One field of a user task's form. The form is a small JSON schema the UI renders; submitted values
-/// land in workflow variables of the same name.
+/// land in workflow variables of the same name. <see cref="OptionsSource"/> names options the host fills
+/// when it creates the task, e.g. <c>exitCriteria</c>: the exit criteria of the case's action
+/// (《出入库评估细则》), so that the list stays configurable per action outside the workflow.
 /// </summary>
 public sealed record FormField(
     string Name,
@@ -12,7 +14,8 @@ public sealed record FormField(
     FormFieldType Type,
     bool Required = false,
     IReadOnlyList<string>? Options = null,
-    int? MaxLength = null)
+    int? MaxLength = null,
+    string? OptionsSource = null)
 {
     public static IReadOnlyList<FormField> ParseList(JsonNode? node)
     {
@@ -25,7 +28,8 @@ public sealed record FormField(
             Enum.TryParse<FormFieldType>(o["type"]?.ToString(), ignoreCase: true, out var t) ? t : FormFieldType.Text,
             o["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req,
             (o["options"] as JsonArray)?.Select(x => x?.ToString() ?? "").ToList(),
-            o["maxLength"] is JsonValue m && m.TryGetValue<int>(out var max) ? max : null)).ToList();
+            o["maxLength"] is JsonValue m && m.TryGetValue<int>(out var max) ? max : null,
+            o["optionsSource"]?.ToString())).ToList();
     }
 
     public JsonObject ToJson()
@@ -33,6 +37,7 @@ public sealed record FormField(
         var o = new JsonObject { ["name"] = Name, ["label"] = Label, ["type"] = Type.ToString(), ["required"] = Required };
         if (Options is not null) o["options"] = new JsonArray(Options.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
         if (MaxLength is not null) o["maxLength"] = MaxLength;
+        if (OptionsSource is not null) o["optionsSource"] = OptionsSource;
         return o;
     }
 }
@@ -45,4 +50,7 @@ public enum FormFieldType
     Date,
     Select,
     Checkbox,
+
+    /// <summary>Several options ticked: the value is a JSON array of the ticked options.</summary>
+    Checklist,
 }

@@ -28,6 +28,7 @@ public static class FormValidator
                 FormFieldType.Date when !DateOnly.TryParse(text, CultureInfo.InvariantCulture, out _) => "须为日期（yyyy-MM-dd）。",
                 FormFieldType.Select when field.Options is { Count: > 0 } && !field.Options.Contains(text) => "不是可选项之一。",
                 FormFieldType.Checkbox when value is not JsonValue b || b.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False) => "须为是或否。",
+                FormFieldType.Checklist => ChecklistError(field, value),
                 _ when text.Length > (field.MaxLength ?? DefaultMaxLength) => $"超过 {field.MaxLength ?? DefaultMaxLength} 字。",
                 _ => null,
             };
@@ -37,5 +38,14 @@ public static class FormValidator
             if (fields.Count > 0 && fields.All(f => f.Name != key))
                 errors[key] = [$"表单没有字段“{key}”。"];
         return errors;
+    }
+
+    private static string? ChecklistError(FormField field, JsonNode value)
+    {
+        if (value is not JsonArray items || items.Any(i => i is not JsonValue v || v.GetValueKind() != JsonValueKind.String))
+            return "须为所勾选项的列表。";
+        if (field.Options is { Count: > 0 } options && items.Any(i => !options.Contains(i!.GetValue<string>())))
+            return "含有不是可选项的内容。";
+        return items.ToJsonString().Length > (field.MaxLength ?? DefaultMaxLength) ? $"超过 {field.MaxLength ?? DefaultMaxLength} 字。" : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Xml;
 using Bishan.Workflow.Engine.Activities;
+using Bishan.Workflow.Engine.Definitions;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Engine.Expressions;
 
@@ -21,7 +22,7 @@ namespace Bishan.Workflow.Cases.Tasks;
 [Input("dueIn", "Duration", UiHint = UiHints.Duration, Kind = InputKind.Duration, DefaultValue = "P7D")]
 [Input("followUpIn", "Duration", UiHint = UiHints.Duration, Kind = InputKind.Duration)]
 [Input("outcomes", "String[]", UiHint = UiHints.OutcomeList, DefaultValue = "Done")]
-public sealed class UserTaskActivity : Activity
+public sealed class UserTaskActivity : Activity, IOutcomeSource
 {
     public const string Type = "Bishan.UserTask";
     public const string TaskBookmark = "Bishan.UserTask";
@@ -63,6 +64,16 @@ public sealed class UserTaskActivity : Activity
                 context.SetVariable(name, value?.DeepClone());
         context.Complete(submission.Outcome ?? "Done");
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The buttons are the ports, plus Done (a submission without an outcome), so that a workflow can branch
+    /// on Eligible/NotEligible and the validator can check the connections.
+    /// </summary>
+    public IReadOnlyList<string>? GetOutcomes(ActivityNode node)
+    {
+        var listed = OutcomePorts.DonePlusListed(node, "outcomes");
+        return listed?.SelectMany(o => o.Split('，', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
     }
 
     internal static string? CaseIdOf(ActivityExecutionContext context) =>

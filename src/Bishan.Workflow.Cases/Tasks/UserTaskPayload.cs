@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Bishan.Workflow.Cases.Tasks;
 
-/// <summary>What a task bookmark carries: enough for the host to create the task row and for the UI to render it.</summary>
+/// <summary>
+/// What a task bookmark carries: enough for the host to create the task row and for the UI to render it.
+/// <see cref="TargetTier"/> is set on approvals of a tier change or registration: the approver rule
+/// (<c>case.coordinator</c>) is then resolved for that tier, not for the case's current one.
+/// </summary>
 public sealed record UserTaskPayload(
     string Title,
     string? Description,
@@ -13,7 +17,8 @@ public sealed record UserTaskPayload(
     DateTime? FollowUpAtUtc,
     IReadOnlyList<string> Outcomes,
     string? CaseId,
-    string Kind)
+    string Kind,
+    string? TargetTier = null)
 {
     public JsonObject ToJson() => new()
     {
@@ -27,6 +32,7 @@ public sealed record UserTaskPayload(
         ["outcomes"] = new JsonArray(Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()),
         ["caseId"] = CaseId,
         ["kind"] = Kind,
+        ["targetTier"] = TargetTier,
     };
 
     public static UserTaskPayload FromJson(JsonObject o) => new(
@@ -39,5 +45,6 @@ public sealed record UserTaskPayload(
         o["followUpAtUtc"]?.GetValue<DateTime>(),
         (o["outcomes"] as JsonArray)?.Select(x => x?.ToString() ?? "").ToList() ?? ["Done"],
         o["caseId"]?.ToString(),
-        o["kind"]?.ToString() ?? "Task");
+        o["kind"]?.ToString() ?? "Task",
+        o["targetTier"]?.ToString());
 }
