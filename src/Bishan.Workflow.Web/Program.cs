@@ -1,6 +1,12 @@
 using Bishan.Workflow.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts the app in the folder it was invoked from (so ./data lands there); the settings files
+// then come from the build output rather than that folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
+});
 builder.AddWebHost();
 
 var app = builder.Build();

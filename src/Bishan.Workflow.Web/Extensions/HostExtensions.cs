@@ -29,7 +29,8 @@ internal static class HostExtensions
         services.AddScoped<DemoUserSeeder>();
 
         services.AddWorkflowPersistence(storage.DatabaseFile);
-        services.AddWorkflowRuntime();
+        // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
+        services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
         services.AddWorkflowScheduling(storage.Scheduling);
         services.AddWorkflowAuth(storage);
 
