@@ -1,14 +1,31 @@
+using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Infrastructure.Persistence;
 
 namespace Bishan.Workflow.Infrastructure.Runtime;
 
 /// <summary>
-/// Applies the side effects activities emitted (<c>ActivityExecutionContext.Emit</c>) inside the transaction
-/// that commits the pass, before the instance row is saved: add entities to <paramref name="db"/> or run
-/// commands on its connection. If the instance lost a race the whole transaction, effects included, is
-/// rolled back and the pass is run again. Register any number; each picks the effect types it knows.
+/// Hears of every committed pass. <see cref="ApplyAsync"/> runs inside the transaction that commits the pass,
+/// before the instance row is saved: apply the side effects activities emitted
+/// (<c>ActivityExecutionContext.Emit</c>) and react to bookmarks added or removed (e.g. task rows) by adding
+/// entities to the context or running commands on its connection. If the instance lost a race the whole
+/// transaction, effects included, is rolled back and the pass is run again. <see cref="AfterCommitAsync"/>
+/// runs once the pass is durable: the place to start other workflows. Register any number.
 /// </summary>
 public interface IWorkflowEffectHandler
 {
-    ValueTask ApplyAsync(BishanDbContext db, string instanceId, IReadOnlyList<object> effects, CancellationToken ct);
+    ValueTask ApplyAsync(BishanDbContext db, WorkflowPass pass, CancellationToken ct);
+
+    ValueTask AfterCommitAsync(WorkflowPass pass, CancellationToken ct) => ValueTask.CompletedTask;
+}
+
+/// <summary>One committed execution pass of an instance.</summary>
+public sealed record WorkflowPass(
+    string InstanceId,
+    string DefinitionId,
+    int DefinitionVersion,
+    string? CorrelationId,
+    ExecutionResult Result,
+    string? ResumedBookmarkId)
+{
+    public IReadOnlyList<object> Effects => Result.Effects;
 }

@@ -22,6 +22,7 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
         ExecutionResult result, IReadOnlySet<string> timersBefore, string? resumedBookmarkId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var pass = new WorkflowPass(row.Id, row.DefinitionId, row.DefinitionVersion, row.CorrelationId, result, resumedBookmarkId);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             if (resumedBookmarkId is not null)
@@ -45,9 +46,8 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             db.WorkflowBookmarks.AddRange(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)));
             db.WorkflowJournal.AddRange(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)));
             db.WorkflowIncidents.AddRange(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)));
-            if (result.Effects.Count > 0)
-                foreach (var handler in _effectHandlers)
-                    await handler.ApplyAsync(db, row.Id, result.Effects, ct);
+            foreach (var handler in _effectHandlers)
+                await handler.ApplyAsync(db, pass, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -67,6 +67,8 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
         foreach (var id in result.RemovedBookmarkIds)
             if (timersBefore.Contains(id))
                 scheduler.UnscheduleBookmark(id);
+        foreach (var handler in _effectHandlers)
+            await handler.AfterCommitAsync(pass, ct);
         return CommitOutcome.Committed;
     }
 
