@@ -1,3 +1,4 @@
+using Bishan.Workflow.Engine.Definitions;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -23,7 +24,7 @@ internal static class WorkflowDefinitionEndpoints
 
         group.MapPost("/import", ImportAsync)
             .Accepts<JsonObject>("application/json")
-            .WithSummary("Imports one Elsa 3 definition document as a new version (published unless publish=false).");
+            .WithSummary("Imports one Elsa 3 definition document as a new version: a new definition is published, a new version of an existing one is a draft (override with ?publish=).");
         group.MapGet("/", ListAsync);
         group.MapGet("/{definitionId}", GetAsync).WithSummary("The definition JSON of a version (latest when no version is given).");
         group.MapGet("/{definitionId}/versions", ListVersionsAsync);
@@ -46,7 +47,10 @@ internal static class WorkflowDefinitionEndpoints
         var json = Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (string.IsNullOrWhiteSpace(json))
             return ApiResults.Invalid([new ValidationError(null, "The request body is empty: send one workflow definition JSON document.")]);
-        var result = await definitions.ImportAsync(json, publish ?? true, user.Identity?.Name, ct);
+        // A re-import must not silently change what running cases get: it is a draft unless asked otherwise.
+        publish ??= WorkflowJsonReader.Parse(json).Definition?.DefinitionId is not { Length: > 0 } id
+                    || await definitions.GetAsync(id, null, ct) is null;
+        var result = await definitions.ImportAsync(json, publish.Value, user.Identity?.Name, ct);
         return ApiResults.FromCommand(result);
     }
 

@@ -105,9 +105,12 @@ public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
         Assert.Equal("Suspended", run["subStatus"]!.GetValue<string>());
         var instanceId = run["instanceId"]!.GetValue<string>();
 
+        // Re-importing an existing definition adds a draft; publishing it is a separate, deliberate step.
         var v2 = await client.ImportOkAsync(Version("from v2"));
         Assert.Equal(2, v2["version"]!.GetValue<int>());
-        Assert.True(v2["isPublished"]!.GetValue<bool>());
+        Assert.False(v2["isPublished"]!.GetValue<bool>());
+        var v2Published = await (await client.PostAsync($"/api/workflow-definitions/{id}/publish?version=2", null)).ReadOkAsync();
+        Assert.True(v2Published["isPublished"]!.GetValue<bool>());
         var draft = await client.ImportOkAsync(Version("from v3"), publish: false);
         Assert.Equal(3, draft["version"]!.GetValue<int>());
         Assert.False(draft["isPublished"]!.GetValue<bool>());
