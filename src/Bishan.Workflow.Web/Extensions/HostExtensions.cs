@@ -3,6 +3,7 @@ using Bishan.Workflow.Infrastructure.Scheduling;
 using Bishan.Workflow.Web.Auth;
 using Bishan.Workflow.Web.Endpoints;
 using Bishan.Workflow.Web.Startup;
+using Bishan.Workflow.Web.Ui;
 using Hangfire;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -39,6 +40,7 @@ internal static class HostExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddWebUi();
         return builder;
     }
 
@@ -65,6 +67,7 @@ internal static class HostExtensions
         api.MapEventEndpoints();
         api.MapBookmarkEndpoints();
         api.MapDescriptorEndpoints();
+        app.MapWebUi();
         return app;
     }
 

@@ -1,0 +1,27 @@
+using MudBlazor;
+
+namespace Bishan.Workflow.Web.Ui;
+
+/// <summary>The drawer's sections (issue 4) in the order users see them; the admin ones last.</summary>
+public static class NavItems
+{
+    public static IReadOnlyList<NavItem> All { get; } =
+    [
+        new("/", "Nav.Dashboard", Icons.Material.Filled.Dashboard),
+        new("/inbox", "Nav.Inbox", Icons.Material.Filled.Inbox),
+        new("/approvals", "Nav.Approvals", Icons.Material.Filled.FactCheck),
+        new("/cases", "Nav.Cases", Icons.Material.Filled.FolderShared),
+        new("/referrals", "Nav.Referrals", Icons.Material.Filled.PersonAddAlt1),
+        new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
+        new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
+        new("/funding", "Nav.Funding", Icons.Material.Filled.Payments),
+        new("/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart),
+        new("/designer", "Nav.Designer", Icons.Material.Filled.AccountTree, AdminOnly: true),
+        new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),
+        new(UiRoutes.Hangfire, "Nav.Hangfire", Icons.Material.Filled.Schedule, AdminOnly: true, External: true),
+    ];
+
+    /// <summary>The entries <paramref name="isAdministrator"/> may see.</summary>
+    public static IEnumerable<NavItem> VisibleTo(bool isAdministrator) =>
+        All.Where(item => isAdministrator || !item.AdminOnly);
+}

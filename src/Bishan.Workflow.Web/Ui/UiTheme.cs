@@ -1,0 +1,27 @@
+using MudBlazor;
+
+namespace Bishan.Workflow.Web.Ui;
+
+/// <summary>The MudBlazor theme: Chinese fonts first, so 璧山 renders in Noto Sans CJK SC (installed with fonts-noto-cjk) rather than a fallback.</summary>
+public static class UiTheme
+{
+    /// <summary>CJK fonts before Latin ones: CJK fonts carry good Latin glyphs, the reverse is not true.</summary>
+    public static readonly string[] FontFamily =
+    [
+        "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+        "Roboto", "Helvetica", "Arial", "sans-serif",
+    ];
+
+    public static MudTheme Theme { get; } = new()
+    {
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = FontFamily },
+        },
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1565c0",
+            AppbarBackground = "#1565c0",
+        },
+    };
+}
