@@ -1,0 +1,46 @@
+using Bishan.Workflow.Web.Components.Layout;
+using Bishan.Workflow.Web.Ui;
+
+namespace Bishan.Workflow.Web.Tests;
+
+public sealed class NavMenuFacts : UiTestContext
+{
+    private static readonly string[] Sections = ["工作台", "我的待办", "审批", "个案档案", "转介", "会商", "资源库", "经费", "统计"];
+    private static readonly string[] AdminLinks = ["流程设计", "流程实例", "后台任务"];
+
+    [Fact]
+    public void Render_ShowsTheNineSectionsAndNoAdminLinks_WhenTheUserIsACaseworker()
+    {
+        Auth.SetAuthorized("teacher.li").SetRoles("Caseworker");
+
+        var menu = Render<NavMenu>();
+
+        var texts = menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(Sections, texts);
+        Assert.DoesNotContain(menu.FindAll("a"), a => a.GetAttribute("href") == UiRoutes.Hangfire);
+    }
+
+    [Fact]
+    public void Render_AddsDesignerInstancesAndHangfire_WhenTheUserIsAnAdministrator()
+    {
+        Auth.SetAuthorized("admin").SetRoles("Administrator");
+
+        var menu = Render<NavMenu>();
+
+        var texts = menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(Sections.Concat(AdminLinks), texts);
+        var hangfire = menu.Find($"a[href='{UiRoutes.Hangfire}']");
+        Assert.Equal("_blank", hangfire.GetAttribute("target"));
+        Assert.Contains("系统管理", menu.Markup);
+    }
+
+    [Fact]
+    public void Render_ShowsNoAdminLinks_WhenNobodyIsSignedIn()
+    {
+        Auth.SetNotAuthorized();
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(Sections.Length, menu.FindAll("a.mud-nav-link").Count);
+    }
+}
