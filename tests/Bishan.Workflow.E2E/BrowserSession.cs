@@ -5,7 +5,8 @@ namespace Bishan.Workflow.E2E;
 
 /// <summary>
 /// One browser context per test (own cookies, so language and sign-in never leak between tests) at the 1024-px
-/// tablet width of issue 4. A failing test leaves a screenshot in <c>TestResults/screenshots/</c>.
+/// tablet width of issue 4. A failing test leaves a screenshot in <c>TestResults/screenshots/</c>
+/// (<c>E2E_SCREENSHOTS=all</c>: every test does).
 /// </summary>
 public abstract class BrowserSession(AppFixture app)
 {
@@ -29,6 +30,8 @@ public abstract class BrowserSession(AppFixture app)
         try
         {
             await test(page);
+            // E2E_SCREENSHOTS=all keeps the final state of passing tests too, for reviewing the pages by eye.
+            if (Environment.GetEnvironmentVariable("E2E_SCREENSHOTS") == "all") await ScreenshotAsync(page, name);
         }
         catch (Exception ex)
         {
