@@ -4,6 +4,7 @@ using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bishan.Workflow.Infrastructure.Runtime;
 
@@ -23,40 +24,50 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
     {
         var now = time.GetUtcNow().UtcDateTime;
         var pass = new WorkflowPass(row.Id, row.DefinitionId, row.DefinitionVersion, row.CorrelationId, result, resumedBookmarkId);
+        var readToken = row.ConcurrencyToken;
+        // The runtime's rows are written by hand (see PassWriter); EF must not write the instance row again.
+        if (db.Entry(row).State != EntityState.Detached) db.Entry(row).State = EntityState.Detached;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (resumedBookmarkId is not null)
-            {
-                // The first write of the transaction: on SQLite it takes the write lock, and exactly one
-                // racer sees a row deleted. Losers roll back having written nothing.
-                var burned = await db.WorkflowBookmarks.Where(b => b.Id == resumedBookmarkId).ExecuteDeleteAsync(ct);
-                if (burned == 0)
-                {
-                    await tx.RollbackAsync(ct);
-                    return CommitOutcome.BookmarkAlreadyBurned;
-                }
-                db.WorkflowResumedBookmarks.Add(new WorkflowResumedBookmarkRecord { Id = resumedBookmarkId, InstanceId = row.Id, ResumedAtUtc = now });
-            }
+            var writer = new PassWriter(db.Database.GetDbConnection(), tx.GetDbTransaction());
 
-            var removed = result.RemovedBookmarkIds.Where(id => id != resumedBookmarkId).ToList();
-            if (removed.Count > 0)
-                await db.WorkflowBookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(ct);
-
-            InstanceRecords.Apply(row, result.State, definition, now);
-            db.WorkflowBookmarks.AddRange(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)));
-            db.WorkflowJournal.AddRange(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)));
-            db.WorkflowIncidents.AddRange(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)));
-            foreach (var handler in _effectHandlers)
-                await handler.ApplyAsync(db, pass, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            // The first write of the transaction: on SQLite it takes the write lock, and exactly one
+            // racer sees a row deleted. Losers roll back having written nothing.
+            if (resumedBookmarkId is not null && !await writer.BurnBookmarkAsync(resumedBookmarkId, row.Id, now, ct))
             {
                 await tx.RollbackAsync(ct);
+                return CommitOutcome.BookmarkAlreadyBurned;
+            }
+
+            InstanceRecords.Apply(row, result.State, definition, now);
+            if (!await writer.UpdateInstanceAsync(row, readToken, ct))
+            {
+                await tx.RollbackAsync(ct);
+                row.ConcurrencyToken = readToken;
                 db.ChangeTracker.Clear();
                 return CommitOutcome.InstanceChanged;
+            }
+            await writer.DeleteBookmarksAsync(result.RemovedBookmarkIds.Where(id => id != resumedBookmarkId), ct);
+            await writer.InsertBookmarksAsync(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)), ct);
+            await writer.InsertJournalAsync(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)).ToList(), ct);
+            await writer.InsertIncidentsAsync(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)), ct);
+
+            foreach (var handler in _effectHandlers)
+                await handler.ApplyAsync(db, pass, ct);
+            if (db.ChangeTracker.HasChanges())
+            {
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // A domain row the effects touched changed under us: run the pass again from fresh state.
+                    await tx.RollbackAsync(ct);
+                    row.ConcurrencyToken = readToken;
+                    db.ChangeTracker.Clear();
+                    return CommitOutcome.InstanceChanged;
+                }
             }
             await tx.CommitAsync(ct);
         }
