@@ -33,6 +33,7 @@ internal static class HostExtensions
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
         services.AddWorkflowScheduling(storage.Scheduling);
         services.AddWorkflowAuth(storage);
+        services.AddCasesApi();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();
@@ -44,6 +45,7 @@ internal static class HostExtensions
 
     public static WebApplication MapWebHost(this WebApplication app)
     {
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         // Bodies for bare 401/403/404 answers, so API clients always get problem details.
         app.UseStatusCodePages();
@@ -65,6 +67,7 @@ internal static class HostExtensions
         api.MapEventEndpoints();
         api.MapBookmarkEndpoints();
         api.MapDescriptorEndpoints();
+        api.MapCasesApi();
         return app;
     }
 

@@ -171,8 +171,8 @@ public sealed class CreateReferralHandler(
 
     /// <summary>A caseworker of the unit, the same one every time (first by user name) so that assignment is predictable.</summary>
     private async Task<string?> CaseworkerOfAsync(string orgUnitId, CancellationToken ct) =>
-        await db.Staff.Where(s => s.OrgUnitId == orgUnitId && s.Role == Roles.Caseworker)
-            .OrderBy(s => s.UserName).Select(s => s.UserId).FirstOrDefaultAsync(ct);
+        (await StaffDirectory.WhereAsync(db, s => s.OrgUnitId == orgUnitId && s.Role == Roles.Caseworker, ct))
+            .OrderBy(s => s.UserName, StringComparer.Ordinal).Select(s => s.UserId).FirstOrDefault();
 
     private sealed record ValidReferral(string Name, Gender Gender, DateOnly DateOfBirth, IdNumber? IdNumber, OrgUnit OrgUnit,
         string Reason, FiveAction? SuggestedAction, string? Source, string? OverrideReason);
