@@ -52,6 +52,10 @@ internal static class CasesApiExtensions
                 return await next(context);
             });
         cases.MapReferralEndpoints();
+        cases.MapCaseEndpoints();
+        cases.MapTaskEndpoints();
+        cases.MapNotificationEndpoints();
+        cases.MapStatisticsEndpoints();
         return api;
     }
 }
