@@ -31,6 +31,8 @@ internal static class HostExtensions
         services.AddWorkflowPersistence(storage.DatabaseFile);
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
+        // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).
+        services.AddCasesInfrastructure(builder.Configuration);
         services.AddWorkflowScheduling(storage.Scheduling);
         services.AddWorkflowAuth(storage);
         services.AddCasesApi();
