@@ -23,6 +23,11 @@ public sealed class ReferralFacts(BishanWebFactory factory)
         Assert.Equal(caseworkerId, @case.CaseworkerUserId);
         Assert.Equal(AreaA, @case.AreaId);
         Assert.Matches(@"^BS-\d{4}-\d{4}$", @case.FileNumber);
+
+        // The workflow bridge turned case-intake's screening bookmark into a task for the school's caseworker.
+        var task = await factory.QueryAsync(db => db.WorkTasks.SingleAsync(t => t.CaseId == caseId && t.Status == WorkTaskStatus.Open));
+        Assert.Equal(caseworkerId, task.AssigneeUserId);
+        Assert.Equal(Bishan.Workflow.Cases.Vocabulary.CaseStatus.Screening, (await factory.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId))).Status);
     }
 
     [Fact]

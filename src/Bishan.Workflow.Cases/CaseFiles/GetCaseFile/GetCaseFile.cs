@@ -4,6 +4,7 @@ using Bishan.Workflow.Cases.IdNumbers;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Vocabulary;
+using Bishan.Workflow.Cases.Workflow;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,8 +98,7 @@ public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, Or
             .Select(t => new TimelineItem(t.Id, t.AtUtc, t.Kind, t.Text, t.ActorUserId, t.TaskId)).ToList();
         var meetings = await MeetingsAsync(id, ct);
         var caseworker = @case.CaseworkerUserId is { } cw
-            ? (await StaffDirectory.WhereAsync(db, s => s.UserId == cw, ct)).Select(s => new PersonRef(s.UserId, s.UserName, s.DisplayName)).FirstOrDefault()
-              ?? new PersonRef(cw, null, null)
+            ? (await StaffDirectory.LoadAsync(db, ct)).ById(cw) is { } s ? new PersonRef(s.UserId, s.UserName, s.DisplayName) : new PersonRef(cw, null, null)
             : null;
 
         AuditLog.Add(db, user, time, AuditActions.CaseRead, nameof(Case), id, whole ? "idNumber: whole" : "idNumber: masked");

@@ -9,6 +9,7 @@ using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Time;
 using Bishan.Workflow.Cases.Vocabulary;
+using Bishan.Workflow.Cases.Workflow;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -171,8 +172,7 @@ public sealed class CreateReferralHandler(
 
     /// <summary>A caseworker of the unit, the same one every time (first by user name) so that assignment is predictable.</summary>
     private async Task<string?> CaseworkerOfAsync(string orgUnitId, CancellationToken ct) =>
-        (await StaffDirectory.WhereAsync(db, s => s.OrgUnitId == orgUnitId && s.Role == Roles.Caseworker, ct))
-            .OrderBy(s => s.UserName, StringComparer.Ordinal).Select(s => s.UserId).FirstOrDefault();
+        (await StaffDirectory.LoadAsync(db, ct)).InRole(Roles.Caseworker, orgUnitId).Select(s => s.UserId).FirstOrDefault();
 
     private sealed record ValidReferral(string Name, Gender Gender, DateOnly DateOfBirth, IdNumber? IdNumber, OrgUnit OrgUnit,
         string Reason, FiveAction? SuggestedAction, string? Source, string? OverrideReason);

@@ -30,9 +30,11 @@ public sealed class ReassignTaskHandler(ICasesDbContext db, ICurrentUser user, O
         var errors = new InputErrors();
         var userName = errors.Text("userName", command.UserName, 256, required: true);
         errors.ThrowIfAny();
-        var staff = await StaffDirectory.WhereAsync(db, s => string.Equals(s.UserName, userName, StringComparison.OrdinalIgnoreCase), ct);
-        if (staff.Count == 0) throw InvalidInputException.For("userName", UseCaseStrings.Format("Task_UserUnknown", userName));
-        var target = new StaffUser(staff[0].UserId, staff[0].UserName, [.. staff.Select(s => s.Role)], staff[0].OrgUnitId);
+        // One row per user and role: the new assignee's scope depends on all their roles.
+        var rows = (await db.Staff.ToListAsync(ct)).Where(s => string.Equals(s.UserName, userName, StringComparison.OrdinalIgnoreCase)).ToList();
+        var found = rows.FirstOrDefault() ?? throw InvalidInputException.For("userName", UseCaseStrings.Format("Task_UserUnknown", userName));
+        var roles = rows.Select(s => s.Role).ToList();
+        var target = new StaffUser(found.UserId, found.UserName, roles, found.OrgUnitId);
 
         if (seen.CaseId is { } caseId)
         {
