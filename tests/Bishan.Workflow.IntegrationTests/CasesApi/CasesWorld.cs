@@ -21,7 +21,7 @@ internal static class CasesWorld
     public const string Password = "Cases#2026test";
 
     // Two schools in different areas and a department, so every scope rule has an inside and an outside.
-    public const string SchoolA = "school-bishan-middle";      // 璧城 area
+    public const string SchoolA = "school-biquan-middle";      // 璧城 area, no demo caseworker (theirs would be picked first)
     public const string SchoolA2 = "school-bicheng-primary";   // 璧城 area, another school
     public const string SchoolB = "school-qinggang-primary";   // 青杠 area
     public const string AreaA = "area-bicheng";
