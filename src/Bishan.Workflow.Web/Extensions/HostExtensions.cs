@@ -31,8 +31,11 @@ internal static class HostExtensions
         services.AddWorkflowPersistence(storage.DatabaseFile);
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
+        // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).
+        services.AddCasesInfrastructure(builder.Configuration);
         services.AddWorkflowScheduling(storage.Scheduling);
         services.AddWorkflowAuth(storage);
+        services.AddCasesApi();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();
@@ -44,6 +47,7 @@ internal static class HostExtensions
 
     public static WebApplication MapWebHost(this WebApplication app)
     {
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         // Bodies for bare 401/403/404 answers, so API clients always get problem details.
         app.UseStatusCodePages();
@@ -65,6 +69,7 @@ internal static class HostExtensions
         api.MapEventEndpoints();
         api.MapBookmarkEndpoints();
         api.MapDescriptorEndpoints();
+        api.MapCasesApi();
         return app;
     }
 
