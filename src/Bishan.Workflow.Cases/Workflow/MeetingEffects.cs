@@ -25,6 +25,7 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
 {
     private static readonly TimeSpan DefaultWeeklyLookBack = TimeSpan.FromDays(7);
     private static readonly TimeSpan DefaultMonthlyLookBack = TimeSpan.FromDays(31);
+    private const int MaxLookBackPeriods = 3;
 
     public async Task ApplyAsync(PassScope scope, MeetingScheduled e)
     {
@@ -56,7 +57,10 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
         var ct = scope.Ct;
         var previous = await db.Meetings.Where(m => m.Kind == meeting.Kind && m.ScheduledAtUtc < meeting.ScheduledAtUtc)
             .OrderByDescending(m => m.ScheduledAtUtc).Select(m => (DateTime?)m.ScheduledAtUtc).FirstOrDefaultAsync(ct);
-        var since = previous ?? scope.NowUtc - (meeting.Kind == MeetingKind.Weekly ? DefaultWeeklyLookBack : DefaultMonthlyLookBack);
+        // A previous meeting long ago (the demo data's 2023 meeting, a pause over the holidays) must not put every
+        // registration since then on one agenda: look back at most a few periods.
+        var period = meeting.Kind == MeetingKind.Weekly ? DefaultWeeklyLookBack : DefaultMonthlyLookBack;
+        var since = previous is { } p && p >= scope.NowUtc - MaxLookBackPeriods * period ? p : scope.NowUtc - period;
 
         var items = new List<(string CaseId, AgendaReason Reason)>();
         items.AddRange((await db.CaseRegistrations.Where(r => r.RegisteredAtUtc >= since).Select(r => r.CaseId).ToListAsync(ct))
@@ -125,7 +129,7 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
                 Kind = WorkTaskKinds.Decision,
                 Title = Shorten(CaseTexts.Format("Decision_TaskTitle", decision.Text), 500),
                 Description = decision.Text,
-                FormJson = new JsonArray(new FormField("result", CaseTexts.Format("Decision_ResultLabel"), FormFieldType.TextArea, Required: true).ToJson()).ToJsonString(),
+                FormJson = new JsonArray(new FormField("result", CaseTexts.Format("Decision_ResultLabel"), FormFieldType.TextArea, Required: true).ToJson()).ToJsonString(StoredJson.Options),
                 OutcomesJson = """["Done"]""",
                 AssigneeRule = e.Assignee,
                 Status = WorkTaskStatus.Open,

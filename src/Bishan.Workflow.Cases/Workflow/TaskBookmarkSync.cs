@@ -33,11 +33,12 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
                 task.CompletedAtUtc = scope.NowUtc;
                 task.CompletedByUserId = submission.UserId ?? task.ClaimedByUserId ?? task.AssigneeUserId;
                 task.Outcome = submission.Outcome ?? "Done";
-                task.DataJson = submission.Data.ToJsonString();
+                task.DataJson = submission.Data.ToJsonString(StoredJson.Options);
                 task.Comment = Truncate(submission.Comment, 4000);
                 if (task.CaseId is not null && !WorkTaskKinds.IsApproval(task.Kind))
                     scope.Timeline(task.CaseId, TimelineKind.TaskCompleted,
                         CaseTexts.Format("Timeline_TaskCompleted", task.Title, task.Outcome), task.CompletedByUserId, task.Id);
+                await SubmissionRecords.FileAsync(scope, task, submission);
             }
             else
             {
@@ -70,7 +71,7 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
             Title = Truncate(payload.Title, 500) ?? "",
             Description = payload.Description,
             FormJson = FormJson(payload.Form, @case, scope.ProposedAction),
-            OutcomesJson = new JsonArray(payload.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()).ToJsonString(),
+            OutcomesJson = new JsonArray(payload.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()).ToJsonString(StoredJson.Options),
             AssigneeRule = payload.Assignee,
             Status = WorkTaskStatus.Open,
             DueAtUtc = payload.DueAtUtc,
@@ -79,8 +80,11 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
             TargetTier = targetTier,
         };
         await AssignAsync(scope, task, @case);
+        // Extra candidate groups in the Role@orgUnit form; placeholders such as case.helperTeam name helpers from the
+        // resource pool, who do not sign in, so they give nobody a claim.
         if (task.CandidateGroup is null && !string.IsNullOrWhiteSpace(payload.CandidateGroups))
-            task.CandidateGroup = payload.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            task.CandidateGroup = payload.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault(g => g.Contains('@', StringComparison.Ordinal));
         scope.Db.WorkTasks.Add(task);
     }
 
@@ -125,7 +129,7 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
         var fields = form.Select(f => f.OptionsSource == ExitCriteriaSource && action is { } a
             ? f with { Options = exitCriteria.For(a).Select(c => c.Text(CaseTexts.Culture)).ToList() }
             : f);
-        return new JsonArray(fields.Select(f => (JsonNode?)f.ToJson()).ToArray()).ToJsonString();
+        return new JsonArray(fields.Select(f => (JsonNode?)f.ToJson()).ToArray()).ToJsonString(StoredJson.Options);
     }
 
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];

@@ -27,6 +27,7 @@ internal static class HostExtensions
         services.AddHostedService<StartupTasks>();
         services.AddSingleton<WorkflowFileLoader>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<DemoDataSeeder>();
 
         services.AddWorkflowPersistence(storage.DatabaseFile);
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).

@@ -46,6 +46,9 @@ internal sealed class CasesHost : IAsyncDisposable
     public IWorkflowInstanceQueries Instances => _services.GetRequiredService<IWorkflowInstanceQueries>();
     public IServiceProvider Services => _services;
 
+    /// <summary>Published version by definition id.</summary>
+    public Dictionary<string, int> Versions { get; } = [];
+
     /// <summary>User ids by demo user name.</summary>
     public Dictionary<string, string> Users { get; } = [];
 
@@ -61,6 +64,7 @@ internal sealed class CasesHost : IAsyncDisposable
         {
             var result = await definitions.ImportAsync(await File.ReadAllTextAsync(WorkflowFile(id)), publish: true, "test");
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            host.Versions[id] = result.Version ?? 0;
         }
         return host;
     }
@@ -130,6 +134,16 @@ internal sealed class CasesHost : IAsyncDisposable
         var result = await Runtime.ResumeAsync(task.BookmarkId!, new TaskSubmission(outcome, data ?? [], comment, userId).ToJson());
         Assert.Equal(ResumeOutcome.Resumed, result.Outcome);
         return result;
+    }
+
+    /// <summary>Moves the clock past a timer bookmark of the instance and fires it, as the Hangfire job would.</summary>
+    public async Task FireTimerAsync(string instanceId, string name = "Elsa.Delay")
+    {
+        var timer = await QueryAsync(db => db.WorkflowBookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instanceId && b.Name == name && b.ResumeAtUtc != null).OrderBy(b => b.ResumeAtUtc).FirstAsync());
+        var due = new DateTimeOffset(timer.ResumeAtUtc!.Value, TimeSpan.Zero);
+        if (Time.GetUtcNow() < due) Time.SetUtcNow(due);
+        Assert.Equal(ResumeOutcome.Resumed, (await Runtime.ResumeAsync(timer.Id, null)).Outcome);
     }
 
     private async Task SeedUsersAsync()
