@@ -1,3 +1,6 @@
+using Bishan.Workflow.Cases;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Infrastructure.Persistence.Cases;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -7,10 +10,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Bishan.Workflow.Infrastructure.Persistence;
 
 /// <summary>
-/// Identity plus the workflow store. The model is provider-neutral (SQLite now, PostgreSQL later): no
-/// provider-specific column types, enums stored as strings, times as UTC <see cref="DateTime"/>.
+/// Identity, the workflow store and the case domain (<see cref="ICasesDbContext"/>) in one database, so that a
+/// workflow pass and the domain rows it creates commit in one transaction. The model is provider-neutral (SQLite
+/// now, PostgreSQL later): no provider-specific column types, enums stored as strings, times as UTC <see cref="DateTime"/>.
 /// </summary>
-public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) : IdentityDbContext<AppUser>(options), ICasesDbContext
 {
     public DbSet<WorkflowDefinitionVersionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRecord>();
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
@@ -19,6 +23,51 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) :
     public DbSet<WorkflowTriggerRecord> WorkflowTriggers => Set<WorkflowTriggerRecord>();
     public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
     public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
+
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseRegistration> CaseRegistrations => Set<CaseRegistration>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<WorkTask> WorkTasks => Set<WorkTask>();
+    public DbSet<TaskComment> TaskComments => Set<TaskComment>();
+    public DbSet<ApprovalRecord> ApprovalRecords => Set<ApprovalRecord>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
+    public DbSet<MeetingDecision> MeetingDecisions => Set<MeetingDecision>();
+    public DbSet<HelpRecord> HelpRecords => Set<HelpRecord>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<Helper> Helpers => Set<Helper>();
+    public DbSet<CaseHelper> CaseHelpers => Set<CaseHelper>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<Expenditure> Expenditures => Set<Expenditure>();
+    public DbSet<Subsidy> Subsidies => Set<Subsidy>();
+
+    public IQueryable<StaffMember> Staff =>
+        from u in Users.AsNoTracking()
+        join ur in UserRoles.AsNoTracking() on u.Id equals ur.UserId
+        join r in Roles.AsNoTracking() on ur.RoleId equals r.Id
+        select new StaffMember(u.Id, u.UserName ?? "", u.DisplayName, u.OrgUnitId, r.Name ?? "");
+
+    /// <summary>Bumps the app-managed concurrency token of every modified case and task (SQLite has no rowversion).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpConcurrencyTokens();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpConcurrencyTokens();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void BumpConcurrencyTokens()
+    {
+        foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())
+            if (entry.State == EntityState.Modified)
+                entry.Entity.ConcurrencyToken++;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -30,7 +79,14 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) :
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.Property(u => u.OrgUnitId).HasMaxLength(64);
+            e.HasIndex(u => u.OrgUnitId);
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(CaseConfiguration).Assembly,
+            t => t.Namespace == typeof(CaseConfiguration).Namespace);
         ConfigureVersions(builder.Entity<WorkflowDefinitionVersionRecord>());
         ConfigureInstances(builder.Entity<WorkflowInstanceRecord>());
         ConfigureBookmarks(builder.Entity<WorkflowBookmarkRecord>());

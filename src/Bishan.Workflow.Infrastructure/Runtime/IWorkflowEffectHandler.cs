@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Infrastructure.Persistence;
 
@@ -9,7 +10,9 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// (<c>ActivityExecutionContext.Emit</c>) and react to bookmarks added or removed (e.g. task rows) by adding
 /// entities to the context or running commands on its connection. If the instance lost a race the whole
 /// transaction, effects included, is rolled back and the pass is run again. <see cref="AfterCommitAsync"/>
-/// runs once the pass is durable: the place to start other workflows. Register any number.
+/// runs once the pass is durable: the place to start other workflows. Register any number. A handler that throws
+/// (preferably <see cref="WorkflowEffectRefusedException"/>) refuses the pass: nothing of it is written and the
+/// instance is stored faulted, as it was before the pass, with an incident carrying the message.
 /// </summary>
 public interface IWorkflowEffectHandler
 {
@@ -28,4 +31,7 @@ public sealed record WorkflowPass(
     string? ResumedBookmarkId)
 {
     public IReadOnlyList<object> Effects => Result.Effects;
+
+    /// <summary>The input the resumed bookmark was resumed with (a task's submission), or null for starts and retries.</summary>
+    public JsonNode? ResumeInput { get; init; }
 }

@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Definitions;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bishan.Workflow.Infrastructure.Runtime;
 
@@ -12,6 +14,12 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// instance only if its concurrency token is still the one read, delete removed bookmarks, insert added
 /// bookmarks, journal rows and incidents, apply the activities' side effects. The scheduler hears of timers only after the commit.
 /// </summary>
+/// <remarks>
+/// An effect handler that throws (a domain gate refusing an effect, e.g. registering a case without an approved
+/// registration) undoes the whole pass: nothing of it is written. The instance is then stored as it was before the
+/// pass, faulted, with an incident carrying the handler's message, so an administrator sees why and can retry once
+/// the cause is fixed (retrying continues from the pre-pass state; a refused resume can simply be repeated).
+/// </remarks>
 internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider time, IEnumerable<IWorkflowEffectHandler> effectHandlers)
 {
     private readonly IWorkflowEffectHandler[] _effectHandlers = [.. effectHandlers];
@@ -19,44 +27,68 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
     /// <param name="row">The instance row as read, tracked by <paramref name="db"/>; its token is checked and bumped.</param>
     /// <param name="timersBefore">Ids of the state's timer bookmarks before the pass, to unschedule those removed.</param>
     public async Task<CommitOutcome> CommitAsync(BishanDbContext db, WorkflowInstanceRecord row, WorkflowDefinition definition,
-        ExecutionResult result, IReadOnlySet<string> timersBefore, string? resumedBookmarkId, CancellationToken ct)
+        ExecutionResult result, IReadOnlySet<string> timersBefore, string? resumedBookmarkId, CancellationToken ct,
+        JsonNode? resumeInput = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var pass = new WorkflowPass(row.Id, row.DefinitionId, row.DefinitionVersion, row.CorrelationId, result, resumedBookmarkId);
+        var pass = new WorkflowPass(row.Id, row.DefinitionId, row.DefinitionVersion, row.CorrelationId, result, resumedBookmarkId)
+        {
+            ResumeInput = resumeInput,
+        };
+        var readToken = row.ConcurrencyToken;
+        var before = (StateJson: row.StateJson, Token: row.ConcurrencyToken);
+        // The runtime's rows are written by hand (see PassWriter); EF must not write the instance row again.
+        if (db.Entry(row).State != EntityState.Detached) db.Entry(row).State = EntityState.Detached;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (resumedBookmarkId is not null)
-            {
-                // The first write of the transaction: on SQLite it takes the write lock, and exactly one
-                // racer sees a row deleted. Losers roll back having written nothing.
-                var burned = await db.WorkflowBookmarks.Where(b => b.Id == resumedBookmarkId).ExecuteDeleteAsync(ct);
-                if (burned == 0)
-                {
-                    await tx.RollbackAsync(ct);
-                    return CommitOutcome.BookmarkAlreadyBurned;
-                }
-                db.WorkflowResumedBookmarks.Add(new WorkflowResumedBookmarkRecord { Id = resumedBookmarkId, InstanceId = row.Id, ResumedAtUtc = now });
-            }
+            var writer = new PassWriter(db.Database.GetDbConnection(), tx.GetDbTransaction());
 
-            var removed = result.RemovedBookmarkIds.Where(id => id != resumedBookmarkId).ToList();
-            if (removed.Count > 0)
-                await db.WorkflowBookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(ct);
+            // The first write of the transaction: on SQLite it takes the write lock, and exactly one
+            // racer sees a row deleted. Losers roll back having written nothing.
+            if (resumedBookmarkId is not null && !await writer.BurnBookmarkAsync(resumedBookmarkId, row.Id, now, ct))
+            {
+                await tx.RollbackAsync(ct);
+                return CommitOutcome.BookmarkAlreadyBurned;
+            }
 
             InstanceRecords.Apply(row, result.State, definition, now);
-            db.WorkflowBookmarks.AddRange(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)));
-            db.WorkflowJournal.AddRange(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)));
-            db.WorkflowIncidents.AddRange(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)));
-            foreach (var handler in _effectHandlers)
-                await handler.ApplyAsync(db, pass, ct);
+            if (!await writer.UpdateInstanceAsync(row, readToken, ct))
+            {
+                await tx.RollbackAsync(ct);
+                row.ConcurrencyToken = readToken;
+                db.ChangeTracker.Clear();
+                return CommitOutcome.InstanceChanged;
+            }
+            await writer.DeleteBookmarksAsync(result.RemovedBookmarkIds.Where(id => id != resumedBookmarkId), ct);
+            await writer.InsertBookmarksAsync(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)), ct);
+            await writer.InsertJournalAsync(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)).ToList(), ct);
+            await writer.InsertIncidentsAsync(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)), ct);
+
             try
             {
-                await db.SaveChangesAsync(ct);
+                foreach (var handler in _effectHandlers)
+                    await handler.ApplyAsync(db, pass, ct);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return CommitOutcome.InstanceChanged;
+                return await CommitRefusedAsync(db, row, definition, before, ex, now, ct);
+            }
+            if (db.ChangeTracker.HasChanges())
+            {
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // A domain row the effects touched changed under us: run the pass again from fresh state.
+                    await tx.RollbackAsync(ct);
+                    row.ConcurrencyToken = readToken;
+                    db.ChangeTracker.Clear();
+                    return CommitOutcome.InstanceChanged;
+                }
             }
             await tx.CommitAsync(ct);
         }
@@ -69,6 +101,36 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
                 scheduler.UnscheduleBookmark(id);
         foreach (var handler in _effectHandlers)
             await handler.AfterCommitAsync(pass, ct);
+        return CommitOutcome.Committed;
+    }
+
+    /// <summary>Stores the pre-pass state, faulted, with an incident saying which effect was refused and why.</summary>
+    private static async Task<CommitOutcome> CommitRefusedAsync(BishanDbContext db, WorkflowInstanceRecord row, WorkflowDefinition definition,
+        (string StateJson, long Token) before, Exception refusal, DateTime now, CancellationToken ct)
+    {
+        var state = WorkflowStateSerializer.Deserialize(before.StateJson);
+        var node = refusal is WorkflowEffectRefusedException { NodeId: { } nodeId } && DefinitionIndex.For(definition).ByNodeId.TryGetValue(nodeId, out var n)
+            ? n
+            : null;
+        var incident = new Incident(Guid.NewGuid().ToString("N"), node?.Id ?? "", node?.NodeId ?? "", node?.Type ?? "(effect)",
+            refusal.Message, (refusal as WorkflowEffectRefusedException)?.Code ?? refusal.GetType().Name, now);
+        state.Incidents.Add(incident);
+        state.SubStatus = WorkflowSubStatus.Faulted;
+
+        row.StateJson = before.StateJson;
+        row.ConcurrencyToken = before.Token;
+        db.WorkflowInstances.Attach(row);
+        InstanceRecords.Apply(row, state, definition, now);
+        db.WorkflowIncidents.Add(InstanceRecords.ToRecord(row.Id, incident));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommitOutcome.InstanceChanged;
+        }
         return CommitOutcome.Committed;
     }
 

@@ -73,7 +73,7 @@ internal sealed class WorkflowRuntime(
 
             var timers = PassCommitter.Timers(state);
             var result = await executor.ResumeAsync(definition, state, bookmarkId, input, ct);
-            switch (await committer.CommitAsync(db, row, definition, result, timers, bookmarkId, ct))
+            switch (await committer.CommitAsync(db, row, definition, result, timers, bookmarkId, ct, input))
             {
                 case CommitOutcome.Committed:
                     return new ResumeResult(ResumeOutcome.Resumed, InstanceRecords.ToSummary(row));

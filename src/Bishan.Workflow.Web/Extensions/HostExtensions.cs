@@ -28,12 +28,16 @@ internal static class HostExtensions
         services.AddHostedService<StartupTasks>();
         services.AddSingleton<WorkflowFileLoader>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<DemoDataSeeder>();
 
         services.AddWorkflowPersistence(storage.DatabaseFile);
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
+        // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).
+        services.AddCasesInfrastructure(builder.Configuration);
         services.AddWorkflowScheduling(storage.Scheduling);
         services.AddWorkflowAuth(storage);
+        services.AddCasesApi();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();
@@ -46,6 +50,7 @@ internal static class HostExtensions
 
     public static WebApplication MapWebHost(this WebApplication app)
     {
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         // Bodies for bare 401/403/404 answers, so API clients always get problem details.
         app.UseStatusCodePages();
@@ -67,6 +72,7 @@ internal static class HostExtensions
         api.MapEventEndpoints();
         api.MapBookmarkEndpoints();
         api.MapDescriptorEndpoints();
+        api.MapCasesApi();
         app.MapWebUi();
         return app;
     }

@@ -1,10 +1,15 @@
+using Bishan.Workflow.Cases.DemoData;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
-using Bishan.Workflow.Web.Auth;
 using Microsoft.AspNetCore.Identity;
+using DomainRoles = Bishan.Workflow.Cases.Vocabulary.Roles;
 
 namespace Bishan.Workflow.Web.Startup;
 
-/// <summary>Creates the demo administrator in Development, with the password from <c>Seed:DemoPassword</c>.</summary>
+/// <summary>
+/// Creates the roles and, in Development, the demo users (<see cref="DemoUsers"/>: one per role and a supervisor per
+/// coordinating body, each in one org unit) with the password from <c>Seed:DemoPassword</c>. Existing users keep
+/// their password; their role and org unit are brought back to the demo values.
+/// </summary>
 internal sealed class DemoUserSeeder(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
@@ -15,25 +20,36 @@ internal sealed class DemoUserSeeder(
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        if (!await roles.RoleExistsAsync(Roles.Administrator))
-            Check(await roles.CreateAsync(new IdentityRole(Roles.Administrator)), "create the Administrator role");
+        foreach (var role in DomainRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"create the {role} role");
 
         var password = configuration["Seed:DemoPassword"];
         if (string.IsNullOrEmpty(password))
         {
-            logger.LogWarning("Seed:DemoPassword is empty: the demo user '{User}' is not created", AdminUserName);
+            logger.LogWarning("Seed:DemoPassword is empty: the demo users are not created");
             return;
         }
 
-        var admin = await users.FindByNameAsync(AdminUserName);
-        if (admin is null)
+        foreach (var demo in DemoUsers.All)
         {
-            admin = new AppUser { UserName = AdminUserName };
-            Check(await users.CreateAsync(admin, password), "create the demo user");
-            logger.LogInformation("Demo user '{User}' created", AdminUserName);
+            ct.ThrowIfCancellationRequested();
+            var user = await users.FindByNameAsync(demo.UserName);
+            if (user is null)
+            {
+                user = new AppUser { UserName = demo.UserName, DisplayName = demo.DisplayName, OrgUnitId = demo.OrgUnitId };
+                Check(await users.CreateAsync(user, password), $"create the demo user '{demo.UserName}'");
+                logger.LogInformation("Demo user '{User}' created ({Role} at {OrgUnit})", demo.UserName, demo.Role, demo.OrgUnitId);
+            }
+            else if (user.OrgUnitId != demo.OrgUnitId || string.IsNullOrEmpty(user.DisplayName))
+            {
+                user.OrgUnitId = demo.OrgUnitId;
+                if (string.IsNullOrEmpty(user.DisplayName)) user.DisplayName = demo.DisplayName;
+                Check(await users.UpdateAsync(user), $"update the demo user '{demo.UserName}'");
+            }
+            if (!await users.IsInRoleAsync(user, demo.Role))
+                Check(await users.AddToRoleAsync(user, demo.Role), $"give the demo user '{demo.UserName}' the role {demo.Role}");
         }
-        if (!await users.IsInRoleAsync(admin, Roles.Administrator))
-            Check(await users.AddToRoleAsync(admin, Roles.Administrator), "make the demo user an administrator");
     }
 
     private static void Check(IdentityResult result, string what)

@@ -28,6 +28,8 @@ internal sealed class StartupTasks(
         await reconciler.ReconcileAsync(cancellationToken);
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
         if (recovered > 0) logger.LogWarning("Continued {Count} instances interrupted by the previous shutdown", recovered);
+        if (environment.IsDevelopment())
+            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

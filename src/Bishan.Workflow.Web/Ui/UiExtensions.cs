@@ -25,8 +25,13 @@ internal static class UiExtensions
             o.DefaultRequestCulture = new RequestCulture(cultures[0]);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // The cookie the language switch sets wins; a browser asking for English gets English before any choice.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // Keep the providers the API configured (?culture=) and add the cookie the language switch sets,
+            // ahead of the browser's Accept-Language, so a user's choice beats the browser's default.
+            if (!o.RequestCultureProviders.OfType<CookieRequestCultureProvider>().Any())
+            {
+                var browser = o.RequestCultureProviders.ToList().FindIndex(p => p is AcceptLanguageHeaderRequestCultureProvider);
+                o.RequestCultureProviders.Insert(browser < 0 ? o.RequestCultureProviders.Count : browser, new CookieRequestCultureProvider());
+            }
         });
 
         services.AddAuthorizationBuilder().AddUiPolicies();
@@ -41,7 +46,7 @@ internal static class UiExtensions
 
     public static WebApplication MapWebUi(this WebApplication app)
     {
-        app.UseRequestLocalization();
+        // Request localization runs first in the host's pipeline (MapWebHost), for the API and the pages alike.
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bishan.Workflow.IntegrationTests.Life;
+namespace Bishan.Workflow.LifeTests;
 
 /// <summary>
 /// The whole app on a fake clock: real SQLite files, the shipped <c>workflows/</c>, demo users, and the

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Runtime;
 
-namespace Bishan.Workflow.IntegrationTests.Life;
+namespace Bishan.Workflow.LifeTests;
 
 /// <summary>The fake-clock harness itself: shipped cron triggers fire when the clock passes them.</summary>
 public sealed class FakeClockFacts : IClassFixture<LifeFactory>

@@ -4,7 +4,7 @@ using Bishan.Workflow.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bishan.Workflow.IntegrationTests.Life;
+namespace Bishan.Workflow.LifeTests;
 
 /// <summary>
 /// Stands in for Hangfire when time is fake: remembers timer bookmarks and cron triggers, and

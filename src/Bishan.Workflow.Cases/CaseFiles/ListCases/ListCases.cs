@@ -1,0 +1,72 @@
+using Bishan.Workflow.Cases.Access;
+using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.IdNumbers;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Vocabulary;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.CaseFiles.ListCases;
+
+/// <summary>
+/// Cases in the caller's scope, newest first, with optional filters; <paramref name="Q"/> matches the name, the file
+/// number or the last four characters of the ID number (what people quote on the phone). ID numbers are always masked.
+/// </summary>
+public sealed record ListCases(
+    string? Status = null,
+    string? Action = null,
+    string? Tier = null,
+    string? AreaId = null,
+    string? OrgUnitId = null,
+    string? Q = null,
+    int? Skip = null,
+    int? Take = null) : IQuery<Page<CaseListItem>>;
+
+public sealed record CaseListItem(
+    string Id,
+    string FileNumber,
+    string Name,
+    Gender Gender,
+    DateOnly DateOfBirth,
+    string? IdNumber,
+    string OrgUnitId,
+    string AreaId,
+    CaseStatus Status,
+    FiveAction? PrimaryAction,
+    Tier? Tier,
+    string? CoordinatingBodyId,
+    string? CaseworkerUserId,
+    DateTime CreatedAtUtc,
+    DateTime? RegisteredAtUtc);
+
+public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree) : IQueryHandler<ListCases, Page<CaseListItem>>
+{
+    public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken ct)
+    {
+        var (skip, take) = Paging.Check(query.Skip, query.Take);
+        var errors = new InputErrors();
+        var status = errors.Enum<CaseStatus>("status", query.Status);
+        var action = errors.Enum<FiveAction>("action", query.Action);
+        var tier = errors.Enum<Tier>("tier", query.Tier);
+        var text = errors.Text("q", query.Q, 50);
+        errors.ThrowIfAny();
+
+        var cases = CaseScope.For(user, tree).Apply(db.Cases.AsNoTracking());
+        if (status is { } s) cases = cases.Where(c => c.Status == s);
+        if (action is { } a) cases = cases.Where(c => c.PrimaryAction == a);
+        if (tier is { } t) cases = cases.Where(c => c.Tier == t);
+        if (!string.IsNullOrWhiteSpace(query.AreaId)) cases = cases.Where(c => c.AreaId == query.AreaId);
+        if (!string.IsNullOrWhiteSpace(query.OrgUnitId)) cases = cases.Where(c => c.OrgUnitId == query.OrgUnitId);
+        if (text is not null)
+            cases = cases.Where(c => c.Name.Contains(text) || c.FileNumber.Contains(text) || (text.Length == 4 && c.IdNumber != null && c.IdNumber.EndsWith(text)));
+
+        var total = await cases.CountAsync(ct);
+        var rows = await cases.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
+        return new Page<CaseListItem>(rows.Select(ToItem).ToList(), total, skip, take);
+    }
+
+    internal static CaseListItem ToItem(Case c) => new(c.Id, c.FileNumber, c.Name, c.Gender, c.DateOfBirth,
+        c.IdNumber is null ? null : IdNumber.MaskText(c.IdNumber), c.OrgUnitId, c.AreaId, c.Status, c.PrimaryAction, c.Tier,
+        c.CoordinatingBodyId, c.CaseworkerUserId, c.CreatedAtUtc, c.RegisteredAtUtc);
+}

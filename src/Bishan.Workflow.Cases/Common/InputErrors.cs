@@ -1,0 +1,51 @@
+using Bishan.Workflow.Cases.Localization;
+
+namespace Bishan.Workflow.Cases.Common;
+
+/// <summary>Collects field errors of one request, so the caller sees every problem at once rather than one per round trip.</summary>
+public sealed class InputErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    /// <summary>Trims the text; records an error when it is required and blank, or longer than <paramref name="maxLength"/>.</summary>
+    public string? Text(string field, string? value, int maxLength, bool required = false)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text is null && required) Add(field, UseCaseStrings.Format("Field_Required", field));
+        else if (text is not null && text.Length > maxLength) Add(field, UseCaseStrings.Format("Field_TooLong", field, maxLength));
+        return text;
+    }
+
+    /// <summary>Parses an enum by its API name (case-insensitive, names only: "1" is not an action).</summary>
+    public TEnum? Enum<TEnum>(string field, string? value, bool required = false)
+        where TEnum : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) Add(field, UseCaseStrings.Format("Field_Required", field));
+            return null;
+        }
+        var names = System.Enum.GetNames<TEnum>();
+        var match = names.FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            Add(field, UseCaseStrings.Format("Field_NotOneOf", field, string.Join(", ", names)));
+            return null;
+        }
+        return System.Enum.Parse<TEnum>(match);
+    }
+
+    /// <exception cref="InvalidInputException">Any error was recorded.</exception>
+    public void ThrowIfAny()
+    {
+        if (Any) throw new InvalidInputException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,20 @@
+using Bishan.Workflow.Cases.Vocabulary;
+
+namespace Bishan.Workflow.Cases.DemoData;
+
+/// <summary>
+/// What <see cref="DemoRegisterLoader"/> wrote, and the workflows the host should start so that the demo has live work:
+/// case-intake for the fresh referrals (screening tasks) and tiered-escalation for the picked cases (pending approvals).
+/// </summary>
+/// <param name="Loaded">False when the register was already loaded: nothing was written and nothing should be started.</param>
+public sealed record DemoLoadResult(
+    bool Loaded,
+    int CasesWritten,
+    IReadOnlyList<string> ReferralCaseIds,
+    IReadOnlyList<DemoEscalation> Escalations)
+{
+    public static DemoLoadResult AlreadyLoaded { get; } = new(false, 0, [], []);
+}
+
+/// <summary>A registered demo case for which the host starts an escalation request.</summary>
+public sealed record DemoEscalation(string CaseId, Tier TargetTier, string Reason);

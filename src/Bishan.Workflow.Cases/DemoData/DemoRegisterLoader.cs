@@ -1,0 +1,260 @@
+using Bishan.Workflow.Cases.CaseFiles;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Time;
+using Bishan.Workflow.Cases.Vocabulary;
+using Bishan.Workflow.Cases.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.DemoData;
+
+/// <summary>
+/// Writes the synthetic register of <see cref="DemoDataGenerator"/> as case files: 476 registered, 211 exited, 52 / 4 /
+/// 36 / 73 / 311 by action, each with its register period, approvals (so the data obey the gates) and timeline; a
+/// helper pool and funding lines from the source's figures; one past weekly consultation with agenda, minutes and
+/// decision tasks; and two fresh referrals. Idempotent: case ids are deterministic, so a second run finds the first
+/// case and writes nothing.
+/// </summary>
+public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoDataOptions? options = null)
+{
+    private static readonly Dictionary<FiveAction, (string Reason, string Goals, string Measures)> Texts = new()
+    {
+        [FiveAction.DropoutPrevention] = ("连续多日无故缺课，有辍学倾向。", "按时到校，学业跟上进度。", "班主任每周家访；课业辅导；与家长签订控辍保学责任书。"),
+        [FiveAction.SpecialEducation] = ("多次严重违反校规，经评估需接受专门教育。", "行为矫治，回归普通学校。", "专门学校就读；心理辅导；家庭教育指导。"),
+        [FiveAction.CaseInvolved] = ("涉及治安案件，公安机关转介帮教。", "远离不良交往，不再违法。", "团区委帮教；法治教育；每月谈心谈话。"),
+        [FiveAction.Unsupervised] = ("父母外出务工，长期无人有效监护。", "落实监护责任，生活学习有人照料。", "联系父母回乡履行监护职责；社区代理家长；定期走访。"),
+        [FiveAction.MentalHealth] = ("情绪持续低落，心理筛查结果异常。", "情绪稳定，能正常学习生活。", "心理教师每周辅导；必要时转介专科；家长心理健康指导。"),
+    };
+
+    private static readonly (string Name, HelperKind Kind, string? OrgUnitId, string? Team)[] PoolSample =
+    [
+        ("同心护未来", HelperKind.Team, null, null),
+        ("渝童成长", HelperKind.Team, null, null),
+        ("心灵成长社", HelperKind.Team, null, null),
+        ("青学·成长大课堂", HelperKind.Team, null, null),
+        ("陈老师", HelperKind.FamilyEducationInstructor, OrgUnitIds.FamilyEducationGuidanceCentreHost, "同心护未来"),
+        ("刘老师", HelperKind.FamilyEducationInstructor, OrgUnitIds.QinggangArea, "渝童成长"),
+        ("周医生", HelperKind.Expert, OrgUnitIds.HealthCommission, "心灵成长社"),
+        ("吴律师", HelperKind.Expert, OrgUnitIds.PoliticalLegalCommittee, null),
+        ("赵志愿者", HelperKind.PartyMember, OrgUnitIds.EducationCommission, "青学·成长大课堂"),
+        ("孙老同志", HelperKind.RetiredCadre, OrgUnitIds.DingjiaArea, null),
+        ("钱阿姨", HelperKind.Public, OrgUnitIds.DaluArea, null),
+        ("郑社工", HelperKind.SocialWorker, OrgUnitIds.EducationCommission, null),
+        ("冯社工", HelperKind.SocialWorker, OrgUnitIds.CivilAffairsBureau, null),
+        ("韩社工", HelperKind.SocialWorker, OrgUnitIds.YouthLeague, null),
+    ];
+
+    public async Task<DemoLoadResult> LoadAsync(ICasesDbContext db, CancellationToken ct)
+    {
+        var set = new DemoDataGenerator(time, tree, options).Generate();
+        var minors = set.Minors.ToDictionary(m => m.Id);
+        var firstId = CaseId(set.Registrations[0].MinorId);
+        if (await db.Cases.AnyAsync(c => c.Id == firstId, ct)) return DemoLoadResult.AlreadyLoaded;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var staff = await StaffDirectory.LoadAsync(db, ct);
+        var caseworkers = tree.Units.Select(u => u.Id)
+            .Select(id => (id, user: staff.InRole(Roles.Caseworker, id).FirstOrDefault()?.UserId))
+            .Where(x => x.user is not null)
+            .ToDictionary(x => x.id, x => x.user);
+        var helpers = PoolSample.Select(p => new Helper { Name = p.Name, Kind = p.Kind, OrgUnitId = p.OrgUnitId, TeamName = p.Team }).ToList();
+        db.Helpers.AddRange(helpers);
+        var teams = helpers.Where(h => h.Kind == HelperKind.Team).ToList();
+
+        var sequences = new Dictionary<int, int>();
+        var cases = new List<Case>();
+        foreach (var r in set.Registrations.OrderBy(r => r.RegisteredOn).ThenBy(r => r.Id))
+        {
+            var minor = minors[r.MinorId];
+            var registeredAt = Utc(r.RegisteredOn, 10);
+            var referredAt = registeredAt.AddDays(-7);
+            var year = r.RegisteredOn.Year;
+            sequences[year] = sequences.GetValueOrDefault(year) + 1;
+            var text = Texts[r.PrimaryAction];
+            var @case = new Case
+            {
+                Id = CaseId(minor.Id),
+                FileNumber = CaseFileNumbers.Format(year, sequences[year]),
+                Name = minor.Name,
+                Gender = minor.Gender,
+                DateOfBirth = minor.DateOfBirth,
+                IdNumber = minor.IdNumber.Value,
+                OrgUnitId = r.OrgUnitId,
+                AreaId = r.AreaId,
+                Status = r.Status,
+                PrimaryAction = r.PrimaryAction,
+                Tags = [.. r.Tags],
+                Tier = r.Tier,
+                CoordinatingBodyId = r.CoordinatingBody.OrgUnitId,
+                CarriedOutById = r.CoordinatingBody.CarriedOutById,
+                CaseworkerUserId = caseworkers.GetValueOrDefault(r.OrgUnitId),
+                ReferralReason = text.Reason,
+                SuggestedAction = r.PrimaryAction,
+                Source = tree.Get(r.OrgUnitId).Kind == OrgUnitKind.School ? "学校排查" : "社区（村）排查",
+                PlanGoals = text.Goals,
+                PlanMeasures = text.Measures,
+                PlanUpdatedAtUtc = registeredAt.AddDays(3),
+                CreatedAtUtc = referredAt,
+                RegisteredAtUtc = registeredAt,
+                ExitedAtUtc = r.ExitedOn is { } exited ? Utc(exited, 15) : null,
+                RegistrationCount = 1,
+                UpdatedAtUtc = r.ExitedOn is { } e ? Utc(e, 15) : registeredAt.AddDays(3),
+            };
+            cases.Add(@case);
+            db.Cases.Add(@case);
+            db.CaseRegistrations.Add(new CaseRegistration
+            {
+                CaseId = @case.Id, Number = 1, PrimaryAction = r.PrimaryAction, Tier = r.Tier,
+                RegisteredAtUtc = registeredAt, ExitedAtUtc = @case.ExitedAtUtc,
+            });
+            Approve(db, @case, ApprovalSubject.Registration, r.Tier, registeredAt);
+            var body = tree.Find(r.CoordinatingBody.OrgUnitId)?.Name ?? r.CoordinatingBody.OrgUnitId;
+            Timeline(db, @case, referredAt, TimelineKind.Referred, $"转介：{text.Reason}");
+            Timeline(db, @case, registeredAt, TimelineKind.Registered, CaseTexts.Format("Timeline_Registered",
+                CaseTexts.Label(r.PrimaryAction), CaseTexts.Label(r.Tier), body, "", 1));
+            Timeline(db, @case, registeredAt.AddDays(3), TimelineKind.Plan, $"制定一人一策帮扶方案：{text.Goals}");
+            if (@case.ExitedAtUtc is { } exitedAt)
+            {
+                Approve(db, @case, ApprovalSubject.Exit, null, exitedAt);
+                Timeline(db, @case, exitedAt, TimelineKind.Exited, CaseTexts.Format("Timeline_Exited", "达到出库条件，评估合格。"));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Helper ids exist now: give each case in the register a team, round robin.
+        var teamIndex = 0;
+        foreach (var @case in cases.Where(c => c.Status == CaseStatus.Registered))
+            db.CaseHelpers.Add(new CaseHelper
+            {
+                CaseId = @case.Id, HelperId = teams[teamIndex++ % teams.Count].Id, Role = "Lead", AssignedAtUtc = @case.PlanUpdatedAtUtc ?? now,
+            });
+
+        AddFunding(db, now);
+        var meetingDecisionCases = AddPastWeeklyMeeting(db, cases, staff);
+        var referrals = await AddReferralsAsync(db, caseworkers, now, ct);
+        await db.SaveChangesAsync(ct);
+
+        var inRegister = cases.Where(c => c.Status == CaseStatus.Registered && !meetingDecisionCases.Contains(c.Id))
+            .OrderBy(c => c.FileNumber, StringComparer.Ordinal).ToList();
+        var escalations = inRegister.Where(c => c.Tier == Tier.Light).Take(2)
+            .Select(c => new DemoEscalation(c.Id, Tier.Serious, "近期多次旷课，家庭配合度低，建议升级由牵头部门统筹。"))
+            .Concat(inRegister.Where(c => c.Tier == Tier.Serious).Take(1)
+                .Select(c => new DemoEscalation(c.Id, Tier.Severe, "出现自伤行为，需区级专班统筹协调。")))
+            .ToList();
+        return new DemoLoadResult(true, cases.Count + referrals.Count, referrals, escalations);
+    }
+
+    private static string CaseId(Guid minorId) => minorId.ToString("N");
+
+    private static DateTime Utc(DateOnly localDate, int localHour) =>
+        TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(new TimeOnly(localHour, 0)), DistrictCalendar.TimeZone);
+
+    private static void Approve(ICasesDbContext db, Case @case, ApprovalSubject subject, Tier? tier, DateTime at) =>
+        db.ApprovalRecords.Add(new ApprovalRecord
+        {
+            CaseId = @case.Id, InstanceId = "demo-data", Subject = subject, TargetTier = tier, Level = 1,
+            Outcome = ApprovalOutcome.Approved, Comment = "同意。", DecidedAtUtc = at.AddHours(-1), ConsumedAtUtc = at,
+        });
+
+    private static void Timeline(ICasesDbContext db, Case @case, DateTime at, TimelineKind kind, string text) =>
+        db.TimelineEntries.Add(new TimelineEntry { CaseId = @case.Id, AtUtc = at, Kind = kind, Text = text });
+
+    /// <summary>The source's money: the special-education school rebuild, social workers, and subsidies to families.</summary>
+    private static void AddFunding(ICasesDbContext db, DateTime now)
+    {
+        db.BudgetLines.AddRange(
+            new BudgetLine { Year = 2023, Name = "专门学校改扩建", OrgUnitId = OrgUnitIds.EducationCommission, Amount = 7_660_000m },
+            new BudgetLine { Year = 2023, Name = "购买社工服务（11名）", OrgUnitId = OrgUnitIds.EducationCommission, Amount = 565_600m },
+            new BudgetLine { Year = 2023, Name = "帮扶家庭补助", OrgUnitId = OrgUnitIds.TaskForce, Amount = 146_900m, Notes = $"演示数据，载入于{CaseTexts.LocalTime(now)}" });
+    }
+
+    /// <summary>The weekly consultation of Monday 16 October 2023: severe cases on the agenda, two decisions that became tasks.</summary>
+    private static HashSet<string> AddPastWeeklyMeeting(ICasesDbContext db, List<Case> cases, StaffDirectory staff)
+    {
+        var held = Utc(new DateOnly(2023, 10, 16), 9);
+        var meeting = new Meeting
+        {
+            Id = "demo-weekly-20231016",
+            Kind = MeetingKind.Weekly,
+            Topic = "区级专班周会商",
+            ScheduledAtUtc = held,
+            HeldAtUtc = held,
+            Status = MeetingStatus.Held,
+            Attendance = "区级专班成员7人；区教委、区民政局、区卫健委、团区委各1人。",
+            Minutes = "通报本周新入库情况；逐一研究严重程度个案的帮扶进展；部署下周重点工作。",
+            CreatedAtUtc = held.AddDays(-1),
+        };
+        var severe = cases.Where(c => c.Tier == Tier.Severe && c.Status == CaseStatus.Registered).OrderBy(c => c.FileNumber, StringComparer.Ordinal).ToList();
+        var weekBefore = held.AddDays(-7);
+        var agenda = severe.Select(c => (c, AgendaReason.SevereCase))
+            .Concat(cases.Where(c => c.RegisteredAtUtc >= weekBefore && c.RegisteredAtUtc < held).Select(c => (c, AgendaReason.NewRegistration)));
+        foreach (var (c, reason) in agenda)
+            meeting.AgendaItems.Add(new MeetingAgendaItem { MeetingId = meeting.Id, CaseId = c.Id, Reason = reason, Note = $"{c.FileNumber} {c.Name}" });
+
+        var decided = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in severe.Take(2))
+        {
+            var text = "本周内完成一次联合家访，并报告落实情况。";
+            var taskId = $"demo-decision-{c.Id}";
+            meeting.Decisions.Add(new MeetingDecision { MeetingId = meeting.Id, CaseId = c.Id, Text = text, TaskId = taskId });
+            db.WorkTasks.Add(new WorkTask
+            {
+                Id = taskId,
+                CaseId = c.Id,
+                MeetingId = meeting.Id,
+                Kind = WorkTaskKinds.Decision,
+                Title = CaseTexts.Format("Decision_TaskTitle", text),
+                Description = text,
+                FormJson = $$"""[{"name":"result","label":"{{CaseTexts.Format("Decision_ResultLabel")}}","type":"TextArea","required":true}]""",
+                AssigneeRule = Tasks.AssigneeRules.CaseCoordinator,
+                AssigneeUserId = staff.InRole(Roles.Supervisor, OrgUnitIds.TaskForce).FirstOrDefault()?.UserId,
+                CandidateGroup = $"{Roles.Supervisor}@{OrgUnitIds.TaskForce}",
+                OrgUnitId = c.OrgUnitId,
+                Status = WorkTaskStatus.Open,
+                CreatedAtUtc = held,
+                DueAtUtc = held.AddDays(7),
+            });
+            Timeline(db, c, held, TimelineKind.Decision, CaseTexts.Format("Timeline_Decision", CaseTexts.Label(MeetingKind.Weekly), text));
+            decided.Add(c.Id);
+        }
+        db.Meetings.Add(meeting);
+        return decided;
+    }
+
+    /// <summary>Two fresh referrals, one for each demo caseworker, so that the demo starts with screening tasks.</summary>
+    private async Task<List<string>> AddReferralsAsync(ICasesDbContext db, Dictionary<string, string?> caseworkers, DateTime now, CancellationToken ct)
+    {
+        var year = DistrictCalendar.Today(time).Year;
+        var referrals = new[]
+        {
+            ("school-bishan-middle", "陈思雨", Gender.Female, new DateOnly(2011, 4, 12), FiveAction.MentalHealth, "课堂上多次情绪失控，心理教师建议筛查。"),
+            ("community-qinggang", "杨浩然", Gender.Male, new DateOnly(2010, 9, 3), FiveAction.Unsupervised, "父母均在外地务工，近一个月夜不归宿。"),
+        };
+        var ids = new List<string>();
+        foreach (var (unit, name, gender, born, action, reason) in referrals)
+        {
+            var id = "demo-referral-" + unit;
+            var @case = new Case
+            {
+                Id = id,
+                FileNumber = await CaseFileNumbers.NextAsync(db, year, ct),
+                Name = name,
+                Gender = gender,
+                DateOfBirth = born,
+                OrgUnitId = unit,
+                AreaId = tree.AreaOf(unit)!,
+                Status = CaseStatus.Referred,
+                SuggestedAction = action,
+                ReferralReason = reason,
+                Source = tree.Get(unit).Kind == OrgUnitKind.School ? "学校排查" : "社区（村）排查",
+                CaseworkerUserId = caseworkers.GetValueOrDefault(unit),
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            };
+            db.Cases.Add(@case);
+            Timeline(db, @case, now, TimelineKind.Referred, $"转介：{reason}");
+            ids.Add(id);
+        }
+        return ids;
+    }
+}

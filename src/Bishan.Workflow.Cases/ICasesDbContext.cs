@@ -1,0 +1,36 @@
+using Bishan.Workflow.Cases.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases;
+
+/// <summary>
+/// The case domain's view of the database: one set per entity. Implemented by the Infrastructure's
+/// <c>BishanDbContext</c>, so use cases and the workflow bridge work against this interface and the same
+/// transaction that commits a workflow pass.
+/// </summary>
+public interface ICasesDbContext
+{
+    DbSet<Case> Cases { get; }
+    DbSet<CaseRegistration> CaseRegistrations { get; }
+    DbSet<TimelineEntry> TimelineEntries { get; }
+    DbSet<WorkTask> WorkTasks { get; }
+    DbSet<TaskComment> TaskComments { get; }
+    DbSet<ApprovalRecord> ApprovalRecords { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Meeting> Meetings { get; }
+    DbSet<MeetingAgendaItem> MeetingAgendaItems { get; }
+    DbSet<MeetingDecision> MeetingDecisions { get; }
+    DbSet<HelpRecord> HelpRecords { get; }
+    DbSet<Evaluation> Evaluations { get; }
+    DbSet<Helper> Helpers { get; }
+    DbSet<CaseHelper> CaseHelpers { get; }
+    DbSet<BudgetLine> BudgetLines { get; }
+    DbSet<Expenditure> Expenditures { get; }
+    DbSet<Subsidy> Subsidies { get; }
+
+    /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
+    IQueryable<StaffMember> Staff { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,10 @@
+namespace Bishan.Workflow.Cases.Model;
+
+public enum MeetingKind
+{
+    /// <summary>周会商: the task force's weekly consultation.</summary>
+    Weekly,
+
+    /// <summary>月度专题会: the monthly special-topic meeting.</summary>
+    Monthly,
+}

@@ -1,0 +1,9 @@
+namespace Bishan.Workflow.Cases.Model;
+
+public enum SubsidyStatus
+{
+    Requested,
+    Approved,
+    Rejected,
+    Paid,
+}

@@ -1,0 +1,13 @@
+namespace Bishan.Workflow.Cases.Model;
+
+/// <summary>Values of <see cref="WorkTask.Kind"/>.</summary>
+public static class WorkTaskKinds
+{
+    public const string Task = "Task";
+    public const string Decision = "Decision";
+    public const string ApprovalPrefix = "Approval:";
+
+    public static bool IsApproval(string kind) => kind.StartsWith(ApprovalPrefix, StringComparison.Ordinal);
+
+    public static string Approval(ApprovalSubject subject) => ApprovalPrefix + subject;
+}

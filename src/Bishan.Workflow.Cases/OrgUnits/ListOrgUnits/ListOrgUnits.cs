@@ -1,0 +1,19 @@
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Vocabulary;
+using Mediator;
+
+namespace Bishan.Workflow.Cases.OrgUnits.ListOrgUnits;
+
+/// <summary>
+/// The whole organisation, to every signed-in user: unit names are not personal data, and the referral form and
+/// filters need them. Scoping applies to cases, not to the tree.
+/// </summary>
+public sealed record ListOrgUnits : IQuery<IReadOnlyList<OrgUnitItem>>;
+
+public sealed record OrgUnitItem(string Id, string Name, OrgUnitKind Kind, string? ParentId);
+
+public sealed class ListOrgUnitsHandler(OrgTree tree) : IQueryHandler<ListOrgUnits, IReadOnlyList<OrgUnitItem>>
+{
+    public ValueTask<IReadOnlyList<OrgUnitItem>> Handle(ListOrgUnits query, CancellationToken ct) =>
+        ValueTask.FromResult<IReadOnlyList<OrgUnitItem>>(tree.Units.Select(u => new OrgUnitItem(u.Id, u.Name, u.Kind, u.ParentId)).ToList());
+}

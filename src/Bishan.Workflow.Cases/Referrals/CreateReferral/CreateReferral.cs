@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Access;
+using Bishan.Workflow.Cases.Auditing;
+using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.IdNumbers;
+using Bishan.Workflow.Cases.Localization;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Time;
+using Bishan.Workflow.Cases.Vocabulary;
+using Bishan.Workflow.Cases.Workflow;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.Referrals.CreateReferral;
+
+/// <summary>
+/// A referral (线索/转介): creates the case (status Referred) and starts <c>case-intake</c>. Texts arrive as strings so
+/// that a wrong gender, date or action is a field error with a message, not a bare "could not read the body".
+/// </summary>
+public sealed record CreateReferral(
+    string? Name,
+    string? Gender,
+    string? DateOfBirth,
+    string? IdNumber,
+    string? OrgUnitId,
+    string? Reason,
+    string? SuggestedAction,
+    string? Source,
+    string? OverrideDuplicateReason) : ICommand<ReferralCreated>;
+
+public sealed record ReferralCreated(string CaseId, string WorkflowInstanceId);
+
+/// <summary>A possible duplicate, as shown in the 409 answer: masked, and no more than the referrer needs to decide.</summary>
+public sealed record DuplicateCandidate(string CaseId, string FileNumber, string Name, DateOnly DateOfBirth, string? IdNumber,
+    string OrgUnitId, CaseStatus Status, string MatchedBy);
+
+public sealed class CreateReferralHandler(
+    ICasesDbContext db,
+    ICurrentUser user,
+    OrgTree tree,
+    CaseWorkflows workflows,
+    TimeProvider time) : ICommandHandler<CreateReferral, ReferralCreated>
+{
+    public const int MaxNameLength = 50;
+    public const int MaxReasonLength = 2000;
+    public const int MaxSourceLength = 200;
+    public const int MaxOverrideReasonLength = 1000;
+
+    public async ValueTask<ReferralCreated> Handle(CreateReferral command, CancellationToken ct)
+    {
+        Permissions.EnsureMayWrite(user);
+        var input = Validate(command);
+        var scope = CaseScope.For(user, tree);
+        // A referral creates a case there, so the unit must be one whose cases the referrer may see.
+        if (!scope.CoversOrgUnit(input.OrgUnit.Id, tree))
+            throw new ForbiddenException(UseCaseStrings.Format("Referral_OrgUnitOutOfScope", input.OrgUnit.Name));
+
+        await workflows.EnsurePublishedAsync(CaseWorkflows.CaseIntake, ct);
+        var candidates = await FindDuplicatesAsync(input, ct);
+        if (candidates.Count > 0 && input.OverrideReason is null)
+            throw new ConflictException(UseCaseStrings.Format("Referral_Duplicate"),
+                new Dictionary<string, object?> { ["candidates"] = candidates });
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var @case = new Case
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            FileNumber = await NextFileNumberAsync(ct),
+            Name = input.Name,
+            Gender = input.Gender,
+            DateOfBirth = input.DateOfBirth,
+            IdNumber = input.IdNumber?.Value,
+            OrgUnitId = input.OrgUnit.Id,
+            AreaId = tree.AreaOf(input.OrgUnit.Id) ?? "",
+            Status = CaseStatus.Referred,
+            CaseworkerUserId = await CaseworkerOfAsync(input.OrgUnit.Id, ct),
+            ReferralReason = input.Reason,
+            SuggestedAction = input.SuggestedAction,
+            Source = input.Source,
+            DuplicateOverrideReason = candidates.Count > 0 ? input.OverrideReason : null,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        db.Cases.Add(@case);
+        db.TimelineEntries.Add(new TimelineEntry
+        {
+            CaseId = @case.Id, AtUtc = now, Kind = TimelineKind.Referred, ActorUserId = user.UserId,
+            Text = UseCaseStrings.Record("Timeline_Referred", input.Source ?? "-", input.Reason),
+        });
+        if (@case.DuplicateOverrideReason is { } overridden)
+            db.TimelineEntries.Add(new TimelineEntry
+            {
+                CaseId = @case.Id, AtUtc = now, Kind = TimelineKind.Note, ActorUserId = user.UserId,
+                Text = UseCaseStrings.Record("Timeline_DuplicateOverridden", overridden),
+            });
+        AuditLog.Add(db, user, time, AuditActions.ReferralCreate, nameof(Case), @case.Id,
+            candidates.Count > 0 ? $"duplicate override: {string.Join(",", candidates.Select(c => c.FileNumber))}" : null);
+        // The case row must exist before the workflow's first pass, which moves it to Screening and opens the task.
+        await db.SaveChangesAsync(ct);
+
+        var instanceId = await workflows.StartAsync(CaseWorkflows.CaseIntake, @case.Id,
+            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id }, ct);
+        return new ReferralCreated(@case.Id, instanceId);
+    }
+
+    private ValidReferral Validate(CreateReferral command)
+    {
+        var errors = new InputErrors();
+        var name = errors.Text("name", command.Name, MaxNameLength, required: true);
+        var gender = errors.Enum<Gender>("gender", command.Gender, required: true);
+        var reason = errors.Text("reason", command.Reason, MaxReasonLength, required: true);
+        var source = errors.Text("source", command.Source, MaxSourceLength);
+        var overrideReason = errors.Text("overrideDuplicateReason", command.OverrideDuplicateReason, MaxOverrideReasonLength);
+        var suggested = errors.Enum<FiveAction>("suggestedAction", command.SuggestedAction);
+
+        DateOnly? dateOfBirth = null;
+        if (string.IsNullOrWhiteSpace(command.DateOfBirth))
+            errors.Add("dateOfBirth", UseCaseStrings.Format("Field_Required", "dateOfBirth"));
+        else if (!DateOnly.TryParseExact(command.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
+            errors.Add("dateOfBirth", UseCaseStrings.Format("Referral_DateOfBirthFormat"));
+        else if (dob > DistrictCalendar.Today(time))
+            errors.Add("dateOfBirth", UseCaseStrings.Format("Referral_DateOfBirthInFuture"));
+        else
+            dateOfBirth = dob;
+
+        IdNumber? idNumber = null;
+        // Checked against the date of birth and gender on the form: a valid number of someone else is the usual mistake.
+        if (!string.IsNullOrWhiteSpace(command.IdNumber)
+            && !IdNumber.TryParse(command.IdNumber, dateOfBirth, gender, out idNumber, out var idError))
+            errors.Add("idNumber", idError.Describe());
+
+        OrgUnit? unit = null;
+        if (string.IsNullOrWhiteSpace(command.OrgUnitId))
+            errors.Add("orgUnitId", UseCaseStrings.Format("Field_Required", "orgUnitId"));
+        else if (tree.Find(command.OrgUnitId.Trim()) is not { } found)
+            errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitUnknown", command.OrgUnitId.Length > 100 ? command.OrgUnitId[..100] + "…" : command.OrgUnitId));
+        else if (found.Kind is not (OrgUnitKind.School or OrgUnitKind.Community))
+            errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitNotSchoolOrCommunity", found.Name));
+        else
+            unit = found;
+
+        errors.ThrowIfAny();
+        return new ValidReferral(name!, gender!.Value, dateOfBirth!.Value, idNumber, unit!, reason!, suggested, source, overrideReason);
+    }
+
+    private async Task<List<DuplicateCandidate>> FindDuplicatesAsync(ValidReferral input, CancellationToken ct)
+    {
+        // Across the whole district, not the referrer's scope: a minor who changed school is still the same person.
+        // The candidates are masked, so this tells the referrer no more than that a file exists and where.
+        var idNumber = input.IdNumber?.Value;
+        var matches = await db.Cases
+            .Where(c => (idNumber != null && c.IdNumber == idNumber) || (c.Name == input.Name && c.DateOfBirth == input.DateOfBirth))
+            .OrderBy(c => c.CreatedAtUtc)
+            .Take(20)
+            .ToListAsync(ct);
+        return matches.Select(c => new DuplicateCandidate(c.Id, c.FileNumber, c.Name, c.DateOfBirth,
+                c.IdNumber is null ? null : IdNumber.MaskText(c.IdNumber), c.OrgUnitId, c.Status,
+                idNumber is not null && c.IdNumber == idNumber ? "idNumber" : "nameAndDateOfBirth"))
+            .ToList();
+    }
+
+    private async Task<string> NextFileNumberAsync(CancellationToken ct)
+    {
+        var year = DistrictCalendar.Today(time).Year;
+        var prefix = $"BS-{year}-";
+        var last = await db.Cases.Where(c => c.FileNumber.StartsWith(prefix)).MaxAsync(c => (string?)c.FileNumber, ct);
+        var sequence = last is not null && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
+        return prefix + sequence.ToString("0000", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A caseworker of the unit, the same one every time (first by user name) so that assignment is predictable.</summary>
+    private async Task<string?> CaseworkerOfAsync(string orgUnitId, CancellationToken ct) =>
+        (await StaffDirectory.LoadAsync(db, ct)).InRole(Roles.Caseworker, orgUnitId).Select(s => s.UserId).FirstOrDefault();
+
+    private sealed record ValidReferral(string Name, Gender Gender, DateOnly DateOfBirth, IdNumber? IdNumber, OrgUnit OrgUnit,
+        string Reason, FiveAction? SuggestedAction, string? Source, string? OverrideReason);
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Access;
+using Bishan.Workflow.Cases.Approvals;
+using Bishan.Workflow.Cases.Auditing;
+using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.Localization;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Engine.Runtime;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.Tasks.CompleteTask;
+
+/// <summary>
+/// Completes a task: checks the outcome is one of its buttons, the data against its form, that rejecting or sending back
+/// an approval carries a comment, and that the caller holds the task; then resumes the task's bookmark with a
+/// <see cref="TaskSubmission"/>. Everything is checked before the bookmark is touched, so a refused completion changes
+/// nothing. A bookmark that was already resumed (a double click, a colleague) answers 409.
+/// </summary>
+public sealed record CompleteTask(string TaskId, string? Outcome, JsonObject? Data, string? Comment) : ICommand<TaskState>;
+
+public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, IWorkflowRuntime runtime, TimeProvider time)
+    : ICommandHandler<CompleteTask, TaskState>
+{
+    public const int MaxCommentLength = 4000;
+
+    public async ValueTask<TaskState> Handle(CompleteTask command, CancellationToken ct)
+    {
+        var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, ct);
+        Permissions.EnsureMayWrite(user);
+        TaskAccess.EnsureOpen(seen);
+        TaskAccess.EnsureHolds(user, seen);
+
+        var data = command.Data ?? [];
+        var (outcome, comment) = Validate(seen, command, data);
+
+        if (seen.BookmarkId is { } bookmarkId)
+        {
+            var submission = new TaskSubmission(outcome, data, comment, user.UserId);
+            var result = await runtime.ResumeAsync(bookmarkId, submission.ToJson(), ct);
+            if (result.Outcome != ResumeOutcome.Resumed)
+                throw new ConflictException(UseCaseStrings.Format("Task_AlreadyCompleted", seen.Title));
+        }
+
+        // The workflow bridge closes the row when the bookmark goes; who completed it, how and with what data is recorded
+        // here (it is also the whole completion for tasks without a bookmark, such as meeting decisions).
+        var task = await db.WorkTasks.FirstAsync(t => t.Id == seen.Id, ct);
+        if (seen.BookmarkId is null) TaskAccess.EnsureOpen(task);
+        var now = time.GetUtcNow().UtcDateTime;
+        task.Status = WorkTaskStatus.Completed;
+        task.CompletedAtUtc ??= now;
+        task.CompletedByUserId ??= user.UserId;
+        task.Outcome ??= outcome;
+        task.DataJson ??= data.ToJsonString();
+        task.Comment ??= comment;
+        if (task.CaseId is not null && !await db.TimelineEntries.AnyAsync(e => e.TaskId == task.Id && e.Kind == TimelineKind.TaskCompleted, ct))
+            db.TimelineEntries.Add(new TimelineEntry
+            {
+                CaseId = task.CaseId, AtUtc = now, Kind = TimelineKind.TaskCompleted, ActorUserId = user.UserId, TaskId = task.Id,
+                InstanceId = task.InstanceId,
+                Text = UseCaseStrings.Record("Timeline_TaskCompleted", task.Title, comment is null ? outcome : $"{outcome}（{comment}）"),
+            });
+        AuditLog.Add(db, user, time, AuditActions.TaskComplete, nameof(WorkTask), task.Id, $"outcome {outcome}");
+        await TaskAccess.SaveAsync(db, task, ct);
+        return TaskState.Of(task);
+    }
+
+    private static (string Outcome, string? Comment) Validate(WorkTask task, CompleteTask command, JsonObject data)
+    {
+        var errors = new InputErrors();
+        var outcomes = TaskForms.Outcomes(task);
+        var outcome = string.IsNullOrWhiteSpace(command.Outcome)
+            ? outcomes.Count == 1 ? outcomes[0] : null
+            : outcomes.FirstOrDefault(o => string.Equals(o, command.Outcome.Trim(), StringComparison.Ordinal));
+        if (outcome is null)
+            errors.Add("outcome", UseCaseStrings.Format("Task_OutcomeInvalid", command.Outcome ?? "", string.Join(", ", outcomes)));
+
+        // An approval's comment may come as the request's comment or as the form's "comment" field.
+        var comment = errors.Text("comment", command.Comment, MaxCommentLength)
+                      ?? (data["comment"] is JsonValue v && v.TryGetValue<string>(out var c) && !string.IsNullOrWhiteSpace(c) ? c.Trim() : null);
+        if (WorkTaskKinds.IsApproval(task.Kind) && outcome is ApprovalActivity.Rejected or ApprovalActivity.SentBack && comment is null)
+            errors.Add("comment", UseCaseStrings.Format("Task_CommentRequired"));
+
+        foreach (var (field, messages) in FormValidator.Validate(TaskForms.Fields(task), data))
+            foreach (var message in messages)
+                errors.Add(field, message);
+        errors.ThrowIfAny();
+        return (outcome!, comment);
+    }
+}

@@ -1,0 +1,58 @@
+using Bishan.Workflow.Cases.Access;
+using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.Localization;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Vocabulary;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.Tasks.ListTasks;
+
+/// <summary>
+/// The inbox. <c>mine</c>: assigned to or claimed by the caller (and, when done, completed by them); <c>group</c>:
+/// unclaimed tasks offered to the caller's candidate groups; <c>all</c>: every task the caller may see.
+/// </summary>
+public sealed record ListTasks(string? Scope = null, string? Status = null, int? Skip = null, int? Take = null) : IQuery<Page<TaskListItem>>;
+
+public sealed record TaskListItem(string Id, string Title, string Kind, WorkTaskStatus Status, string? CaseId, string? CaseFileNumber,
+    string? CaseName, string? AssigneeUserId, string? CandidateGroup, string? ClaimedByUserId, DateTime CreatedAtUtc, DateTime? DueAtUtc,
+    bool Overdue, DateTime? CompletedAtUtc, string? Outcome, Tier? TargetTier);
+
+public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
+    : IQueryHandler<ListTasks, Page<TaskListItem>>
+{
+    public async ValueTask<Page<TaskListItem>> Handle(ListTasks query, CancellationToken ct)
+    {
+        var (skip, take) = Paging.Check(query.Skip, query.Take);
+        var scopeName = string.IsNullOrWhiteSpace(query.Scope) ? "mine" : query.Scope.Trim().ToLowerInvariant();
+        var statusName = string.IsNullOrWhiteSpace(query.Status) ? "open" : query.Status.Trim().ToLowerInvariant();
+        var errors = new InputErrors();
+        if (scopeName is not ("mine" or "group" or "all")) errors.Add("scope", UseCaseStrings.Format("Field_NotOneOf", "scope", "mine, group, all"));
+        if (statusName is not ("open" or "done")) errors.Add("status", UseCaseStrings.Format("Field_NotOneOf", "status", "open, done"));
+        errors.ThrowIfAny();
+
+        var me = user.UserId ?? "";
+        var groups = TaskAccess.GroupsOf(user).ToList();
+        var tasks = TaskAccess.Visible(db, user, CaseScope.For(user, tree));
+        tasks = statusName == "open" ? tasks.Where(t => t.Status == WorkTaskStatus.Open) : tasks.Where(t => t.Status != WorkTaskStatus.Open);
+        tasks = scopeName switch
+        {
+            "mine" => tasks.Where(t => t.ClaimedByUserId == me || (t.ClaimedByUserId == null && t.AssigneeUserId == me) || t.CompletedByUserId == me),
+            "group" => tasks.Where(t => t.CandidateGroup != null && groups.Contains(t.CandidateGroup) && t.ClaimedByUserId == null && t.AssigneeUserId == null),
+            _ => tasks,
+        };
+
+        var total = await tasks.CountAsync(ct);
+        var page = await tasks.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Skip(skip).Take(take)
+            .GroupJoin(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, cs) => new { t, cs })
+            .SelectMany(x => x.cs.DefaultIfEmpty(), (x, c) => new { x.t, FileNumber = c == null ? null : c.FileNumber, Name = c == null ? null : c.Name })
+            .ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var items = page.Select(x => new TaskListItem(x.t.Id, x.t.Title, x.t.Kind, x.t.Status, x.t.CaseId, x.FileNumber, x.Name,
+                x.t.AssigneeUserId, x.t.CandidateGroup, x.t.ClaimedByUserId, x.t.CreatedAtUtc, x.t.DueAtUtc,
+                x.t.Status == WorkTaskStatus.Open && x.t.DueAtUtc < now, x.t.CompletedAtUtc, x.t.Outcome, x.t.TargetTier))
+            .OrderByDescending(i => i.CreatedAtUtc).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        return new Page<TaskListItem>(items, total, skip, take);
+    }
+}

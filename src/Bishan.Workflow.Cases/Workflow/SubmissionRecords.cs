@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Tasks;
+using Bishan.Workflow.Cases.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.Workflow;
+
+/// <summary>
+/// Files what a completed task's form says into the case file, by the field names the shipped workflows use, so
+/// that the file shows the support plan, help records and evaluations, not only workflow variables:
+/// <c>planGoals</c>/<c>planMeasures</c> (+ <c>helperTeam</c> matched against the helper pool) → the plan and team;
+/// <c>helpContent</c> (+ <c>helpDate</c>, <c>helpKind</c>) → a help record; <c>screeningReason</c> → a screening
+/// evaluation; <c>criteriaNotes</c>/<c>exitCriteria</c> → an exit evaluation; <c>reviewNotes</c> → a follow-up review.
+/// A hand-edited workflow with other field names still works; its data stay on the task.
+/// </summary>
+internal static class SubmissionRecords
+{
+    public static async Task FileAsync(PassScope scope, WorkTask task, TaskSubmission submission)
+    {
+        if (task.CaseId is null || WorkTaskKinds.IsApproval(task.Kind)) return;
+        var @case = await scope.FindCaseAsync(task.CaseId);
+        if (@case is null) return;
+        var data = submission.Data;
+        var user = task.CompletedByUserId;
+
+        if (Text(data, "planGoals") is not null || Text(data, "planMeasures") is not null)
+        {
+            @case.PlanGoals = Cap(Text(data, "planGoals") ?? @case.PlanGoals, 4000);
+            @case.PlanMeasures = Cap(Text(data, "planMeasures") ?? @case.PlanMeasures, 4000);
+            @case.PlanUpdatedAtUtc = scope.NowUtc;
+            scope.Touch(@case);
+            scope.Timeline(@case.Id, TimelineKind.Plan, $"帮扶方案（一人一策）：目标：{@case.PlanGoals}；措施：{@case.PlanMeasures}", user, task.Id);
+        }
+        if (Text(data, "helperTeam") is { } team)
+            await AssignNamedHelpersAsync(scope, @case, team);
+        if (Text(data, "helpContent") is { } content)
+        {
+            var occurred = DateOnly.TryParse(Text(data, "helpDate"), CultureInfo.InvariantCulture, out var date)
+                ? TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(12, 0)), DistrictCalendar.TimeZone)
+                : scope.NowUtc;
+            var kind = Text(data, "helpKind") ?? "其他";
+            scope.Db.HelpRecords.Add(new HelpRecord
+            {
+                CaseId = @case.Id, OccurredAtUtc = occurred, Kind = Cap(kind, 32)!, Content = Cap(content, 4000)!,
+                RecordedByUserId = user, TaskId = task.Id, CreatedAtUtc = scope.NowUtc,
+            });
+            scope.Timeline(@case.Id, TimelineKind.HelpRecord, $"帮扶记录（{kind}）：{content}", user, task.Id);
+        }
+
+        var evaluation = Text(data, "screeningReason") is { } screening ? (EvaluationKind.Screening, screening)
+            : Text(data, "criteriaNotes") is { } criteria ? (EvaluationKind.Exit, criteria)
+            : Text(data, "reviewNotes") is { } review ? (EvaluationKind.FollowUp, review)
+            : ((EvaluationKind, string)?)null;
+        if (evaluation is var (evaluationKind, comment))
+        {
+            scope.Db.Evaluations.Add(new Evaluation
+            {
+                CaseId = @case.Id, Kind = evaluationKind, Result = Cap(submission.Outcome ?? "Done", 64)!, Comment = comment,
+                ChecklistJson = data["exitCriteria"] is JsonArray ticked ? ticked.ToJsonString(StoredJson.Options) : null,
+                EvaluatorUserId = user, InstanceId = task.InstanceId, TaskId = task.Id, AtUtc = scope.NowUtc,
+            });
+            scope.Timeline(@case.Id, TimelineKind.Evaluation, $"{CaseTexts.Label(evaluationKind)}（{submission.Outcome}）：{comment}", user, task.Id);
+        }
+    }
+
+    /// <summary>Helpers of the pool named in the free text join the case's team (once).</summary>
+    private static async Task AssignNamedHelpersAsync(PassScope scope, Case @case, string text)
+    {
+        var pool = await scope.Db.Helpers.Where(h => h.Active).ToListAsync(scope.Ct);
+        var named = pool.Where(h => h.Name.Length > 0 && text.Contains(h.Name, StringComparison.Ordinal)).ToList();
+        if (named.Count == 0) return;
+        var ids = named.Select(h => h.Id).ToArray();
+        var already = await scope.Db.CaseHelpers.Where(c => c.CaseId == @case.Id && c.ReleasedAtUtc == null && ids.Contains(c.HelperId))
+            .Select(c => c.HelperId).ToListAsync(scope.Ct);
+        foreach (var helper in named.Where(h => !already.Contains(h.Id)))
+            scope.Db.CaseHelpers.Add(new CaseHelper { CaseId = @case.Id, HelperId = helper.Id, Role = "Member", AssignedAtUtc = scope.NowUtc });
+    }
+
+    private static string? Text(JsonObject data, string name) =>
+        data[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+
+    private static string? Cap(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,37 @@
+using Bishan.Workflow.Cases;
+using Bishan.Workflow.Cases.Coordination;
+using Bishan.Workflow.Cases.ExitCriteria;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Workflow;
+using Bishan.Workflow.Infrastructure.Cases;
+using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// In the DI namespace so that hosts find AddCasesInfrastructure without an extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class CasesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the case domain on the workflow store: the org tree (<see cref="OrgUnitSeed"/>), the coordination rules,
+    /// the exit criteria (section <c>ExitCriteria</c> when <paramref name="configuration"/> is given), the workflow ⇄
+    /// domain bridge as an effect handler, and a scoped <see cref="ICasesDbContext"/> (the scoped
+    /// <see cref="BishanDbContext"/>). Needs <c>AddWorkflowPersistence</c>, <c>AddWorkflowRuntime</c> and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddCasesInfrastructure(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        var options = services.AddOptions<ExitCriteriaOptions>();
+        if (configuration is not null) options.Bind(configuration.GetSection("ExitCriteria"));
+
+        services.TryAddSingleton(OrgUnitSeed.Tree);
+        services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));
+        services.TryAddSingleton(sp => ExitCriteriaCatalog.FromOptions(sp.GetRequiredService<IOptions<ExitCriteriaOptions>>().Value));
+        services.TryAddSingleton<CaseWorkflowBridge>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowEffectHandler, CasesEffectHandler>());
+        services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
+        return services;
+    }
+}

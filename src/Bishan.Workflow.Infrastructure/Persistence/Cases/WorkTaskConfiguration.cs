@@ -1,0 +1,33 @@
+using Bishan.Workflow.Cases.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bishan.Workflow.Infrastructure.Persistence.Cases;
+
+internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
+{
+    public void Configure(EntityTypeBuilder<WorkTask> e)
+    {
+        e.ToTable("WorkTasks");
+        e.HasKey(t => t.Id);
+        e.Property(t => t.Id).HasMaxLength(64);
+        e.Property(t => t.BookmarkId).HasMaxLength(64);
+        e.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(t => t.Kind).HasMaxLength(64);
+        e.Property(t => t.AssigneeRule).HasMaxLength(200);
+        e.Property(t => t.CandidateGroup).HasMaxLength(200);
+        e.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(t => t.TargetTier).HasConversion<string>().HasMaxLength(16);
+        e.Property(t => t.Outcome).HasMaxLength(64);
+
+        // Inboxes: mine (assignee or claimer) and group, each by status; the case file lists its tasks.
+        e.HasIndex(t => new { t.AssigneeUserId, t.Status });
+        e.HasIndex(t => new { t.ClaimedByUserId, t.Status });
+        e.HasIndex(t => new { t.CandidateGroup, t.Status });
+        e.HasIndex(t => new { t.CaseId, t.Status });
+        e.HasIndex(t => new { t.OrgUnitId, t.Status });
+        e.HasIndex(t => new { t.Status, t.DueAtUtc });
+        e.HasIndex(t => t.InstanceId);
+        e.HasIndex(t => t.BookmarkId);
+    }
+}

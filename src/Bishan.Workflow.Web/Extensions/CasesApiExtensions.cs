@@ -1,0 +1,61 @@
+using Bishan.Workflow.Cases;
+using Bishan.Workflow.Cases.Access;
+using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.Localization;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Web.Auth;
+using Bishan.Workflow.Web.Endpoints.Cases;
+using Mediator;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bishan.Workflow.Web.Extensions;
+
+/// <summary>The case-management API: use cases (Mediator handlers in the Cases project), the current user, error mapping.</summary>
+internal static class CasesApiExtensions
+{
+    public static IServiceCollection AddCasesApi(this IServiceCollection services)
+    {
+        // Scoped, so handlers share the request's ICurrentUser and DbContext (Mediator 3: handlers take the mediator's lifetime).
+        services.AddMediator((MediatorOptions o) =>
+        {
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.Assemblies = [typeof(ICasesDbContext)];
+        });
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+        services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
+        services.TryAddSingleton(OrgUnitSeed.Tree);
+        services.AddScoped<CaseWorkflows>();
+        services.AddExceptionHandler<CasesExceptionHandler>();
+        services.AddRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(DomainCultures.Chinese.Name);
+            o.AddSupportedCultures([.. DomainCultures.All.Select(c => c.Name)]);
+            o.AddSupportedUICultures([.. DomainCultures.All.Select(c => c.Name)]);
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
+    {
+        // Every case endpoint needs a signed-in user whose org unit is known before the handler runs.
+        var cases = api.MapGroup("")
+            .RequireAuthorization()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var user = context.HttpContext.RequestServices.GetRequiredService<HttpCurrentUser>();
+                await user.LoadAsync(context.HttpContext.RequestAborted);
+                return await next(context);
+            });
+        cases.MapReferralEndpoints();
+        cases.MapCaseEndpoints();
+        cases.MapTaskEndpoints();
+        cases.MapNotificationEndpoints();
+        cases.MapStatisticsEndpoints();
+        return api;
+    }
+}

@@ -1,0 +1,47 @@
+using Bishan.Workflow.Cases;
+using Bishan.Workflow.Cases.DemoData;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Engine.Runtime;
+
+namespace Bishan.Workflow.Web.Startup;
+
+/// <summary>
+/// With <c>Seed:DemoData=true</c> (Development only; default false) loads the synthetic register once
+/// (<see cref="DemoRegisterLoader"/>) and starts the workflows that give the demo live work: case-intake for the fresh
+/// referrals (screening tasks for <c>caseworker</c> and <c>caseworker2</c>) and tiered-escalation for three registered
+/// cases (pending approvals for the supervisors). Runs after the workflows are published.
+/// </summary>
+internal sealed class DemoDataSeeder(
+    ICasesDbContext db,
+    TimeProvider time,
+    OrgTree tree,
+    IWorkflowRuntime runtime,
+    IConfiguration configuration,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const string SwitchKey = "Seed:DemoData";
+
+    public bool Enabled => configuration.GetValue<bool>(SwitchKey);
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!Enabled) return;
+        var result = await new DemoRegisterLoader(time, tree).LoadAsync(db, ct);
+        if (!result.Loaded)
+        {
+            logger.LogInformation("Demo data already loaded");
+            return;
+        }
+        logger.LogInformation("Demo data loaded: {Count} case files", result.CasesWritten);
+
+        try
+        {
+            await DemoWorkflows.StartAsync(runtime, result, ct);
+        }
+        catch (WorkflowNotFoundException ex)
+        {
+            // The demo register is still useful without live tasks; say why they are missing.
+            logger.LogWarning("Demo data: the demo workflows were not started: {Message}", ex.Message);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Vocabulary;
+using Bishan.Workflow.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
+
+namespace Bishan.Workflow.IntegrationTests.CasesApi;
+
+/// <summary>
+/// Every case endpoint × role × org scope. The case: a registered, light, mental-health case at a 璧城 school.
+/// In scope: its caseworker, the 璧城 area supervisor, the Health Commission (mental health), the task force, leader,
+/// secretary, administrator. Out of scope: a caseworker of another 璧城 school, the 青杠 area supervisor, the Civil
+/// Affairs Bureau (another action), a 青杠 caseworker.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
+{
+    public static TheoryData<string, bool> Readers => new()
+    {
+        { CaseworkerA.UserName, true },
+        { CaseworkerA2.UserName, false },
+        { CaseworkerB.UserName, false },
+        { SupervisorAreaA.UserName, true },
+        { SupervisorAreaB.UserName, false },
+        { SupervisorHealth.UserName, true },
+        { SupervisorCivil.UserName, false },
+        { SupervisorTaskForce.UserName, true },
+        { Leader.UserName, true },
+        { Secretary.UserName, true },
+        { Administrator.UserName, true },
+    };
+
+    private static TestUser User(string userName) => Everyone.Single(u => u.UserName == userName);
+
+    private async Task<(string CaseId, string Name, string IdNumber, string TaskId)> RegisteredCaseAsync()
+    {
+        var caseworker = await factory.ClientAsync(CaseworkerA);
+        var referral = NewReferral(SchoolA);
+        var (caseId, instanceId) = await caseworker.ReferAsync(referral);
+        var task = await factory.OpenTaskAsync(caseId, instanceId);
+        await factory.QueryAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            c.Status = CaseStatus.Registered;
+            c.PrimaryAction = FiveAction.MentalHealth;
+            c.Tier = Tier.Light;
+            c.CoordinatingBodyId = AreaA;
+            c.RegistrationCount = 1;
+            c.RegisteredAtUtc = DateTime.UtcNow;
+            db.CaseRegistrations.Add(new CaseRegistration { CaseId = caseId, Number = 1, PrimaryAction = FiveAction.MentalHealth, Tier = Tier.Light, RegisteredAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        return (caseId, referral["name"]!.GetValue<string>(), referral["idNumber"]!.GetValue<string>(), task.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task EveryCaseEndpoint_Answers403OutsideScope_AndFiltersLists(string userName, bool inScope)
+    {
+        var (caseId, name, idNumber, taskId) = await RegisteredCaseAsync();
+        var user = User(userName);
+        var client = await factory.ClientAsync(user);
+        var writer = user.Role != Roles.Leader;
+
+        // The file.
+        var file = await client.GetAsync($"/api/cases/{caseId}");
+        Assert.Equal(inScope ? HttpStatusCode.OK : HttpStatusCode.Forbidden, file.StatusCode);
+
+        // The list and the search.
+        var list = await (await client.GetAsync($"/api/cases?q={Uri.EscapeDataString(name)}")).ReadOkAsync();
+        Assert.Equal(inScope ? 1 : 0, list["items"]!.AsArray().Count);
+
+        // The task of the case.
+        var task = await client.GetAsync($"/api/tasks/{taskId}");
+        Assert.Equal(inScope ? HttpStatusCode.OK : HttpStatusCode.Forbidden, task.StatusCode);
+        var all = await (await client.GetAsync("/api/tasks?scope=all&take=500")).ReadOkAsync();
+        Assert.Equal(inScope, all["items"]!.AsArray().Any(t => t!["id"]!.GetValue<string>() == taskId));
+        if (userName != CaseworkerA.UserName)
+        {
+            // Only the holder completes; everyone else, in scope or not, is refused (the holder's path is in TaskFacts).
+            var complete = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "NotEligible", data = new { screeningReason = "x" } });
+            Assert.Equal(HttpStatusCode.Forbidden, complete.StatusCode);
+        }
+        var comment = await client.PostAsJsonAsync($"/api/tasks/{taskId}/comment", new { text = "看看" });
+        Assert.Equal(inScope && writer ? HttpStatusCode.OK : HttpStatusCode.Forbidden, comment.StatusCode);
+
+        // Changes.
+        var help = await client.PostAsJsonAsync($"/api/cases/{caseId}/help-records", new { kind = "家访", content = "了解近况。" });
+        Assert.Equal(inScope && writer ? HttpStatusCode.Created : HttpStatusCode.Forbidden, help.StatusCode);
+        var escalation = await client.PostAsJsonAsync($"/api/cases/{caseId}/escalations", new { targetTier = "Serious", reason = "情况加重。" });
+        Assert.Equal(inScope && writer ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, escalation.StatusCode);
+        var exit = await client.PostAsJsonAsync($"/api/cases/{caseId}/exit-evaluations", new { reason = "已稳定。" });
+        Assert.Equal(inScope && writer ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, exit.StatusCode);
+
+        // The dashboard and the register count only what is in scope.
+        var overview = await (await client.GetAsync("/api/stats/overview")).ReadOkAsync();
+        Assert.True(overview["registeredTotal"]!.GetValue<int>() >= (inScope ? 1 : 0));
+        var export = await client.GetAsync("/api/stats/register.xlsx");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var sheet = SheetText(await export.Content.ReadAsByteArrayAsync());
+        Assert.Equal(inScope, sheet.Contains(name));
+        Assert.DoesNotContain(idNumber, sheet);
+
+        // The audit log is for administrators only.
+        var audit = await client.GetAsync("/api/audit");
+        Assert.Equal(user.Role == Roles.Administrator ? HttpStatusCode.OK : HttpStatusCode.Forbidden, audit.StatusCode);
+    }
+
+    [Fact]
+    public async Task IdNumber_IsWholeOnlyForAdministratorsAndTheCasesCaseworker_AndMaskedInListsAndExports()
+    {
+        var (caseId, name, idNumber, _) = await RegisteredCaseAsync();
+        var masked = idNumber[..6] + "********" + idNumber[14..];
+
+        async Task<string> FileIdNumber(TestUser u) =>
+            (await (await (await factory.ClientAsync(u)).GetAsync($"/api/cases/{caseId}")).ReadOkAsync())["profile"]!["idNumber"]!.GetValue<string>();
+        Assert.Equal(idNumber, await FileIdNumber(Administrator));
+        Assert.Equal(idNumber, await FileIdNumber(CaseworkerA));
+        Assert.Equal(masked, await FileIdNumber(SupervisorAreaA));
+        Assert.Equal(masked, await FileIdNumber(Leader));
+
+        var admin = await factory.ClientAsync(Administrator);
+        var list = await (await admin.GetAsync($"/api/cases?q={Uri.EscapeDataString(name)}")).ReadOkAsync();
+        Assert.Equal(masked, list["items"]![0]!["idNumber"]!.GetValue<string>());
+        var sheet = SheetText(await (await admin.GetAsync("/api/stats/register.xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains(masked, sheet);
+        Assert.DoesNotContain(idNumber, sheet);
+    }
+
+    [Fact]
+    public async Task ReadsAndExports_AreAudited_AndQueryableByAdministrators()
+    {
+        var (caseId, _, _, _) = await RegisteredCaseAsync();
+        var supervisor = await factory.ClientAsync(SupervisorAreaA);
+        await (await supervisor.GetAsync($"/api/cases/{caseId}")).ReadOkAsync();
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/stats/register.xlsx")).StatusCode);
+
+        var admin = await factory.ClientAsync(Administrator);
+        var reads = await (await admin.GetAsync($"/api/audit?action=case.read&entityId={caseId}")).ReadOkAsync();
+        var read = Assert.Single(reads["items"]!.AsArray())!;
+        Assert.Equal(SupervisorAreaA.UserName, read["userName"]!.GetValue<string>());
+        Assert.Equal("idNumber: masked", read["detail"]!.GetValue<string>());
+        var exports = await (await admin.GetAsync($"/api/audit?action=register.export&user={SupervisorAreaA.UserName}")).ReadOkAsync();
+        Assert.NotEmpty(exports["items"]!.AsArray());
+        await (await admin.GetAsync("/api/audit?from=yesterday")).ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Escalation_Answers409_WhenTheCaseIsNotRegistered_And400_ForTheSameTier()
+    {
+        var caseworker = await factory.ClientAsync(CaseworkerA);
+        var (referredId, _) = await caseworker.ReferAsync(NewReferral(SchoolA));
+        await (await caseworker.PostAsJsonAsync($"/api/cases/{referredId}/escalations", new { targetTier = "Serious", reason = "x" }))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+
+        var (caseId, _, _, _) = await RegisteredCaseAsync();
+        var same = await (await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/escalations", new { targetTier = "Light", reason = "x" }))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(same["errors"]!["targetTier"]);
+        await (await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/escalations", new { targetTier = "Serious", reason = "情况加重。" })).ReadOkAsync();
+        await (await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/escalations", new { targetTier = "Severe", reason = "再次申请。" }))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task UnknownCase_Answers404()
+    {
+        var admin = await factory.ClientAsync(Administrator);
+        await (await admin.GetAsync("/api/cases/no-such-case")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OrgUnits_ListsTheTreeToEverySignedInUser()
+    {
+        var client = await factory.ClientAsync(CaseworkerB);
+        var response = await client.GetAsync("/api/org-units");
+        var units = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>())!;
+        Assert.Contains(units, u => u!["id"]!.GetValue<string>() == SchoolA && u["kind"]!.GetValue<string>() == "School" && u["parentId"]!.GetValue<string>() == AreaA);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/org-units")).StatusCode);
+    }
+
+    /// <summary>All text of an xlsx (shared strings and sheets), to look for names and ID numbers.</summary>
+    private static string SheetText(byte[] xlsx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            text.Append(reader.ReadToEnd());
+        }
+        return text.ToString();
+    }
+}
