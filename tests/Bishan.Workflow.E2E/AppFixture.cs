@@ -12,12 +12,14 @@ namespace Bishan.Workflow.E2E;
 /// <summary>
 /// The real app, started once for the whole run as a child process on 127.0.0.1 with a temporary data folder and the
 /// shipped workflows, and Debian's Chromium driven by Playwright. Two instances are started through the API so that
-/// the instances pages have something to show: a finished hello-bishan and a case-intake waiting at its screening task.
+/// the instances pages have something to show: a finished hello-bishan, and from the test's own workflows
+/// (<c>Workflows/</c>) one that waits for an event and one that faults.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
     public const string AdminUserName = "admin";
-    public const string AdminPassword = "E2e#Bishan2026";
+    /// <summary>Every demo user (admin, caseworker, supervisor-*, secretary, leader) gets this password in Development.</summary>
+    public const string DemoPassword = "E2e#Bishan2026";
 
     /// <summary>Debian's package; CI installs it (<c>.ci/run</c>). Never a Playwright browser download.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("E2E_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -33,6 +35,7 @@ public sealed class AppFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string FinishedInstanceId { get; private set; } = "";
     public string WaitingInstanceId { get; private set; } = "";
+    public string FaultedInstanceId { get; private set; } = "";
 
     /// <summary>The app's recent console output, for failure messages.</summary>
     public string AppOutputTail
@@ -106,7 +109,7 @@ public sealed class AppFixture : IAsyncLifetime
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Storage__DataDirectory"] = _dataDirectory;
-        start.Environment["Seed__DemoPassword"] = AdminPassword;
+        start.Environment["Seed__DemoPassword"] = DemoPassword;
         start.Environment["Workflows__Path"] = workflowsPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment.Remove("ASPNETCORE_URLS");
@@ -153,12 +156,20 @@ public sealed class AppFixture : IAsyncLifetime
     private async Task StartSampleInstancesAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = AdminUserName, password = AdminPassword });
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = AdminUserName, password = DemoPassword });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Workflows"), "*.json"))
+        {
+            var import = await http.PostAsync("/api/workflow-definitions/import?publish=true",
+                new StringContent(await File.ReadAllTextAsync(file), Encoding.UTF8, "application/json"));
+            if (!import.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Importing {Path.GetFileName(file)} failed: {(int)import.StatusCode} {await import.Content.ReadAsStringAsync()}");
+        }
         FinishedInstanceId = await ExecuteAsync(http, "hello-bishan", new { });
-        WaitingInstanceId = await ExecuteAsync(http, "case-intake", new { correlationId = "E2E-CASE-0001" });
+        WaitingInstanceId = await ExecuteAsync(http, "e2e-waits", new { correlationId = "E2E-0001" });
+        FaultedInstanceId = await ExecuteAsync(http, "e2e-faults", new { });
     }
 
     private static async Task<string> ExecuteAsync(HttpClient http, string definitionId, object body)

@@ -40,12 +40,12 @@ public abstract class BrowserSession(AppFixture app)
         }
     }
 
-    protected async Task SignInAsync(IPage page, string path = "/")
+    protected async Task SignInAsync(IPage page, string path = "/", string userName = AppFixture.AdminUserName)
     {
         await page.GotoAsync(path);
         await page.WaitForURLAsync("**/login?**");
-        await page.FillAsync("#login-username", AppFixture.AdminUserName);
-        await page.FillAsync("#login-password", AppFixture.AdminPassword);
+        await page.FillAsync("#login-username", userName);
+        await page.FillAsync("#login-password", AppFixture.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         await WaitForCircuitAsync(page);

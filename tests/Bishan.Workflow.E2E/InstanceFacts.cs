@@ -35,5 +35,34 @@ public sealed class InstanceFacts(AppFixture app) : BrowserSession(app)
 
         await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "Cancelled");
         await Assertions.Expect(page.Locator("[data-testid=cancel]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("[data-testid=journal]")).ToContainTextAsync("取消");
+    });
+
+    [Fact]
+    public Task FaultedInstance_ShowsItsIncident_AndRetryRunsItAgain() => RunAsync(async page =>
+    {
+        await SignInAsync(page, $"/instances/{App.FaultedInstanceId}");
+        await Assertions.Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Faulted");
+        await Assertions.Expect(page.Locator("[data-testid=incidents]")).ToContainTextAsync("E2E fault");
+        await Assertions.Expect(page.Locator("[data-testid=cancel]")).ToBeDisabledAsync();
+
+        await page.ClickAsync("[data-testid=retry]");
+
+        // The script throws again: the runtime answers with the instance faulted anew, shown in a snackbar.
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已重试，当前状态：出错");
+        await Assertions.Expect(page.Locator("[data-testid=incidents] .mud-alert")).ToHaveCountAsync(2);
+    });
+
+    [Fact]
+    public Task InstancesPage_IsDeniedToACaseworker_AndHiddenFromTheirMenu() => RunAsync(async page =>
+    {
+        await SignInAsync(page, "/", "caseworker");
+        await Assertions.Expect(page.Locator("[data-testid=roles]")).ToContainTextAsync("帮扶责任人");
+        await Assertions.Expect(page.Locator("[data-testid=nav-menu]")).Not.ToContainTextAsync("流程实例");
+        await Assertions.Expect(page.Locator("[data-testid=definitions]")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/instances");
+        await page.WaitForURLAsync("**/access-denied?**");
+        await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
     });
 }

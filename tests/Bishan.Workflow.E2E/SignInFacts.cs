@@ -33,7 +33,7 @@ public sealed class SignInFacts(AppFixture app) : BrowserSession(app)
         await page.ClickAsync("[data-testid=login-submit]");
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("用户名或密码错误。");
 
-        await page.FillAsync("#login-password", AppFixture.AdminPassword);
+        await page.FillAsync("#login-password", AppFixture.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync("**/instances");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("流程实例");
