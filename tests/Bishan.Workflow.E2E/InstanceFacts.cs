@@ -58,6 +58,7 @@ public sealed class InstanceFacts(AppFixture app) : BrowserSession(app)
     {
         await SignInAsync(page, "/", "caseworker");
         await Assertions.Expect(page.Locator("[data-testid=roles]")).ToContainTextAsync("帮扶责任人");
+        await Assertions.Expect(page.Locator("[data-testid=welcome]")).ToHaveTextAsync("您好，张老师（璧山中学）");
         await Assertions.Expect(page.Locator("[data-testid=nav-menu]")).Not.ToContainTextAsync("流程实例");
         await Assertions.Expect(page.Locator("[data-testid=definitions]")).ToHaveCountAsync(0);
 

@@ -12,7 +12,9 @@ public sealed class SignInFacts(AppFixture app) : BrowserSession(app)
 
         Assert.EndsWith("/", page.Url);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("工作台");
-        await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(AppFixture.AdminUserName);
+        // The app bar greets by display name (the demo admin's is 系统管理员) and keeps the login as a tooltip.
+        await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync("系统管理员");
+        await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveAttributeAsync("title", AppFixture.AdminUserName);
         await Assertions.Expect(page.Locator("[data-testid=roles]")).ToContainTextAsync("系统管理员");
         var definitions = page.Locator("[data-testid=definitions]");
         await Assertions.Expect(definitions).ToContainTextAsync("case-intake");

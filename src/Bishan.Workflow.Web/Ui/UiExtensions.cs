@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Bishan.Workflow.Web.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -35,6 +36,7 @@ internal static class UiExtensions
         });
 
         services.AddAuthorizationBuilder().AddUiPolicies();
+        services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, DisplayNameClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = UiRoutes.Login;
