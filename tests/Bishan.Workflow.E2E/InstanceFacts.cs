@@ -10,6 +10,10 @@ public sealed class InstanceFacts(AppFixture app) : BrowserSession(app)
     {
         await SignInAsync(page, "/instances");
         var id = App.FinishedInstanceId;
+        var list = page.Locator("[data-testid=instances]");
+        await Assertions.Expect(list).ToContainTextAsync("hello-bishan");
+        await Assertions.Expect(list).ToContainTextAsync("e2e-faults");
+        await AssertNoHorizontalScrollAsync(page);
 
         await page.ClickAsync($"[data-testid=instance-link][title='{id}']");
         await page.WaitForURLAsync($"**/instances/{id}");

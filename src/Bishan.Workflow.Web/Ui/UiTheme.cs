@@ -17,6 +17,8 @@ public static class UiTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = FontFamily },
+            // Upper-casing does nothing for Chinese and shouts in English; buttons read as written in both.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
         PaletteLight = new PaletteLight
         {
