@@ -21,6 +21,9 @@ public sealed class SignInFacts(AppFixture app) : BrowserSession(app)
         await Assertions.Expect(definitions).ToContainTextAsync("weekly-consultation");
         await Assertions.Expect(page.Locator("[data-testid=nav-menu]")).ToContainTextAsync("流程实例");
         await AssertNoHorizontalScrollAsync(page);
+        // The drawer's Hangfire link works with the same cookie.
+        var hangfire = await page.Context.APIRequest.GetAsync("/hangfire");
+        Assert.Equal(200, hangfire.Status);
     });
 
     [Fact]
