@@ -37,7 +37,7 @@ public sealed partial class CasePagesFacts(AppFixture app) : BrowserSession(app)
         await page.ClickAsync("[data-outcome=Eligible]");
 
         await page.WaitForURLAsync(url => url.EndsWith("/inbox", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已办理");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "已办理" })).ToBeVisibleAsync();
 
         // The case moved on: still in screening, and the registration approval is pending.
         await page.GotoAsync("/cases");
