@@ -11,10 +11,11 @@ namespace Bishan.Workflow.Web.Components.Cases;
 /// <summary>How task kinds, outcomes and org units read on the pages, in the user's language.</summary>
 public static class CaseLabels
 {
+    /// <summary>An approval reads as its subject (升级审批, 出库审批); other kinds from the UI's texts.</summary>
     public static string Kind(IStringLocalizer t, string kind) =>
         kind.StartsWith(WorkTaskKinds.ApprovalPrefix, StringComparison.Ordinal)
         && Enum.TryParse<ApprovalSubject>(kind[WorkTaskKinds.ApprovalPrefix.Length..], out var subject)
-            ? t["TaskKind.Approval", DomainLabels.For(subject)]
+            ? DomainLabels.For(subject)
             : t.Or($"TaskKind.{kind}", kind);
 
     /// <summary>An outcome button's text: approvals use the domain's words, workflow outcomes the UI's, unknown ones show as named.</summary>
