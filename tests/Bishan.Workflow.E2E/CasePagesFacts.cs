@@ -94,6 +94,34 @@ public sealed partial class CasePagesFacts(AppFixture app) : BrowserSession(app)
     });
 
     [Fact]
+    public Task Caseworker_RecordsHelp_AndRequestsTheExitEvaluation_FromTheFile() => RunAsync(async page =>
+    {
+        await SignInAsync(page, "/cases", "caseworker");
+        await page.ClickAsync("[data-testid=filter-status]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('在库')");
+        await Assertions.Expect(page.Locator("[data-testid=cases] tbody tr").First).ToContainTextAsync("在库");
+        await page.Locator("[data-testid=case-link]").First.ClickAsync();
+        await page.WaitForURLAsync(CaseUrl());
+        await Assertions.Expect(page.Locator("[data-testid=file-status]")).ToHaveAttributeAsync("data-status", "Registered");
+
+        await page.ClickAsync("[data-testid=action-help]");
+        await page.ClickAsync("[data-testid=help-kind]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('家访')");
+        await page.FillAsync("textarea[data-testid=help-content], [data-testid=help-content] textarea", "E2E 家访：孩子按时到校。");
+        await page.ClickAsync("[data-testid=action-submit]");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "帮扶记录已保存" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("E2E 家访");
+
+        await page.ClickAsync("[data-testid=action-exit]");
+        await page.FillAsync("textarea[data-testid=exit-reason], [data-testid=exit-reason] textarea", "帮扶目标已达成。");
+        await page.ClickAsync("[data-testid=action-submit]");
+        // The exit-evaluation workflow started: its first task waits in the file.
+        await Assertions.Expect(page.Locator("[data-testid=open-task]", new() { HasText = "出库条件核查" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=file-status]")).ToHaveAttributeAsync("data-status", "ExitEvaluation");
+        await AssertNoHorizontalScrollAsync(page);
+    });
+
+    [Fact]
     public Task Leader_SeesTheRegistersFigures_OnTheDashboard() => RunAsync(async page =>
     {
         await SignInAsync(page, "/", "leader");
