@@ -30,9 +30,10 @@ public sealed record HelperWorkload(int OpenCases, int HelpRecordsLast30Days)
                                        && (c.Status == CaseStatus.Referred || c.Status == CaseStatus.Screening
                                            || c.Status == CaseStatus.Registered || c.Status == CaseStatus.ExitEvaluation)
                                  select new { ch.HelperId, ch.CaseId }).ToListAsync(ct);
+        // No upper bound: a help record dated today sits at noon in Bishan, which may still be ahead of the clock.
         var since = nowUtc.AddDays(-RecentDays);
         var records = await db.HelpRecords.AsNoTracking()
-            .Where(r => r.HelperId != null && ids.Contains(r.HelperId.Value) && r.OccurredAtUtc >= since && r.OccurredAtUtc <= nowUtc)
+            .Where(r => r.HelperId != null && ids.Contains(r.HelperId.Value) && r.OccurredAtUtc >= since)
             .GroupBy(r => r.HelperId!.Value)
             .Select(g => new { HelperId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
