@@ -29,6 +29,21 @@ public sealed class FundingFacts(BishanWebFactory factory)
     private Task<Subsidy> SubsidyAsync(string id) => factory.QueryAsync(db => db.Subsidies.AsNoTracking().SingleAsync(s => s.Id == long.Parse(id)));
 
     [Fact]
+    public async Task Expenditures_NeverOverspendALine_WhenRecordedAtTheSameMoment()
+    {
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var supervisor = await factory.ClientAsync(SupervisorTaskForce);
+
+        // Ten requests of 300 race for 1,000: exactly three fit.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            supervisor.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = lineId, amount = 300m, purpose = $"并发 {i}" })));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(100m, await RemainingAsync(lineId));
+    }
+
+    [Fact]
     public async Task BudgetLine_ShowsSpentAndRemaining_AndRefusesOverspendingWith409()
     {
         var lineId = await factory.NewBudgetLineAsync(1000m);
