@@ -113,6 +113,28 @@ public sealed class FundingFacts(BishanWebFactory factory)
     }
 
     [Fact]
+    public async Task Subsidies_AreListedWithStatus_ToReadersWithTheCaseInScope()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var (subsidyId, _) = await AskAsync(c.CaseId, 250m, lineId);
+
+        var list = await (await (await factory.ClientAsync(SupervisorAreaA)).GetAsync("/api/funding/subsidies?status=Requested&take=500")).ReadOkAsync();
+        var item = list["items"]!.AsArray().Single(i => i!["id"]!.ToString() == subsidyId)!;
+        Assert.Equal(("Requested", 250m, c.CaseId), (item["status"]!.GetValue<string>(), item["amount"]!.GetValue<decimal>(), item["caseId"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(item["fileNumber"]!.GetValue<string>()));
+        Assert.NotNull(item["budgetLineName"]);
+
+        // Another area's supervisor does not see it; a caseworker does not read the spending at all; a bad status is a field error.
+        var other = await (await (await factory.ClientAsync(SupervisorAreaB)).GetAsync("/api/funding/subsidies?take=500")).ReadOkAsync();
+        Assert.DoesNotContain(other["items"]!.AsArray(), i => i!["id"]!.ToString() == subsidyId);
+        await (await (await factory.ClientAsync(CaseworkerA)).GetAsync("/api/funding/subsidies")).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsync(Administrator)).GetAsync("/api/funding/subsidies?status=Nope")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var paidOnly = await (await (await factory.ClientAsync(Administrator)).GetAsync("/api/funding/subsidies?status=Paid&take=500")).ReadOkAsync();
+        Assert.DoesNotContain(paidOnly["items"]!.AsArray(), i => i!["id"]!.ToString() == subsidyId);
+    }
+
+    [Fact]
     public async Task Subsidy_Rejected_SpendsNothing()
     {
         var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);

@@ -1,6 +1,7 @@
 using Bishan.Workflow.Cases.Funding.CreateBudgetLine;
 using Bishan.Workflow.Cases.Funding.ListBudgetLines;
 using Bishan.Workflow.Cases.Funding.ListExpenditures;
+using Bishan.Workflow.Cases.Funding.ListSubsidies;
 using Bishan.Workflow.Cases.Funding.PaySubsidy;
 using Bishan.Workflow.Cases.Funding.RecordExpenditure;
 using Bishan.Workflow.Cases.Funding.RequestSubsidy;
@@ -37,6 +38,9 @@ internal static class FundingEndpoints
                 TypedResults.Accepted($"/api/cases/{id}", await mediator.Send(new RequestSubsidy(id, body.Amount, body.Reason, body.BudgetLineId), ct)))
             .WithTags("Cases")
             .WithSummary("The caseworker asks for a family subsidy: starts subsidy-approval.");
+        funding.MapGet("/subsidies", async (IMediator mediator, string? status, int? skip, int? take, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListSubsidies(status, skip, take), ct)))
+            .WithSummary("Subsidies of cases in scope, newest first (administrators, supervisors, leaders, secretary).");
         api.MapPost("/subsidies/{id:long}/pay", async (long id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PaySubsidy(id), ct)))
             .WithTags("Funding")
