@@ -33,6 +33,55 @@ public sealed class FundingFacts(AppFixture app) : BrowserSession(app)
         await AssertNoHorizontalScrollAsync(page);
     });
 
+    /// <summary>The demo supervisors: one of them coordinates the case and gets the subsidy's approval.</summary>
+    private static readonly string[] Supervisors =
+        ["supervisor-bicheng", "supervisor-qinggang", "supervisor-dingjia", "supervisor-dalu", "supervisor-edu", "supervisor-zfw",
+         "supervisor-tuanqu", "supervisor-minzheng", "supervisor-weijian", "supervisor-taskforce"];
+
+    /// <summary>The caseworker asks a subsidy for one of their registered cases and its approver approves it, all through the API.</summary>
+    private async Task<string> ApprovedSubsidyCaseAsync(decimal amount)
+    {
+        using var caseworker = await DemoApi.SignInAsync(App, "caseworker");
+        var cases = await caseworker.GetAsync("/api/cases?status=Registered&take=1");
+        var caseId = cases["items"]![0]!["id"]!.GetValue<string>();
+        var lines = (await caseworker.GetAsync("/api/funding/budget-lines")).AsArray();
+        var lineId = lines.Single(l => l!["name"]!.GetValue<string>() == "帮扶家庭补助")!["id"]!.GetValue<long>();
+        await caseworker.PostAsync($"/api/cases/{caseId}/subsidies", new { amount, reason = "E2E 家庭临时困难补助。", budgetLineId = lineId });
+
+        foreach (var name in Supervisors)
+        {
+            using var supervisor = await DemoApi.SignInAsync(App, name);
+            foreach (var scope in new[] { "mine", "group" })
+            {
+                var tasks = (await supervisor.GetAsync($"/api/tasks?scope={scope}&status=open&take=500"))["items"]!.AsArray();
+                var task = tasks.FirstOrDefault(t => t!["kind"]!.GetValue<string>() == "Approval:Subsidy" && t["caseId"]?.GetValue<string>() == caseId);
+                if (task is null) continue;
+                await supervisor.PostAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/complete", new { outcome = "Approved", comment = "E2E 同意。" });
+                return caseId;
+            }
+        }
+        throw new InvalidOperationException($"No supervisor got the subsidy approval of case {caseId}.");
+    }
+
+    [Fact]
+    public Task Administrator_PaysAnApprovedSubsidy() => RunAsync(async page =>
+    {
+        var caseId = await ApprovedSubsidyCaseAsync(88.80m);
+        await SignInAsync(page, "/funding");
+        await page.ClickAsync("[data-testid=subsidy-status]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('已批准')");
+        var row = page.Locator("[data-testid=subsidies] tbody tr", new() { Has = page.Locator($"a[href='/cases/{caseId}']") }).First;
+        await Assertions.Expect(row.Locator("[data-testid=subsidy-row-status]")).ToHaveAttributeAsync("data-status", "Approved");
+        await row.Locator("[data-testid=subsidy-pay]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "已发放" })).ToBeVisibleAsync();
+
+        await page.ClickAsync("[data-testid=subsidy-status]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('已发放')");
+        var paid = page.Locator("[data-testid=subsidies] tbody tr", new() { Has = page.Locator($"a[href='/cases/{caseId}']") }).First;
+        await Assertions.Expect(paid.Locator("[data-testid=subsidy-row-status]")).ToHaveAttributeAsync("data-status", "Paid");
+        await AssertNoHorizontalScrollAsync(page);
+    });
+
     [Fact]
     public Task Caseworker_SeesTheBudgetLines_ButNeitherExpendituresNorTheForm() => RunAsync(async page =>
     {
