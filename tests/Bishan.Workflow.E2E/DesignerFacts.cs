@@ -94,7 +94,41 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         Assert.True(maxUp < 32 * 1024, $"A message up was {maxUp} B, over the hub's receive limit.");
     });
 
+    [Fact]
+    public Task WeeklyConsultationCron_ChangedToTuesdayAndPublished_MovesTheRecurringJob() => RunAsync(async page =>
+    {
+        await SignInAsync(page, "/designer/weekly-consultation");
+        Assert.Contains("0 0 9 * * SUN", await RecurringJobsPageAsync(page));
+
+        await Node(page, "cron").Locator(".wf-node-title").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=cron-preview] li")).ToHaveCountAsync(5);
+        await Field(page, "cronExpression").FillAsync("0 0 10 * * TUE");
+        // The preview follows as you type: five Tuesdays at 10:00, Beijing time.
+        var preview = page.Locator("[data-testid=cron-preview] li");
+        await Assertions.Expect(preview.First).ToContainTextAsync("10:00");
+        await Assertions.Expect(preview.First).ToContainTextAsync("周二");
+        await Assertions.Expect(preview).ToHaveCountAsync(5);
+
+        await page.ClickAsync("[data-testid=designer-publish]");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已发布");
+        await Assertions.Expect(page.Locator("[data-testid=designer-dirty]")).ToHaveCountAsync(0);
+
+        // Hangfire's own dashboard (same admin cookie) lists the recurring job with the new schedule, not the old one.
+        var recurring = await RecurringJobsPageAsync(page);
+        Assert.Contains("0 0 10 * * TUE", recurring);
+        Assert.DoesNotContain("0 0 9 * * SUN", recurring);
+    });
+
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    private static async Task<string> RecurringJobsPageAsync(IPage page)
+    {
+        var response = await page.Context.APIRequest.GetAsync("/hangfire/recurring");
+        Assert.Equal(200, response.Status);
+        var html = await response.TextAsync();
+        Assert.Contains("weekly-consultation", html);
+        return html;
+    }
 
     /// <summary>
     /// The sizes of the SignalR messages in one WebSocket frame. The browser's SignalR client batches queued messages into
