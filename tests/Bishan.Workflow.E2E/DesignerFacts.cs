@@ -119,7 +119,144 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         Assert.DoesNotContain("0 0 9 * * SUN", recurring);
     });
 
+    [Fact]
+    public Task HomeVisitAddedToCaseIntake_NewReferralsGetIt_WhileEarlierInstancesStayOnVersion1() => RunAsync(async page =>
+    {
+        using var caseworker = await ApiAsync("caseworker");
+        var before = await ReferAsync(caseworker, "家访前", "2011-03-04");
+
+        await page.SetViewportSizeAsync(1600, 1000);
+        await SignInAsync(page, "/designer/case-intake");
+        await Assertions.Expect(Node(page, "check-proposal")).ToBeVisibleAsync();
+        // Pan the canvas left by dragging its empty lower part, so that the decision and the approval are in view.
+        for (var i = 0; i < 2; i++) await DragAsync(page, await EmptyCanvasPointAsync(page), dx: -500, dy: 0);
+
+        // Add a user task from the palette (a click drops it in the middle of the view) and fill its properties.
+        await page.Locator("input[data-testid=palette-search], [data-testid=palette-search] input").First.FillAsync("人工任务");
+        await page.Locator("[data-testid=palette-item][data-activity-type='Bishan.UserTask']").ClickAsync();
+        var visit = Node(page, "userTask");
+        await Assertions.Expect(visit).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=properties]")).ToHaveAttributeAsync("data-activity-id", "userTask");
+        await page.Locator("[data-testid=activity-name] input, input[data-testid=activity-name]").First.FillAsync("家访 home visit");
+        await Field(page, "title").FillAsync("家访 home visit");
+        await Field(page, "description").FillAsync("入户了解家庭监护情况。");
+        await Field(page, "dueIn").FillAsync("P3D");
+        await Assertions.Expect(visit.Locator(".wf-node-title")).ToHaveTextAsync("家访 home visit");
+        await Assertions.Expect(visit.Locator("[data-testid=node-errors]")).ToHaveCountAsync(0);
+
+        // Rewire: decision True → home visit → approval, instead of decision True → approval.
+        await ClickLinkAsync(page, Port(page, "check-proposal", "True"), InPort(page, "approve-registration"));
+        await page.ClickAsync("[data-testid=designer-delete]");
+        await DragAsync(page, await CentreAsync(Port(page, "check-proposal", "True")), await CentreAsync(visit.Locator(".wf-node-title")));
+        await DragAsync(page, await CentreAsync(Port(page, "userTask", "Done")), await CentreAsync(Node(page, "approve-registration").Locator(".wf-node-title")));
+        await Assertions.Expect(page.Locator("[data-testid=designer-publish]")).ToBeEnabledAsync();
+
+        await page.ClickAsync("[data-testid=designer-publish]");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("版本 2 已发布");
+
+        using var admin = await ApiAsync();
+        var published = JsonNode.Parse(await admin.GetStringAsync("/api/workflow-definitions/case-intake?version=2"))!;
+        var connections = published["root"]!["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]}:{c["source"]!["port"]}>{c["target"]!["activity"]}").ToList();
+        Assert.Contains("check-proposal:True>userTask", connections);
+        Assert.Contains("userTask:Done>approve-registration", connections);
+        Assert.DoesNotContain("check-proposal:True>approve-registration", connections);
+
+        // A new referral runs version 2 and gets the home visit after screening; the earlier one stays on version 1.
+        var after = await ReferAsync(caseworker, "家访后", "2011-05-06");
+        await ScreenAsync(caseworker, after.CaseId);
+        Assert.Equal("家访 home visit", (await OpenTaskAsync(caseworker, after.CaseId))?["title"]?.GetValue<string>());
+        Assert.Equal(2, await InstanceVersionAsync(admin, after.InstanceId));
+
+        await ScreenAsync(caseworker, before.CaseId);
+        Assert.Null(await OpenTaskAsync(caseworker, before.CaseId));
+        Assert.Equal(1, await InstanceVersionAsync(admin, before.InstanceId));
+    });
+
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    private static ILocator Port(IPage page, string activityId, string outcome) =>
+        Node(page, activityId).Locator($"[data-outcome='{outcome}'] .wf-port");
+
+    private static ILocator InPort(IPage page, string activityId) => Node(page, activityId).Locator(".wf-port-in");
+
+    private static async Task<(float X, float Y)> CentreAsync(ILocator locator)
+    {
+        var box = await locator.BoundingBoxAsync() ?? throw new InvalidOperationException("Not visible.");
+        return (box.X + box.Width / 2, box.Y + box.Height / 2);
+    }
+
+    private static async Task<(float X, float Y)> EmptyCanvasPointAsync(IPage page)
+    {
+        var box = (await page.Locator("[data-testid=designer-canvas]").BoundingBoxAsync())!;
+        return (box.X + box.Width - 20, box.Y + box.Height - 20);
+    }
+
+    private static Task DragAsync(IPage page, (float X, float Y) from, float dx, float dy) => DragAsync(page, from, (from.X + dx, from.Y + dy));
+
+    private static async Task DragAsync(IPage page, (float X, float Y) from, (float X, float Y) to)
+    {
+        await page.Mouse.MoveAsync(from.X, from.Y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X, to.Y, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Clicks the link drawn between two ports (its path's ends are nearest to their centres) to select it.</summary>
+    private static async Task ClickLinkAsync(IPage page, ILocator sourcePort, ILocator targetPort)
+    {
+        var (sx, sy) = await CentreAsync(sourcePort);
+        var (tx, ty) = await CentreAsync(targetPort);
+        // Each drawn link path: its two ends and its middle, in page coordinates.
+        var paths = await page.EvaluateAsync<float[][]>(@"() => [...document.querySelectorAll('.diagram-link path:not(.selection-helper)')]
+            .filter(p => p.getTotalLength() > 20)
+            .map(p => {
+                const m = p.getScreenCTM(), l = p.getTotalLength();
+                const at = t => { const q = p.getPointAtLength(t); return new DOMPoint(q.x, q.y).matrixTransform(m); };
+                const a = at(0), b = at(l), c = at(l / 2);
+                return [a.x, a.y, b.x, b.y, c.x, c.y];
+            })");
+        var middle = paths.OrderBy(p => Math.Abs(p[0] - sx) + Math.Abs(p[1] - sy) + Math.Abs(p[2] - tx) + Math.Abs(p[3] - ty)).First()[4..];
+        await page.Mouse.ClickAsync(middle[0], middle[1]);
+    }
+
+    private static async Task<(string CaseId, string InstanceId)> ReferAsync(HttpClient caseworker, string name, string dateOfBirth)
+    {
+        var response = await caseworker.PostAsJsonAsync("/api/referrals", new
+        {
+            name = name + Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            gender = "Female",
+            dateOfBirth,
+            orgUnitId = "school-bishan-middle",
+            reason = "连续两周未到校。",
+            suggestedAction = "DropoutPrevention",
+            source = "班主任",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Referral: {(int)response.StatusCode} {body}");
+        var created = JsonNode.Parse(body)!;
+        return (created["caseId"]!.GetValue<string>(), created["workflowInstanceId"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonObject?> OpenTaskAsync(HttpClient client, string caseId)
+    {
+        var page = JsonNode.Parse(await client.GetStringAsync("/api/tasks?scope=mine&status=open&take=100"))!;
+        return page["items"]!.AsArray().OfType<JsonObject>().FirstOrDefault(t => t["caseId"]?.GetValue<string>() == caseId);
+    }
+
+    /// <summary>Completes the screening task: eligible, with a complete proposal (so the decision takes True).</summary>
+    private static async Task ScreenAsync(HttpClient caseworker, string caseId)
+    {
+        var task = await OpenTaskAsync(caseworker, caseId) ?? throw new InvalidOperationException($"No screening task for {caseId}.");
+        var response = await caseworker.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/complete", new
+        {
+            outcome = "Eligible",
+            data = new { proposedAction = "DropoutPrevention", proposedTier = "Light", screeningReason = "符合入库条件。" },
+        });
+        Assert.True(response.IsSuccessStatusCode, $"Screening: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task<int> InstanceVersionAsync(HttpClient admin, string instanceId) =>
+        JsonNode.Parse(await admin.GetStringAsync($"/api/workflow-instances/{instanceId}"))!["version"]!.GetValue<int>();
 
     private static async Task<string> RecurringJobsPageAsync(IPage page)
     {
@@ -161,10 +298,10 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
     private static ILocator Field(IPage page, string input) =>
         page.Locator($"input[data-testid=value-{input}], textarea[data-testid=value-{input}]").First;
 
-    private async Task<HttpClient> ApiAsync()
+    private async Task<HttpClient> ApiAsync(string userName = AppFixture.AdminUserName)
     {
         var http = new HttpClient { BaseAddress = App.BaseAddress };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = AppFixture.AdminUserName, password = AppFixture.DemoPassword });
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName, password = AppFixture.DemoPassword });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
