@@ -172,6 +172,33 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         Assert.Equal(1, await InstanceVersionAsync(admin, before.InstanceId));
     });
 
+    [Fact]
+    public Task InstanceViewer_MarksExecutedAndWaitingActivities_FromTheInstancePage() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        var response = await api.PostAsJsonAsync("/api/workflow-definitions/e2e-waits/execute", new { correlationId = "E2E-DESIGNER-1" });
+        var instanceId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["instanceId"]!.GetValue<string>();
+
+        await SignInAsync(page, $"/instances/{instanceId}");
+        await page.ClickAsync("[data-testid=instance-diagram]");
+        await page.WaitForURLAsync($"**/designer/instances/{instanceId}");
+        await Assertions.Expect(Node(page, "start1")).ToHaveAttributeAsync("data-state", "Executed");
+        await Assertions.Expect(Node(page, "wait1")).ToHaveAttributeAsync("data-state", "Waiting");
+        await Assertions.Expect(Node(page, "end1")).ToHaveAttributeAsync("data-state", "None");
+        await Assertions.Expect(page.Locator("[data-testid=instance-journal]")).ToContainTextAsync("开始");
+    });
+
+    [Fact]
+    public Task OlderVersion_OpensReadOnly_WithRevertInsteadOfPublish() => RunAsync(async page =>
+    {
+        await SignInAsync(page, "/designer/hello-bishan?version=1");
+        await Assertions.Expect(page.Locator("[data-testid=designer-readonly]")).ToBeVisibleAsync();
+        await Assertions.Expect(Node(page, "writeLine1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-publish]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=designer-revert]")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("[data-testid=palette-item][draggable=true]")).ToHaveCountAsync(0);
+    });
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private static ILocator Port(IPage page, string activityId, string outcome) =>
