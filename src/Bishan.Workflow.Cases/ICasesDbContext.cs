@@ -33,4 +33,10 @@ public interface ICasesDbContext
     IQueryable<StaffMember> Staff { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A transaction for a read-check-write that must not interleave with another (e.g. a budget line's balance).
+    /// On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so concurrent callers run one after another.
+    /// </summary>
+    Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }

@@ -32,4 +32,31 @@ public static class Permissions
     {
         if (!user.IsInRole(Roles.Administrator)) throw new ForbiddenException(UseCaseStrings.Format("Role_AdministratorOnly"));
     }
+
+    /// <exception cref="ForbiddenException">The user is neither an administrator nor a supervisor (the resource pool, spending).</exception>
+    public static void EnsureAdministratorOrSupervisor(ICurrentUser user)
+    {
+        if (!user.IsInRole(Roles.Administrator) && !user.IsInRole(Roles.Supervisor))
+            throw new ForbiddenException(UseCaseStrings.Format("Role_AdministratorOrSupervisorOnly"));
+    }
+
+    /// <summary>Whether the user is the case's responsible caseworker (帮扶责任人).</summary>
+    public static bool IsCaseworkerOf(ICurrentUser user, Model.Case @case) =>
+        user.UserId is not null && string.Equals(@case.CaseworkerUserId, user.UserId, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Who changes a case's helper team: its caseworker, the supervisors of the body that coordinates it (统筹主体) or carries
+    /// out the help (团区委 for 涉案帮教 at 较重), and administrators.
+    /// </summary>
+    public static bool MayManageTeam(ICurrentUser user, Model.Case @case) =>
+        user.IsInRole(Roles.Administrator)
+        || (IsCaseworkerOf(user, @case) && MayWrite(user))
+        || (user.IsInRole(Roles.Supervisor) && user.OrgUnitId is { } unit
+            && (string.Equals(unit, @case.CoordinatingBodyId, StringComparison.Ordinal) || string.Equals(unit, @case.CarriedOutById, StringComparison.Ordinal)));
+
+    /// <exception cref="ForbiddenException">The user may not change the case's helper team.</exception>
+    public static void EnsureMayManageTeam(ICurrentUser user, Model.Case @case)
+    {
+        if (!MayManageTeam(user, @case)) throw new ForbiddenException(UseCaseStrings.Format("Team_Forbidden", @case.FileNumber));
+    }
 }

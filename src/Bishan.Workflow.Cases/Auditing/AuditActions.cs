@@ -16,4 +16,16 @@ public static class AuditActions
     public const string TaskComplete = "task.complete";
     public const string RegisterExport = "register.export";
     public const string AuditRead = "audit.read";
+    public const string HelperRead = "helper.read";
+    public const string HelperCreate = "helper.create";
+    public const string HelperUpdate = "helper.update";
+    public const string TeamAssign = "case.helper.assign";
+    public const string TeamRelease = "case.helper.release";
+    public const string BudgetLineCreate = "funding.budget-line.create";
+    public const string ExpenditureCreate = "funding.expenditure.create";
+    public const string SubsidyRequest = "case.subsidy.request";
+    public const string SubsidyPay = "subsidy.pay";
+    public const string WorkflowRefused = "workflow.refused";
+    public const string MeetingRead = "meeting.read";
+    public const string MeetingReportDownload = "meeting.report.download";
 }

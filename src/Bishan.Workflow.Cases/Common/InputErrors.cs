@@ -43,6 +43,16 @@ public sealed class InputErrors
         return System.Enum.Parse<TEnum>(match);
     }
 
+    /// <summary>An instant (ISO 8601; without an offset it is taken as UTC) as a UTC <see cref="DateTime"/>, or null when blank.</summary>
+    public DateTime? Instant(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value))
+            return value.UtcDateTime;
+        Add(field, UseCaseStrings.Format("Field_NotADate", field));
+        return null;
+    }
+
     /// <exception cref="InvalidInputException">Any error was recorded.</exception>
     public void ThrowIfAny()
     {

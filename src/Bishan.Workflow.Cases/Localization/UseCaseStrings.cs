@@ -16,6 +16,9 @@ public static class UseCaseStrings
     /// <summary>The formatted message for <paramref name="key"/>; the key itself when missing, so a gap shows up in review rather than as a crash.</summary>
     public static string Format(string key, params object?[] args) => FormatIn(CultureInfo.CurrentUICulture, key, args);
 
+    /// <summary>The message for <paramref name="key"/> in the request's UI culture, or null when there is none.</summary>
+    public static string? Find(string key) => Manager.GetString(key, CultureInfo.CurrentUICulture);
+
     /// <summary>
     /// Text that is stored rather than shown (timeline lines, notifications), always in Chinese: a record keeps the
     /// words it was written with, whatever the language of the request that caused it.

@@ -6,4 +6,7 @@ public enum SubsidyStatus
     Approved,
     Rejected,
     Paid,
+
+    /// <summary>The caseworker withdrew the request after it was sent back.</summary>
+    Withdrawn,
 }

@@ -13,7 +13,8 @@ namespace Bishan.Workflow.Cases.Workflow;
 internal static class ApprovalGate
 {
     /// <summary>The unconsumed approved records that match, oldest first.</summary>
-    public static async Task<IReadOnlyList<ApprovalRecord>> FindAllAsync(PassScope scope, string caseId, IReadOnlyCollection<ApprovalSubject> subjects, Tier? targetTier)
+    public static async Task<IReadOnlyList<ApprovalRecord>> FindAllAsync(PassScope scope, string caseId, IReadOnlyCollection<ApprovalSubject> subjects, Tier? targetTier,
+        string? instanceId = null)
     {
         var subjectList = subjects.ToArray();
         var stored = await scope.Db.ApprovalRecords
@@ -24,16 +25,20 @@ internal static class ApprovalGate
             .Concat(stored)
             .Distinct()
             .Where(a => targetTier is null || a.TargetTier is null || a.TargetTier == targetTier)
+            .Where(a => instanceId is null || a.InstanceId == instanceId)
             .OrderBy(a => a.DecidedAtUtc)
             .ThenBy(a => a.Level)
             .ToList();
     }
 
-    /// <summary>The matching approval, consumed; otherwise the effect is refused.</summary>
+    /// <summary>
+    /// The matching approval, consumed; otherwise the effect is refused. With <paramref name="instanceId"/>, only an approval
+    /// decided in that workflow instance counts (a subsidy is approved by its own request's approval, not a sibling's).
+    /// </summary>
     public static async Task<ApprovalRecord> RequireAsync(PassScope scope, Case @case, IReadOnlyCollection<ApprovalSubject> subjects, Tier? targetTier,
-        string code, string what)
+        string code, string what, string? instanceId = null)
     {
-        var all = await FindAllAsync(scope, @case.Id, subjects, targetTier);
+        var all = await FindAllAsync(scope, @case.Id, subjects, targetTier, instanceId);
         var approval = all.FirstOrDefault()
                        ?? throw new CaseGateException(code,
                            $"Refused: {what} of case {@case.FileNumber} ({@case.Id}) needs an approved {string.Join(" or ", subjects)} approval"

@@ -39,19 +39,6 @@ internal sealed class CaseEffects(AssigneeResolver assignees, TaskBookmarkSync t
         scope.Timeline(@case.Id, TimelineKind.Approval,
             CaseTexts.Format("Timeline_ApprovalDecided", CaseTexts.Label(subject) + tier, e.Level, CaseTexts.Label(outcome), e.Comment),
             e.UserId);
-
-        if (subject == ApprovalSubject.Subsidy)
-        {
-            var subsidy = await scope.Db.Subsidies
-                .Where(s => s.CaseId == @case.Id && s.InstanceId == e.InstanceId && s.Status == SubsidyStatus.Requested)
-                .FirstOrDefaultAsync(scope.Ct);
-            if (subsidy is not null && outcome != ApprovalOutcome.SentBack)
-            {
-                subsidy.Status = outcome == ApprovalOutcome.Approved ? SubsidyStatus.Approved : SubsidyStatus.Rejected;
-                subsidy.DecidedAtUtc = scope.NowUtc;
-                subsidy.DecidedByUserId = e.UserId;
-            }
-        }
     }
 
     public async Task ApplyAsync(PassScope scope, CaseStatusChanged e)

@@ -16,4 +16,7 @@ public sealed class CaseGateException(string code, string message) : InvalidOper
     public const string StatusNotAllowed = nameof(StatusNotAllowed);
     public const string CaseNotFound = nameof(CaseNotFound);
     public const string InvalidValue = nameof(InvalidValue);
+    public const string SubsidyNotApproved = nameof(SubsidyNotApproved);
+    public const string SubsidyNotFound = nameof(SubsidyNotFound);
+    public const string BudgetExceeded = nameof(BudgetExceeded);
 }

@@ -23,6 +23,7 @@ public sealed class CaseWorkflowBridge
     private readonly CaseEffects _cases;
     private readonly OverdueEscalation _overdue;
     private readonly MeetingEffects _meetings;
+    private readonly FundingEffects _funding = new();
 
     public CaseWorkflowBridge(TimeProvider time, CoordinatingBodyResolver coordination, ExitCriteriaCatalog exitCriteria)
     {
@@ -58,6 +59,7 @@ public sealed class CaseWorkflowBridge
                 MeetingScheduled e => _meetings.ApplyAsync(scope, e),
                 DecisionTasksRequested e => _meetings.ApplyAsync(scope, e),
                 SpecialReportRequested e => _meetings.ApplyAsync(scope, e),
+                SubsidyDecided e => _funding.ApplyAsync(scope, e),
 
                 // After the commit (CaseWorkflowFollowUps); other effects belong to other handlers.
                 _ => Task.CompletedTask,

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bishan.Workflow.Web.Endpoints;
 
@@ -17,8 +19,12 @@ internal static class BookmarkEndpoints
     }
 
     private static async Task<Results<Ok<InstanceSummary>, ProblemHttpResult>> ResumeAsync(
-        string bookmarkId, [FromBody] ResumeBookmarkRequest? request, IWorkflowRuntime runtime, CancellationToken ct)
+        string bookmarkId, [FromBody] ResumeBookmarkRequest? request, IWorkflowRuntime runtime, ICasesDbContext cases, CancellationToken ct)
     {
+        // A human task's bookmark is resumed only by completing the task (holder check, form validation, comment rule,
+        // audit): resuming it here with a hand-made submission would forge an approval.
+        if (await cases.WorkTasks.AsNoTracking().AnyAsync(t => t.BookmarkId == bookmarkId, ct))
+            return ApiResults.Conflict($"Bookmark '{bookmarkId}' belongs to a task; complete it through /api/tasks/{bookmarkId}/complete.");
         var result = await runtime.ResumeAsync(bookmarkId, request?.Input, ct);
         return result switch
         {

@@ -56,6 +56,9 @@ internal static class CasesApiExtensions
         cases.MapTaskEndpoints();
         cases.MapNotificationEndpoints();
         cases.MapStatisticsEndpoints();
+        cases.MapPoolEndpoints();
+        cases.MapFundingEndpoints();
+        cases.MapMeetingEndpoints();
         return api;
     }
 }

@@ -85,6 +85,14 @@ public sealed class ActivityEffectFacts
     }
 
     [Fact]
+    public async Task DecideSubsidy_EmitsSubsidyDecided()
+    {
+        var h = await RunAsync("Bishan.DecideSubsidy", new() { ["subsidyId"] = Literal("42"), ["decision"] = Literal("rejected"), ["reason"] = Literal("家庭已获低保") });
+
+        Assert.Equal(new SubsidyDecided("case-var", "wf-1", "42", "Rejected", "家庭已获低保", Now), h.Effect<SubsidyDecided>());
+    }
+
+    [Fact]
     public async Task ReenterCase_EmitsCaseReentered()
     {
         var h = await RunAsync("Bishan.ReenterCase", new() { ["reason"] = Literal("再次辍学") });

@@ -11,6 +11,7 @@ public sealed partial class ShippedWorkflowFacts
     public static TheoryData<string> Shipped => new()
     {
         "case-intake", "tiered-escalation", "weekly-consultation", "monthly-special-meeting", "exit-evaluation", "post-exit-follow-up",
+        "subsidy-approval",
     };
 
     [Theory]
@@ -71,7 +72,7 @@ public sealed partial class ShippedWorkflowFacts
         var x = doc["root"]!["activities"]!.AsArray().ToDictionary(
             a => a!["id"]!.GetValue<string>(), a => a!["metadata"]!["designer"]!["position"]!["x"]!.GetValue<double>());
         var definition = CaseHarness.Load(definitionId);
-        var loopTargets = new HashSet<string> { "screening", "approve-change", "team-evaluation", "help-wait" };
+        var loopTargets = new HashSet<string> { "screening", "approve-change", "team-evaluation", "help-wait", "approve-subsidy" };
 
         foreach (var c in definition.Root.Connections.Where(c => !loopTargets.Contains(c.Target)))
             Assert.True(x[c.Target] >= x[c.Source], $"{c.Source} → {c.Target} runs right to left.");
@@ -80,7 +81,7 @@ public sealed partial class ShippedWorkflowFacts
     [Fact]
     public void CaseWorkflows_DeclareCaseIdVariable()
     {
-        foreach (var id in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up" })
+        foreach (var id in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval" })
             Assert.Contains(CaseHarness.Load(id).Variables, v => v.Name == "caseId" && v.TypeName == "String");
     }
 

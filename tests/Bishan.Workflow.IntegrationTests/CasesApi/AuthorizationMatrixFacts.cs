@@ -38,23 +38,8 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
 
     private async Task<(string CaseId, string Name, string IdNumber, string TaskId)> RegisteredCaseAsync()
     {
-        var caseworker = await factory.ClientAsync(CaseworkerA);
-        var referral = NewReferral(SchoolA);
-        var (caseId, instanceId) = await caseworker.ReferAsync(referral);
-        var task = await factory.OpenTaskAsync(caseId, instanceId);
-        await factory.QueryAsync(async db =>
-        {
-            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
-            c.Status = CaseStatus.Registered;
-            c.PrimaryAction = FiveAction.MentalHealth;
-            c.Tier = Tier.Light;
-            c.CoordinatingBodyId = AreaA;
-            c.RegistrationCount = 1;
-            c.RegisteredAtUtc = DateTime.UtcNow;
-            db.CaseRegistrations.Add(new CaseRegistration { CaseId = caseId, Number = 1, PrimaryAction = FiveAction.MentalHealth, Tier = Tier.Light, RegisteredAtUtc = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
-        return (caseId, referral["name"]!.GetValue<string>(), referral["idNumber"]!.GetValue<string>(), task.Id);
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        return (c.CaseId, c.Name, c.IdNumber, c.TaskId);
     }
 
     [Theory]
@@ -108,6 +93,67 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         // The audit log is for administrators only.
         var audit = await client.GetAsync("/api/audit");
         Assert.Equal(user.Role == Roles.Administrator ? HttpStatusCode.OK : HttpStatusCode.Forbidden, audit.StatusCode);
+    }
+
+    /// <summary>The resource pool, funding and meeting endpoints × the same users and case (issue 3 §5).</summary>
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task PoolFundingAndMeetingEndpoints_Answer403OutsideRoleOrScope(string userName, bool inScope)
+    {
+        var (caseId, _, _, _) = await RegisteredCaseAsync();
+        var helperId = await factory.NewHelperAsync(orgUnitId: SchoolA);
+        var lineId = await factory.NewBudgetLineAsync(100_000m);
+        var meetingId = await factory.NewMeetingAsync(caseId);
+        var subsidyId = await factory.QueryAsync(async db =>
+        {
+            var s = new Subsidy { CaseId = caseId, Amount = 10m, Reason = "x", Status = SubsidyStatus.Requested, RequestedAtUtc = DateTime.UtcNow, BudgetLineId = lineId };
+            db.Subsidies.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        var user = User(userName);
+        var client = await factory.ClientAsync(user);
+        var admin = user.Role == Roles.Administrator;
+        var supervisor = user.Role == Roles.Supervisor;
+        var teamKeeper = admin || user == CaseworkerA || user == SupervisorAreaA;
+        // Administrators, the task force's supervisor and the 璧城 area's (the school is under it) keep the school's helpers.
+        var poolKeeper = admin || user == SupervisorTaskForce || user == SupervisorAreaA;
+        var wholeMeeting = admin || supervisor || user.Role is Roles.Leader or Roles.Secretary;
+
+        // The pool: read by everyone; a helper shows only the cases in the caller's scope.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/helpers")).StatusCode);
+        var assign = await client.PostAsJsonAsync($"/api/cases/{caseId}/helpers", new { helperId });
+        Assert.Equal(teamKeeper ? HttpStatusCode.Created : HttpStatusCode.Forbidden, assign.StatusCode);
+        if (!teamKeeper) await (await (await factory.ClientAsync(Administrator)).PostAsJsonAsync($"/api/cases/{caseId}/helpers", new { helperId })).ReadOkAsync();
+        var helper = await (await client.GetAsync($"/api/helpers/{helperId}")).ReadOkAsync();
+        Assert.Equal(inScope, helper["cases"]!.AsArray().Any(c => c!["caseId"]!.GetValue<string>() == caseId));
+        var release = await client.DeleteAsync($"/api/cases/{caseId}/helpers/{helperId}");
+        Assert.Equal(teamKeeper ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden, release.StatusCode);
+        var create = await client.PostAsJsonAsync("/api/helpers", new { name = "青学·成长大课堂", kind = "Team", orgUnitId = SchoolA });
+        Assert.Equal(poolKeeper ? HttpStatusCode.Created : HttpStatusCode.Forbidden, create.StatusCode);
+        var update = await client.PutAsJsonAsync($"/api/helpers/{helperId}", new { name = "改名", kind = "Expert", orgUnitId = SchoolA });
+        Assert.Equal(poolKeeper ? HttpStatusCode.OK : HttpStatusCode.Forbidden, update.StatusCode);
+
+        // Funding.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/funding/budget-lines")).StatusCode);
+        var line = await client.PostAsJsonAsync("/api/funding/budget-lines", new { year = 2026, name = "x", orgUnitId = "task-force", amount = 1m });
+        Assert.Equal(admin ? HttpStatusCode.Created : HttpStatusCode.Forbidden, line.StatusCode);
+        var spend = await client.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = lineId, amount = 1m, purpose = "交通", caseId });
+        Assert.Equal(admin || user == SupervisorTaskForce ? HttpStatusCode.Created : HttpStatusCode.Forbidden, spend.StatusCode);
+        var expenditures = await client.GetAsync("/api/funding/expenditures");
+        Assert.Equal(user.Role == Roles.Caseworker ? HttpStatusCode.Forbidden : HttpStatusCode.OK, expenditures.StatusCode);
+        var subsidy = await client.PostAsJsonAsync($"/api/cases/{caseId}/subsidies", new { amount = 5m, reason = "学习用品", budgetLineId = lineId });
+        Assert.Equal(user == CaseworkerA ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, subsidy.StatusCode);
+        var pay = await client.PostAsync($"/api/subsidies/{subsidyId}/pay", null);
+        Assert.Equal(admin ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden, pay.StatusCode);
+
+        // Meetings: every supervisor and the district-wide roles see the meeting; a caseworker only with a case of theirs on it.
+        var meetings = await (await client.GetAsync("/api/meetings?take=500")).ReadOkAsync();
+        Assert.Equal(inScope || wholeMeeting, meetings["items"]!.AsArray().Any(m => m!["id"]!.GetValue<string>() == meetingId));
+        var meeting = await client.GetAsync($"/api/meetings/{meetingId}");
+        Assert.Equal(inScope || wholeMeeting ? HttpStatusCode.OK : HttpStatusCode.Forbidden, meeting.StatusCode);
+        var report = await client.GetAsync($"/api/meetings/{meetingId}/report");
+        Assert.Equal(wholeMeeting ? HttpStatusCode.OK : HttpStatusCode.Forbidden, report.StatusCode);
     }
 
     [Fact]

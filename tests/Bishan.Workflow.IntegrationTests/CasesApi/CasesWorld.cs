@@ -76,7 +76,7 @@ internal static class CasesWorld
             }
 
             var admin = await factory.CreateAdminClientAsync();
-            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up" })
+            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval" })
             {
                 var json = await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, file + ".json"));
                 await admin.ImportOkAsync(json);
@@ -148,6 +148,36 @@ internal static class CasesWorld
         return (body["caseId"]!.GetValue<string>(), body["workflowInstanceId"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Refers a minor at <paramref name="school"/> through its caseworker and puts the file straight into the register
+    /// (light, mental health, coordinated by <paramref name="coordinatingBody"/>), for facts about what happens afterwards.
+    /// </summary>
+    public static async Task<RegisteredCase> RegisteredCaseAsync(this BishanWebFactory factory, TestUser caseworker, string school,
+        string coordinatingBody)
+    {
+        var client = await factory.ClientAsync(caseworker);
+        var referral = NewReferral(school);
+        var (caseId, instanceId) = await client.ReferAsync(referral);
+        var task = await factory.OpenTaskAsync(caseId, instanceId);
+        await factory.QueryAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            c.Status = CaseStatus.Registered;
+            c.PrimaryAction = FiveAction.MentalHealth;
+            c.Tier = Tier.Light;
+            c.CoordinatingBodyId = coordinatingBody;
+            c.CarriedOutById = coordinatingBody;
+            c.RegistrationCount = 1;
+            c.RegisteredAtUtc = DateTime.UtcNow;
+            db.CaseRegistrations.Add(new Bishan.Workflow.Cases.Model.CaseRegistration
+            {
+                CaseId = caseId, Number = 1, PrimaryAction = FiveAction.MentalHealth, Tier = Tier.Light, RegisteredAtUtc = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return new RegisteredCase(caseId, referral["name"]!.GetValue<string>(), referral["idNumber"]!.GetValue<string>(), task.Id, instanceId);
+    }
+
     private static string WorkflowsFolder
     {
         get
@@ -161,3 +191,5 @@ internal static class CasesWorld
 }
 
 internal sealed record TestUser(string UserName, string Role, string OrgUnitId);
+
+internal sealed record RegisteredCase(string CaseId, string Name, string IdNumber, string TaskId, string InstanceId);

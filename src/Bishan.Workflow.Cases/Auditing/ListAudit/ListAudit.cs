@@ -1,7 +1,5 @@
-using System.Globalization;
 using Bishan.Workflow.Cases.Access;
 using Bishan.Workflow.Cases.Common;
-using Bishan.Workflow.Cases.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +19,8 @@ public sealed class ListAuditHandler(ICasesDbContext db, ICurrentUser user) : IQ
         Permissions.EnsureAdministrator(user);
         var (skip, take) = Paging.Check(query.Skip, query.Take);
         var errors = new InputErrors();
-        var from = Instant(errors, "from", query.From);
-        var to = Instant(errors, "to", query.To);
+        var from = errors.Instant("from", query.From);
+        var to = errors.Instant("to", query.To);
         errors.ThrowIfAny();
 
         var entries = db.AuditEntries.AsNoTracking();
@@ -38,13 +36,5 @@ public sealed class ListAuditHandler(ICasesDbContext db, ICurrentUser user) : IQ
             .Select(a => new AuditItem(a.Id, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityId, a.Detail, a.IpAddress, a.AtUtc))
             .ToListAsync(ct);
         return new Page<AuditItem>(items, total, skip, take);
-    }
-
-    private static DateTime? Instant(InputErrors errors, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value.UtcDateTime;
-        errors.Add(field, UseCaseStrings.Format("Field_NotADate", field));
-        return null;
     }
 }

@@ -38,22 +38,22 @@ public sealed class RequestEscalationHandler(ICasesDbContext db, ICurrentUser us
         await workflows.EnsureNotRunningAsync(CaseWorkflows.TieredEscalation, @case.Id, ct);
 
         var direction = @case.Tier is { } current && target < current ? ApprovalSubject.Deescalation : ApprovalSubject.Escalation;
-        db.TimelineEntries.Add(new TimelineEntry
+        var line = db.TimelineEntries.Add(new TimelineEntry
         {
             CaseId = @case.Id, AtUtc = time.GetUtcNow().UtcDateTime, Kind = TimelineKind.Note, ActorUserId = user.UserId,
             Text = UseCaseStrings.Record("Timeline_EscalationRequested", UseCaseStrings.Record($"Direction_{direction}"),
                 DomainLabels.For(target!.Value, DomainCultures.Chinese), reason),
-        });
+        }).Entity;
         AuditLog.Add(db, user, time, AuditActions.EscalationRequest, nameof(Case), @case.Id, $"{direction} to {target}");
         await db.SaveChangesAsync(ct);
 
-        var instanceId = await workflows.StartAsync(CaseWorkflows.TieredEscalation, @case.Id, new Dictionary<string, JsonNode?>
+        var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.TieredEscalation, @case.Id, new Dictionary<string, JsonNode?>
         {
             ["caseId"] = @case.Id,
             ["targetTier"] = target.Value.ToString(),
             ["direction"] = direction.ToString(),
             ["reason"] = reason,
-        }, ct);
+        }, () => db.TimelineEntries.Remove(line), ct);
         return new WorkflowRequested(@case.Id, instanceId);
     }
 }

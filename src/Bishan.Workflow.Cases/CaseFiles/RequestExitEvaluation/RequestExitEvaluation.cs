@@ -29,16 +29,16 @@ public sealed class RequestExitEvaluationHandler(ICasesDbContext db, ICurrentUse
         await workflows.EnsurePublishedAsync(CaseWorkflows.ExitEvaluation, ct);
         await workflows.EnsureNotRunningAsync(CaseWorkflows.ExitEvaluation, @case.Id, ct);
 
-        db.TimelineEntries.Add(new TimelineEntry
+        var line = db.TimelineEntries.Add(new TimelineEntry
         {
             CaseId = @case.Id, AtUtc = time.GetUtcNow().UtcDateTime, Kind = TimelineKind.Evaluation, ActorUserId = user.UserId,
             Text = UseCaseStrings.Record("Timeline_ExitEvaluationRequested", reason ?? "-"),
-        });
+        }).Entity;
         AuditLog.Add(db, user, time, AuditActions.ExitEvaluationRequest, nameof(Case), @case.Id);
         await db.SaveChangesAsync(ct);
 
-        var instanceId = await workflows.StartAsync(CaseWorkflows.ExitEvaluation, @case.Id,
-            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id, ["reason"] = reason }, ct);
+        var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.ExitEvaluation, @case.Id,
+            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id, ["reason"] = reason }, () => db.TimelineEntries.Remove(line), ct);
         return new WorkflowRequested(@case.Id, instanceId);
     }
 }

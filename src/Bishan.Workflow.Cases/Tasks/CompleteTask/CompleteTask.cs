@@ -20,7 +20,8 @@ namespace Bishan.Workflow.Cases.Tasks.CompleteTask;
 /// </summary>
 public sealed record CompleteTask(string TaskId, string? Outcome, JsonObject? Data, string? Comment) : ICommand<TaskState>;
 
-public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, IWorkflowRuntime runtime, TimeProvider time)
+public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, IWorkflowRuntime runtime, CaseWorkflows workflows,
+    TimeProvider time)
     : ICommandHandler<CompleteTask, TaskState>
 {
     public const int MaxCommentLength = 4000;
@@ -41,6 +42,7 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
             var result = await runtime.ResumeAsync(bookmarkId, submission.ToJson(), ct);
             if (result.Outcome != ResumeOutcome.Resumed)
                 throw new ConflictException(UseCaseStrings.Format("Task_AlreadyCompleted", seen.Title));
+            await EnsureNotRefusedAsync(seen, result.Instance, ct);
         }
 
         // The workflow bridge closes the row when the bookmark goes; who completed it, how and with what data is recorded
@@ -64,6 +66,25 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         AuditLog.Add(db, user, time, AuditActions.TaskComplete, nameof(WorkTask), task.Id, $"outcome {outcome}");
         await TaskAccess.SaveAsync(db, task, ct);
         return TaskState.Of(task);
+    }
+
+    /// <summary>
+    /// A domain gate that refuses the pass (an approval that would overspend a budget line, a registration without its
+    /// approval) leaves the task open and the case unchanged, and the runtime returns normally with the instance faulted:
+    /// answer 409 with the incident's message, and audit the attempt.
+    /// </summary>
+    private async Task EnsureNotRefusedAsync(WorkTask task, InstanceSummary? instance, CancellationToken ct)
+    {
+        try
+        {
+            await workflows.EnsureNotRefusedAsync(instance, ct);
+        }
+        catch (ConflictException refused)
+        {
+            AuditLog.Add(db, user, time, AuditActions.WorkflowRefused, nameof(WorkTask), task.Id, refused.Message);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     private static (string Outcome, string? Comment) Validate(WorkTask task, CompleteTask command, JsonObject data)

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Bishan.Workflow.Cases.Effects;
+using Bishan.Workflow.Cases.Funding;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.Workflow;
+
+/// <summary>
+/// Applies <see cref="SubsidyDecided"/>: the gate for money. A subsidy is approved, and its expenditure recorded against the
+/// budget line, only with an approved subsidy approval of the same workflow instance (consumed, like the other gates), and
+/// only while the line can cover it. The subsidy must be the instance's own and still requested, so a workflow cannot
+/// settle another request or settle one twice.
+/// </summary>
+internal sealed class FundingEffects
+{
+    public async Task ApplyAsync(PassScope scope, SubsidyDecided e)
+    {
+        var @case = await scope.RequireCaseAsync(e.CaseId);
+        var subsidy = await FindAsync(scope, @case, e);
+        if (!Enum.TryParse<SubsidyStatus>(e.Decision, ignoreCase: true, out var decision)
+            || decision is not (SubsidyStatus.Approved or SubsidyStatus.Rejected or SubsidyStatus.Withdrawn))
+            throw new CaseGateException(CaseGateException.InvalidValue, $"'{e.Decision}' is not a subsidy decision (Approved, Rejected, Withdrawn).");
+        if (subsidy.Status != SubsidyStatus.Requested)
+            throw new CaseGateException(CaseGateException.StatusNotAllowed,
+                $"Refused: subsidy {subsidy.Id} of case {@case.FileNumber} is already {subsidy.Status}.");
+
+        var amount = Money.Text(subsidy.Amount);
+        if (decision != SubsidyStatus.Approved)
+        {
+            subsidy.Status = decision;
+            subsidy.DecidedAtUtc = scope.NowUtc;
+            scope.Timeline(@case.Id, TimelineKind.Subsidy,
+                CaseTexts.Format(decision == SubsidyStatus.Rejected ? "Timeline_SubsidyRejected" : "Timeline_SubsidyWithdrawn", amount, e.Reason));
+            return;
+        }
+
+        var approval = await ApprovalGate.RequireAsync(scope, @case, [ApprovalSubject.Subsidy], null, CaseGateException.SubsidyNotApproved,
+            $"subsidy {subsidy.Id}", e.InstanceId);
+        var line = subsidy.BudgetLineId is { } lineId ? await scope.Db.BudgetLines.FirstOrDefaultAsync(l => l.Id == lineId, scope.Ct) : null;
+        if (line is null)
+            throw new CaseGateException(CaseGateException.InvalidValue, $"Refused: subsidy {subsidy.Id} of case {@case.FileNumber} names no budget line.");
+        var remaining = await FundingLedger.RemainingAsync(scope.Db, line, scope.Ct);
+        if (subsidy.Amount > remaining)
+            throw new CaseGateException(CaseGateException.BudgetExceeded,
+                $"Refused: subsidy {subsidy.Id} of case {@case.FileNumber} ({amount} yuan) exceeds what remains on budget line '{line.Name}' ({Money.Text(remaining)} yuan).");
+
+        subsidy.Status = SubsidyStatus.Approved;
+        subsidy.DecidedAtUtc = scope.NowUtc;
+        subsidy.DecidedByUserId = approval.ApproverUserId;
+        scope.Db.Expenditures.Add(new Expenditure
+        {
+            BudgetLineId = line.Id,
+            Amount = subsidy.Amount,
+            Purpose = Truncate(CaseTexts.Format("Expenditure_SubsidyPurpose", @case.FileNumber, subsidy.Reason), 500),
+            CaseId = @case.Id,
+            SubsidyId = subsidy.Id,
+            SpentOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(scope.NowUtc, DistrictCalendar.TimeZone)),
+            RecordedByUserId = approval.ApproverUserId,
+            CreatedAtUtc = scope.NowUtc,
+        });
+        scope.Timeline(@case.Id, TimelineKind.Subsidy, CaseTexts.Format("Timeline_SubsidyApproved", amount, line.Name, Money.Text(remaining - subsidy.Amount)),
+            approval.ApproverUserId);
+    }
+
+    private static async Task<Subsidy> FindAsync(PassScope scope, Case @case, SubsidyDecided e)
+    {
+        var subsidy = long.TryParse(e.SubsidyId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await scope.Db.Subsidies.FirstOrDefaultAsync(s => s.Id == id, scope.Ct)
+            : null;
+        if (subsidy is null || subsidy.CaseId != @case.Id || subsidy.InstanceId != e.InstanceId)
+            throw new CaseGateException(CaseGateException.SubsidyNotFound,
+                $"Refused: subsidy '{e.SubsidyId}' is not a request of case {@case.FileNumber} made through workflow instance {e.InstanceId}.");
+        return subsidy;
+    }
+
+    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
+
+namespace Bishan.Workflow.IntegrationTests.CasesApi;
+
+[Collection(AppCollection.Name)]
+public sealed class FundingFacts(BishanWebFactory factory)
+{
+    private async Task<decimal> RemainingAsync(long lineId)
+    {
+        var lines = await (await (await factory.ClientAsync(CaseworkerA)).GetAsync("/api/funding/budget-lines?year=2026")).Content
+            .ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>();
+        return lines!.Single(l => l!["id"]!.GetValue<long>() == lineId)!["remaining"]!.GetValue<decimal>();
+    }
+
+    private async Task<(string SubsidyId, string InstanceId)> AskAsync(string caseId, decimal amount, long lineId)
+    {
+        var caseworker = await factory.ClientAsync(CaseworkerA);
+        var response = await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/subsidies", new { amount, reason = "父亲务工受伤，家庭暂无收入。", budgetLineId = lineId });
+        var body = await response.ReadOkAsync();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (body["subsidyId"]!.ToString(), body["workflowInstanceId"]!.GetValue<string>());
+    }
+
+    private Task<Subsidy> SubsidyAsync(string id) => factory.QueryAsync(db => db.Subsidies.AsNoTracking().SingleAsync(s => s.Id == long.Parse(id)));
+
+    [Fact]
+    public async Task Expenditures_NeverOverspendALine_WhenRecordedAtTheSameMoment()
+    {
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var supervisor = await factory.ClientAsync(SupervisorTaskForce);
+
+        // Ten requests of 300 race for 1,000: exactly three fit.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            supervisor.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = lineId, amount = 300m, purpose = $"并发 {i}" })));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(100m, await RemainingAsync(lineId));
+    }
+
+    [Fact]
+    public async Task BudgetLine_ShowsSpentAndRemaining_AndRefusesOverspendingWith409()
+    {
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var supervisor = await factory.ClientAsync(SupervisorTaskForce);
+
+        var spent = await supervisor.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = lineId, amount = 250.5m, purpose = "社工交通补贴" });
+        Assert.Equal(HttpStatusCode.Created, spent.StatusCode);
+        Assert.Equal(749.5m, await RemainingAsync(lineId));
+
+        var over = await (await supervisor.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = lineId, amount = 800m, purpose = "超支" }))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("749.50", over["detail"]!.GetValue<string>());
+        Assert.Equal(749.5m, await RemainingAsync(lineId));
+        var bad = await (await supervisor.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = 987654321, amount = 0.001m }))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "budgetLineId", "amount", "purpose" }) Assert.NotNull(bad["errors"]![field]);
+
+        var list = await (await supervisor.GetAsync($"/api/funding/expenditures?budgetLineId={lineId}")).ReadOkAsync();
+        Assert.Equal(250.5m, Assert.Single(list["items"]!.AsArray())!["amount"]!.GetValue<decimal>());
+        await (await (await factory.ClientAsync(CaseworkerA)).GetAsync("/api/funding/expenditures")).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsJsonAsync("/api/funding/expenditures",
+            new { budgetLineId = lineId, amount = 1m, purpose = "区外科目" })).ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task BudgetLines_AreOpenedByAdministratorsOnly_WithFieldErrors()
+    {
+        var body = new { year = 2026, name = "购买社工服务", orgUnitId = "dept-civil-affairs", amount = 205_600m };
+        await (await (await factory.ClientAsync(SupervisorTaskForce)).PostAsJsonAsync("/api/funding/budget-lines", body)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        var admin = await factory.ClientAsync(Administrator);
+        var created = await (await admin.PostAsJsonAsync("/api/funding/budget-lines", body)).ReadOkAsync();
+        Assert.Equal(205_600m, created["remaining"]!.GetValue<decimal>());
+        var bad = await (await admin.PostAsJsonAsync("/api/funding/budget-lines", new { year = 1999, name = "", orgUnitId = "nowhere", amount = -5m }))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "year", "name", "orgUnitId", "amount" }) Assert.NotNull(bad["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task Subsidy_ApprovedByTheCoordinatingSupervisor_RecordsTheExpenditure_ThenIsPaid()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var (subsidyId, instanceId) = await AskAsync(c.CaseId, 600m, lineId);
+        Assert.Equal(SubsidyStatus.Requested, (await SubsidyAsync(subsidyId)).Status);
+
+        var task = await factory.OpenTaskOfAsync(instanceId);
+        Assert.Equal("Approval:Subsidy", task.Kind);
+        var approve = new { outcome = "Approved", comment = "同意。" };
+        await (await (await factory.ClientAsync(SupervisorAreaB)).PostAsJsonAsync($"/api/tasks/{task.Id}/complete", approve)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsync(CaseworkerA)).PostAsJsonAsync($"/api/tasks/{task.Id}/complete", approve)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsJsonAsync($"/api/tasks/{task.Id}/complete", approve)).ReadOkAsync();
+
+        var subsidy = await SubsidyAsync(subsidyId);
+        Assert.Equal((SubsidyStatus.Approved, await factory.UserIdAsync(SupervisorAreaA)), (subsidy.Status, subsidy.DecidedByUserId));
+        var expenditure = await factory.QueryAsync(db => db.Expenditures.AsNoTracking().SingleAsync(x => x.SubsidyId == subsidy.Id));
+        Assert.Equal((600m, lineId, c.CaseId), (expenditure.Amount, expenditure.BudgetLineId, expenditure.CaseId));
+        Assert.Equal(400m, await RemainingAsync(lineId));
+        var file = await (await (await factory.ClientAsync(CaseworkerA)).GetAsync($"/api/cases/{c.CaseId}")).ReadOkAsync();
+        Assert.Equal("Approved", Assert.Single(file["subsidies"]!.AsArray())!["status"]!.GetValue<string>());
+
+        await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsync($"/api/subsidies/{subsidyId}/pay", null)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        var admin = await factory.ClientAsync(Administrator);
+        var paid = await (await admin.PostAsync($"/api/subsidies/{subsidyId}/pay", null)).ReadOkAsync();
+        Assert.Equal("Paid", paid["status"]!.GetValue<string>());
+        await (await admin.PostAsync($"/api/subsidies/{subsidyId}/pay", null)).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(400m, await RemainingAsync(lineId));
+    }
+
+    [Fact]
+    public async Task Subsidy_Rejected_SpendsNothing()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var (subsidyId, instanceId) = await AskAsync(c.CaseId, 300m, lineId);
+        var task = await factory.OpenTaskOfAsync(instanceId);
+
+        await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { outcome = "Rejected" }))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsJsonAsync($"/api/tasks/{task.Id}/complete",
+            new { outcome = "Rejected", comment = "已享受低保。" })).ReadOkAsync();
+
+        Assert.Equal(SubsidyStatus.Rejected, (await SubsidyAsync(subsidyId)).Status);
+        Assert.False(await factory.QueryAsync(db => db.Expenditures.AnyAsync(x => x.BudgetLineId == lineId)));
+        Assert.Equal(1000m, await RemainingAsync(lineId));
+        await (await (await factory.ClientAsync(Administrator)).PostAsync($"/api/subsidies/{subsidyId}/pay", null)).ReadProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Subsidy_ApprovalThatWouldOverspend_Answers409WithTheIncident_AndChangesNothing()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(500m);
+        await (await (await factory.ClientAsync(CaseworkerA)).PostAsJsonAsync($"/api/cases/{c.CaseId}/subsidies",
+            new { amount = 600m, reason = "超出余额", budgetLineId = lineId })).ReadProblemAsync(HttpStatusCode.Conflict);
+        var (subsidyId, instanceId) = await AskAsync(c.CaseId, 300m, lineId);
+        // Meanwhile the line is spent down by someone else.
+        await (await (await factory.ClientAsync(Administrator)).PostAsJsonAsync("/api/funding/expenditures",
+            new { budgetLineId = lineId, amount = 300m, purpose = "其他补助" })).ReadOkAsync();
+        var task = await factory.OpenTaskOfAsync(instanceId);
+
+        var refused = await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsJsonAsync($"/api/tasks/{task.Id}/complete",
+            new { outcome = "Approved", comment = "同意。" })).ReadProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("BudgetExceeded", refused["incident"]!["code"]!.GetValue<string>());
+        Assert.Contains("budget line", refused["incident"]!["message"]!.GetValue<string>());
+        Assert.Contains("余额", refused["detail"]!.GetValue<string>());
+        Assert.Equal(SubsidyStatus.Requested, (await SubsidyAsync(subsidyId)).Status);
+        Assert.Equal(WorkTaskStatus.Open, (await factory.QueryAsync(db => db.WorkTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id))).Status);
+        Assert.Equal(200m, await RemainingAsync(lineId));
+        Assert.False(await factory.QueryAsync(db => db.ApprovalRecords.AnyAsync(a => a.InstanceId == instanceId)));
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "workflow.refused" && a.EntityId == task.Id)));
+    }
+
+    [Fact]
+    public async Task Subsidy_IsAskedByTheCasesCaseworkerOnly_WithFieldErrors()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var body = new { amount = 100m, reason = "学习用品", budgetLineId = lineId };
+        await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsJsonAsync($"/api/cases/{c.CaseId}/subsidies", body)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsync(CaseworkerA2)).PostAsJsonAsync($"/api/cases/{c.CaseId}/subsidies", body)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        var bad = await (await (await factory.ClientAsync(CaseworkerA)).PostAsJsonAsync($"/api/cases/{c.CaseId}/subsidies",
+            new { amount = 12.345m, reason = "", budgetLineId = 987654321 })).ReadProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "amount", "reason", "budgetLineId" }) Assert.NotNull(bad["errors"]![field]);
+        Assert.False(await factory.QueryAsync(db => db.Subsidies.AnyAsync(s => s.CaseId == c.CaseId)));
+    }
+}
