@@ -11,7 +11,7 @@ namespace Bishan.Workflow.E2E;
 
 /// <summary>
 /// The real app, started once for the whole run as a child process on 127.0.0.1 with a temporary data folder and the
-/// shipped workflows, and Debian's Chromium driven by Playwright. Two instances are started through the API so that
+/// shipped workflows and the demo data, and Debian's Chromium driven by Playwright. Two instances are started through the API so that
 /// the instances pages have something to show: a finished hello-bishan, and from the test's own workflows
 /// (<c>Workflows/</c>) one that waits for an event and one that faults.
 /// </summary>
@@ -110,6 +110,8 @@ public sealed class AppFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Storage__DataDirectory"] = _dataDirectory;
         start.Environment["Seed__DemoPassword"] = DemoPassword;
+        // The synthetic register (476 registered, 211 exited) with live screening tasks and escalation approvals.
+        start.Environment["Seed__DemoData"] = "true";
         start.Environment["Workflows__Path"] = workflowsPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment.Remove("ASPNETCORE_URLS");

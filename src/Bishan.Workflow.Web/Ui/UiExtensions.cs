@@ -1,9 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Bishan.Workflow.Cases.Access;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
+using Bishan.Workflow.Web.Auth;
 using Bishan.Workflow.Web.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Bishan.Workflow.Web.Ui;
@@ -28,6 +31,11 @@ internal static class UiExtensions
                 o.HandshakeTimeout = TimeSpan.FromSeconds(30);
             });
         services.AddCascadingAuthenticationState();
+        // Pages call the same use cases as the API, as the circuit's user (see UseCases); API requests keep HttpCurrentUser.
+        services.AddScoped<UseCases>();
+        services.AddScoped<CurrentUserOverride>();
+        services.Replace(ServiceDescriptor.Scoped<ICurrentUser>(sp =>
+            sp.GetRequiredService<CurrentUserOverride>().User ?? sp.GetRequiredService<HttpCurrentUser>()));
         services.AddMudServices();
         // Chinese text as characters, not &#x...; entities: pages stay half the size and readable in the source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
