@@ -9,6 +9,9 @@ public sealed class PropertyEditorFacts : UiTestContext
     // A Saturday; the weekly consultation runs on Sundays at 09:00 Beijing time.
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The editors debounce typing (250 ms); on a loaded 2-core machine the render after it can take a while.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
     public PropertyEditorFacts() => Services.AddSingleton<TimeProvider>(new FixedTime(Now));
 
     [Fact]
@@ -32,7 +35,7 @@ public sealed class PropertyEditorFacts : UiTestContext
             var first = cut.FindAll("[data-testid=cron-preview] li")[0].TextContent;
             Assert.Contains("2026-12-01", first);
             Assert.Contains("10:00", first);
-        });
+        }, Settle);
         Assert.Equal("0 0 10 * * TUE", session.Activity(cronId)!["cronExpression"]!["expression"]!["value"]!.GetValue<string>());
     }
 
@@ -46,7 +49,7 @@ public sealed class PropertyEditorFacts : UiTestContext
             .Add(x => x.Input, DesignerTestData.Registry.Find("Elsa.Cron")!.Inputs.Single(i => i.Name == "cronExpression")));
 
         cut.Find(Field("cronExpression")).Input("0 0 25 * * TUE");
-        cut.WaitForAssertion(() => Assert.Contains("cron", cut.Find(".mud-input-error").TextContent, StringComparison.OrdinalIgnoreCase));
+        cut.WaitForAssertion(() => Assert.Contains("cron", cut.Find(".mud-input-error").TextContent, StringComparison.OrdinalIgnoreCase), Settle);
         Assert.Empty(cut.FindAll("[data-testid=cron-preview]"));
         Assert.NotEmpty(session.ErrorsOf(cronId));
     }
@@ -61,7 +64,7 @@ public sealed class PropertyEditorFacts : UiTestContext
         Assert.Empty(cut.FindAll(".mud-input-error"));
 
         cut.Find(Field("condition")).Input("!!(getVariable(\"proposedAction\"");
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-input-error")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-input-error")), Settle);
         Assert.Contains(session.ErrorsOf("check-proposal"), e => e.Message.Contains("condition", StringComparison.Ordinal));
     }
 
