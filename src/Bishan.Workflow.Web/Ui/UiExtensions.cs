@@ -16,7 +16,20 @@ internal static class UiExtensions
 {
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            .AddHubOptions(o =>
+            {
+                // Set on purpose (issue 5; Elsa Studio's designer disconnects on larger workflows because the browser sends the
+                // whole diagram to the server). Here the browser only sends events and small interop results: the designer
+                // keeps the diagram on the server and sends render diffs down, so the largest message up is well under 1 KB
+                // even for a 200-node workflow (measured in DesignerFacts). 32 KB is SignalR's default, kept explicitly: a
+                // larger limit would only let a misbehaving client make the server buffer more. File imports stream in chunks.
+                o.MaximumReceiveMessageSize = 32 * 1024;
+                // A 200-node diagram's first render batch is a few hundred KB down; slow links get time to deliver it.
+                o.ClientTimeoutInterval = TimeSpan.FromSeconds(60);
+                o.HandshakeTimeout = TimeSpan.FromSeconds(30);
+            });
         services.AddCascadingAuthenticationState();
         // Pages call the same use cases as the API, as the circuit's user (see UseCases); API requests keep HttpCurrentUser.
         services.AddScoped<UseCases>();

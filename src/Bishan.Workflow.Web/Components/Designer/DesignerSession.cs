@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bishan.Workflow.Engine.Activities;
+using Bishan.Workflow.Engine.Authoring;
+using Bishan.Workflow.Engine.Definitions;
+using Bishan.Workflow.Engine.Descriptors;
+using Bishan.Workflow.Engine.Validation;
+
+namespace Bishan.Workflow.Web.Components.Designer;
+
+/// <summary>
+/// One definition open in the designer: the engine's <see cref="FlowchartDocument"/> (the Elsa JSON itself is the
+/// model) plus what the canvas needs to draw it (display names in the UI culture, outcome ports) and the
+/// validator's errors per activity. Every canvas gesture is one call here, so one document edit and one undo step.
+/// </summary>
+public sealed class DesignerSession
+{
+    private readonly ActivityRegistry _registry;
+    private readonly WorkflowValidator _validator;
+    private FlowchartDocument _document;
+    private IReadOnlyList<ValidationError> _errors = [];
+    private Dictionary<string, ActivityNode> _nodes = new(StringComparer.Ordinal);
+
+    public DesignerSession(string json, ActivityRegistry registry, WorkflowValidator validator)
+    {
+        _registry = registry;
+        _validator = validator;
+        _document = FlowchartDocument.Parse(json);
+        Refresh();
+    }
+
+    public FlowchartDocument Document => _document;
+    public ActivityRegistry Registry => _registry;
+    public string DefinitionId => _document.DefinitionId;
+
+    /// <summary>True after an edit that is not saved yet (undo back to the saved state still counts as a change).</summary>
+    public bool IsDirty { get; private set; }
+
+    /// <summary>Raised after every edit, undo and redo: the canvas syncs itself to the document.</summary>
+    public event Action? Changed;
+
+    public IReadOnlyList<ValidationError> Errors => _errors;
+
+    public IReadOnlyList<ValidationError> ErrorsOf(string activityId) =>
+        _errors.Where(e => e.ActivityId == activityId).ToList();
+
+    public IReadOnlyList<ActivityView> Activities => _document.Activities();
+    public IReadOnlyList<ConnectionView> Connections => _document.Connections();
+    public JsonObject? Activity(string id) => _document.Activity(id);
+    public ActivityDescriptor? Describe(string type) => _registry.Find(type);
+
+    /// <summary>The activity types an administrator may add, by category, in the given UI culture.</summary>
+    public IReadOnlyList<IGrouping<string, ActivityDescriptor>> Palette(string culture) =>
+        _registry.Descriptors.Where(d => d.Browsable)
+            .OrderBy(d => d.CategoryDisplayName.For(culture), StringComparer.Create(CultureInfo.GetCultureInfo(culture), false))
+            .ThenBy(d => d.DisplayName.For(culture), StringComparer.Create(CultureInfo.GetCultureInfo(culture), false))
+            .GroupBy(d => d.CategoryDisplayName.For(culture))
+            .ToList();
+
+    public string DisplayNameOf(string type, string culture) =>
+        _registry.Find(type)?.DisplayName.For(culture) ?? type[(type.LastIndexOf('.') + 1)..];
+
+    /// <summary>
+    /// The output ports to draw: the activity's outcomes (static from its descriptor, or from its inputs for user
+    /// tasks, scripts, decisions and forks), plus any port a connection already uses so that nothing is hidden.
+    /// </summary>
+    public IReadOnlyList<string> OutcomesOf(string activityId)
+    {
+        var used = Connections.Where(c => c.Source == activityId).Select(c => c.SourcePort);
+        IReadOnlyList<string>? known = null;
+        if (_nodes.TryGetValue(activityId, out var node))
+        {
+            known = _registry.Resolve(node.Type) is IOutcomeSource source
+                ? source.GetOutcomes(node)
+                : node.Type == "Elsa.Fork"
+                    ? OutcomePorts.DonePlusListed(node, "branches")
+                    : _registry.Find(node.Type)?.Outcomes;
+        }
+        else if (Activity(activityId) is { } json && DesignerJson.Str(json, "type") is { } type)
+        {
+            known = _registry.Find(type)?.Outcomes;
+        }
+        return (known ?? []).Concat(used).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    // ---- edits: each one is one undo step ----------------------------------------------------------
+
+    public string Add(string type, double x, double y)
+    {
+        var descriptor = _registry.Find(type) ?? throw new KeyNotFoundException(type);
+        var id = _document.AddActivity(descriptor, x, y);
+        Edited();
+        return id;
+    }
+
+    public void Move(string activityId, double x, double y)
+    {
+        var current = Activities.FirstOrDefault(a => a.Id == activityId);
+        if (current is null || (Math.Abs(current.Position.X - x) < 0.5 && Math.Abs(current.Position.Y - y) < 0.5)) return;
+        _document.Move(activityId, x, y);
+        Edited(validate: false);
+    }
+
+    public bool Connect(string source, string port, string target)
+    {
+        if (Connections.Any(c => c.Source == source && c.SourcePort == port && c.Target == target)) return false;
+        _document.Connect(source, port, target);
+        Edited();
+        return true;
+    }
+
+    public void Disconnect(string source, string port, string target)
+    {
+        _document.Disconnect(source, port, target);
+        Edited();
+    }
+
+    /// <summary>
+    /// Deletes activities (with every connection touching them, one undo step) and selected connections (the engine's
+    /// document removes one connection per step, so each is its own undo step).
+    /// </summary>
+    public void Delete(IReadOnlyCollection<string> activityIds, IReadOnlyCollection<ConnectionView> connections)
+    {
+        if (activityIds.Count == 0 && connections.Count == 0) return;
+        foreach (var c in connections.Where(c => !activityIds.Contains(c.Source) && !activityIds.Contains(c.Target)))
+            _document.Disconnect(c.Source, c.SourcePort, c.Target);
+        if (activityIds.Count > 0) _document.Remove(activityIds);
+        Edited();
+    }
+
+    public void SetInput(string activityId, string input, string typeName, string syntax, string? value)
+    {
+        _document.SetInput(activityId, input, typeName, syntax, value);
+        Edited();
+    }
+
+    /// <summary>An input whose value is structured JSON (a form's fields, an outcome list).</summary>
+    public void SetInputJson(string activityId, string input, string typeName, string syntax, JsonNode? value)
+    {
+        _document.SetProperty(activityId, input, new JsonObject
+        {
+            ["typeName"] = typeName,
+            ["expression"] = new JsonObject { ["type"] = syntax, ["value"] = value?.DeepClone() },
+        });
+        Edited();
+    }
+
+    public void Rename(string activityId, string name)
+    {
+        if (DesignerJson.Str(Activity(activityId), "name") == name) return;
+        _document.Rename(activityId, name);
+        Edited();
+    }
+
+    public void SetCanStart(string activityId, bool canStart)
+    {
+        var custom = Activity(activityId)?["customProperties"]?.DeepClone() as JsonObject ?? new JsonObject();
+        custom["canStartWorkflow"] = canStart;
+        _document.SetProperty(activityId, "customProperties", custom);
+        Edited();
+    }
+
+    public void SetVariables(IEnumerable<(string Id, string Name, string TypeName, string? Value)> variables)
+    {
+        _document.SetVariables(variables);
+        Edited();
+    }
+
+    public IReadOnlyList<(string Id, string Name, string TypeName, string? Value)> Variables()
+    {
+        var doc = JsonNode.Parse(_document.ToJson(false)) as JsonObject;
+        return (doc?["variables"] as JsonArray ?? []).OfType<JsonObject>().Select(v => (
+            DesignerJson.Str(v, "id") ?? DesignerJson.Str(v, "name") ?? "",
+            DesignerJson.Str(v, "name") ?? "",
+            DesignerJson.Str(v, "typeName") ?? "String",
+            v["value"] is JsonValue value ? value.ToString() : v["value"]?.ToJsonString())).ToList();
+    }
+
+    public string Copy(IReadOnlyCollection<string> activityIds) => _document.Copy(activityIds);
+
+    public IReadOnlyList<string> Paste(string fragment, double dx, double dy)
+    {
+        var ids = _document.Paste(fragment, dx, dy);
+        Edited();
+        return ids;
+    }
+
+    public void AutoLayout()
+    {
+        _document.AutoLayout();
+        Edited(validate: false);
+    }
+
+    public bool Undo()
+    {
+        if (!_document.Undo()) return false;
+        Edited();
+        return true;
+    }
+
+    public bool Redo()
+    {
+        if (!_document.Redo()) return false;
+        Edited();
+        return true;
+    }
+
+    public void MarkSaved() => IsDirty = false;
+
+    /// <summary>Replaces the document (after a save the stored version is reloaded with its number).</summary>
+    public void Reload(string json)
+    {
+        _document = FlowchartDocument.Parse(json);
+        IsDirty = false;
+        Refresh();
+        Changed?.Invoke();
+    }
+
+    public string ToJson() => _document.ToJson();
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private void Edited(bool validate = true)
+    {
+        IsDirty = true;
+        if (validate) Refresh();
+        Changed?.Invoke();
+    }
+
+    /// <summary>Re-reads the document as the runtime would: the activity nodes for outcome ports and the validator's errors.</summary>
+    private void Refresh()
+    {
+        var parsed = WorkflowJsonReader.Parse(_document.ToJson(false));
+        _nodes = parsed.Definition?.Root.Activities.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
+                 ?? new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
+        _errors = parsed.Definition is { } definition ? [.. parsed.Errors, .. _validator.Validate(definition)] : parsed.Errors;
+    }
+}

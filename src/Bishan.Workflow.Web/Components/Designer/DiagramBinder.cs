@@ -1,0 +1,258 @@
+using Bishan.Workflow.Engine.Authoring;
+using Blazor.Diagrams;
+using Blazor.Diagrams.Options;
+using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.PathGenerators;
+using Blazor.Diagrams.Core.Routers;
+
+namespace Bishan.Workflow.Web.Components.Designer;
+
+/// <summary>
+/// The mapping between the Z.Blazor.Diagrams canvas and the definition document, both ways. The diagram is a view:
+/// <see cref="Sync"/> brings it in line with the document by difference (only nodes and links that changed are
+/// touched, so only they re-render and only their diff crosses SignalR), and every gesture (move, connect, delete)
+/// becomes one edit of <see cref="DesignerSession"/>, which then syncs the diagram back.
+/// </summary>
+public sealed class DiagramBinder : IDisposable
+{
+    private readonly DesignerSession _session;
+    private readonly string _culture;
+    private readonly Dictionary<string, ActivityNodeModel> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<ConnectionView, BaseLinkModel> _links = [];
+    private IReadOnlyDictionary<string, NodeState> _states = new Dictionary<string, NodeState>();
+    private bool _syncing;
+
+    public DiagramBinder(DesignerSession session, string culture, bool readOnly = false)
+    {
+        _session = session;
+        _culture = culture;
+        ReadOnly = readOnly;
+        var options = new BlazorDiagramOptions
+        {
+            AllowMultiSelection = true,
+            GridSize = null,
+        };
+        options.Zoom.Enabled = true;
+        options.Links.DefaultRouter = new NormalRouter();
+        options.Links.DefaultPathGenerator = new SmoothPathGenerator();
+        options.Links.RequireTarget = true;
+        options.Links.Factory = (_, source, target) => !ReadOnly && source is OutcomePortModel port ? NewLink(new SinglePortAnchor(port), target) : null;
+        // Dropping a link anywhere on an activity ends it on that activity's In port, the only target port Elsa has.
+        options.Links.TargetAnchorFactory = (_, _, model) => model switch
+        {
+            ActivityNodeModel node => new SinglePortAnchor(node.InPort),
+            PortModel { Parent: ActivityNodeModel parent } => new SinglePortAnchor(parent.InPort),
+            PortModel port => new SinglePortAnchor(port),
+            NodeModel other => new ShapeIntersectionAnchor(other),
+            _ => throw new InvalidOperationException("Links end on activities."),
+        };
+        Diagram = new BlazorDiagram(options);
+        // Delete and the other keys are the designer's own (they edit the document, not just the diagram).
+        Diagram.UnregisterBehavior<KeyboardShortcutsBehavior>();
+        Diagram.RegisterComponent<ActivityNodeModel, ActivityNodeWidget>();
+        Diagram.SelectionChanged += _ => SelectionChanged?.Invoke();
+        Sync();
+        _session.Changed += Sync;
+    }
+
+    public BlazorDiagram Diagram { get; }
+    public bool ReadOnly { get; }
+
+    /// <summary>Raised when the selection changes (the properties panel follows it).</summary>
+    public event Action? SelectionChanged;
+
+    public IReadOnlyDictionary<string, ActivityNodeModel> Nodes => _nodes;
+    public IReadOnlyDictionary<ConnectionView, BaseLinkModel> Links => _links;
+
+    public IReadOnlyList<string> SelectedActivityIds =>
+        Diagram.GetSelectedModels().OfType<ActivityNodeModel>().Select(n => n.ActivityId).ToList();
+
+    public IReadOnlyList<ConnectionView> SelectedConnections =>
+        _links.Where(l => l.Value.Selected).Select(l => l.Key).ToList();
+
+    /// <summary>Marks activities for the instance viewer (executed, waiting on a bookmark, faulted).</summary>
+    public void SetStates(IReadOnlyDictionary<string, NodeState> states)
+    {
+        _states = states;
+        Sync();
+    }
+
+    public void Select(string activityId, bool reveal = true)
+    {
+        if (!_nodes.TryGetValue(activityId, out var node)) return;
+        Diagram.UnselectAll();
+        Diagram.SelectModel(node, true);
+        // Bring the node into view: its top-left a little inside the canvas.
+        var container = Diagram.Container;
+        if (reveal && container is not null)
+            Diagram.SetPan(container.Width / 3 - node.Position.X * Diagram.Zoom, container.Height / 3 - node.Position.Y * Diagram.Zoom);
+    }
+
+    /// <summary>The diagram point at the centre of the visible canvas (where a clicked palette item lands).</summary>
+    public Point VisibleCentre()
+    {
+        var container = Diagram.Container;
+        var (w, h) = container is null ? (800.0, 500.0) : (container.Width, container.Height);
+        return new Point((w / 2 - Diagram.Pan.X) / Diagram.Zoom - 90, (h / 2 - Diagram.Pan.Y) / Diagram.Zoom - 40);
+    }
+
+    public void DeleteSelection()
+    {
+        if (ReadOnly) return;
+        _session.Delete(SelectedActivityIds, SelectedConnections);
+    }
+
+    /// <summary>Brings the diagram in line with the document; touches only what differs.</summary>
+    public void Sync()
+    {
+        _syncing = true;
+        try
+        {
+            Diagram.Batch(() =>
+            {
+                var activities = _session.Activities;
+                var present = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var activity in activities)
+                {
+                    present.Add(activity.Id);
+                    SyncNode(activity);
+                }
+                foreach (var gone in _nodes.Keys.Where(id => !present.Contains(id)).ToList())
+                {
+                    foreach (var key in _links.Keys.Where(k => k.Source == gone || k.Target == gone).ToList())
+                        _links.Remove(key);
+                    Diagram.Nodes.Remove(_nodes[gone]);
+                    _nodes.Remove(gone);
+                }
+                SyncLinks();
+            });
+        }
+        finally
+        {
+            _syncing = false;
+        }
+    }
+
+    private void SyncNode(ActivityView activity)
+    {
+        var descriptor = _session.Describe(activity.Type);
+        var outcomes = _session.OutcomesOf(activity.Id);
+        var errors = _session.ErrorsOf(activity.Id).Select(e => e.Message).ToList();
+        var state = _states.GetValueOrDefault(activity.Id);
+        var typeName = descriptor?.DisplayName.For(_culture) ?? activity.Type;
+        var signature = string.Join('\u001f', [activity.Name ?? "", typeName, state.ToString(), string.Join(',', outcomes), .. errors]);
+
+        if (!_nodes.TryGetValue(activity.Id, out var node))
+        {
+            node = new ActivityNodeModel(activity.Id, new Point(activity.Position.X, activity.Position.Y))
+            {
+                Title = activity.Name ?? activity.Id,
+                Type = activity.Type,
+                Icon = ActivityIcons.For(activity.Type, descriptor?.Category),
+                Locked = ReadOnly,
+            };
+            node.InPort.Locked = true;
+            node.Moved += OnNodeMoved;
+            Apply(node, typeName, outcomes, errors, state, signature);
+            _nodes[activity.Id] = node;
+            Diagram.Nodes.Add(node);
+            return;
+        }
+
+        if (Math.Abs(node.Position.X - activity.Position.X) > 0.5 || Math.Abs(node.Position.Y - activity.Position.Y) > 0.5)
+            node.SetPosition(activity.Position.X, activity.Position.Y);
+        if (node.Signature == signature) return;
+        node.Title = activity.Name ?? activity.Id;
+        Apply(node, typeName, outcomes, errors, state, signature);
+        node.Refresh();
+    }
+
+    private void Apply(ActivityNodeModel node, string typeName, IReadOnlyList<string> outcomes, List<string> errors, NodeState state, string signature)
+    {
+        node.TypeDisplayName = typeName;
+        node.Errors = errors;
+        node.State = state;
+        node.Signature = signature;
+        foreach (var port in node.OutcomePorts.Where(p => !outcomes.Contains(p.Outcome)).ToList())
+        {
+            foreach (var key in _links.Keys.Where(k => k.Source == node.ActivityId && k.SourcePort == port.Outcome).ToList())
+            {
+                Diagram.Links.Remove(_links[key]);
+                _links.Remove(key);
+            }
+            node.RemovePort(port);
+        }
+        foreach (var outcome in outcomes.Where(o => node.OutcomePort(o) is null))
+            node.AddPort(new OutcomePortModel(node, outcome) { Locked = ReadOnly });
+    }
+
+    private void SyncLinks()
+    {
+        var wanted = _session.Connections
+            .Where(c => _nodes.TryGetValue(c.Source, out var s) && s.OutcomePort(c.SourcePort) is not null && _nodes.ContainsKey(c.Target))
+            .ToHashSet();
+        foreach (var extra in _links.Keys.Where(k => !wanted.Contains(k)).ToList())
+        {
+            Diagram.Links.Remove(_links[extra]);
+            _links.Remove(extra);
+        }
+        foreach (var connection in wanted.Where(c => !_links.ContainsKey(c)))
+        {
+            var source = _nodes[connection.Source].OutcomePort(connection.SourcePort)!;
+            var link = NewLink(new SinglePortAnchor(source), new SinglePortAnchor(_nodes[connection.Target].InPort));
+            _links[connection] = link;
+            Diagram.Links.Add(link);
+        }
+    }
+
+    private LinkModel NewLink(Anchor source, Anchor target)
+    {
+        var link = new LinkModel(source, target) { TargetMarker = LinkMarker.Arrow, Locked = ReadOnly };
+        link.TargetAttached += OnLinkAttached;
+        return link;
+    }
+
+    /// <summary>A link dragged from an outcome port was dropped on an activity: that is one Connect edit.</summary>
+    private void OnLinkAttached(BaseLinkModel link)
+    {
+        if (_syncing || ReadOnly) return;
+        var port = link.Source.Model as OutcomePortModel;
+        var target = link.Target.Model switch
+        {
+            ActivityNodeModel node => node,
+            PortModel { Parent: ActivityNodeModel node } => node,
+            _ => null,
+        };
+        if (port?.Parent is not ActivityNodeModel source || target is null)
+        {
+            Diagram.Links.Remove(link);
+            return;
+        }
+        var key = new ConnectionView(source.ActivityId, port.Outcome, target.ActivityId, "In");
+        if (_links.ContainsKey(key))
+        {
+            // Already connected: the drag added nothing.
+            Diagram.Links.Remove(link);
+            return;
+        }
+        _links[key] = link;
+        _session.Connect(key.Source, key.SourcePort, key.Target);
+    }
+
+    private void OnNodeMoved(MovableModel model)
+    {
+        if (_syncing || ReadOnly || model is not ActivityNodeModel node) return;
+        _session.Move(node.ActivityId, node.Position.X, node.Position.Y);
+    }
+
+    public void Dispose()
+    {
+        _session.Changed -= Sync;
+        foreach (var node in _nodes.Values) node.Moved -= OnNodeMoved;
+        foreach (var link in _links.Values) link.TargetAttached -= OnLinkAttached;
+    }
+}

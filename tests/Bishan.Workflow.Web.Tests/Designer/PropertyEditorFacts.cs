@@ -1,0 +1,96 @@
+using Bishan.Workflow.Web.Components.Designer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bishan.Workflow.Web.Tests.Designer;
+
+/// <summary>The generated property editors: cron preview, syntax errors while typing, dropdowns from options.</summary>
+public sealed class PropertyEditorFacts : UiTestContext
+{
+    // A Saturday; the weekly consultation runs on Sundays at 09:00 Beijing time.
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The editors debounce typing (250 ms); on a loaded 2-core machine the render after it can take a while.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    public PropertyEditorFacts() => Services.AddSingleton<TimeProvider>(new FixedTime(Now));
+
+    [Fact]
+    public void CronEditor_PreviewsTheNextFiveRunsInShanghai_AndFollowsAnEdit()
+    {
+        var session = DesignerTestData.Session("weekly-consultation");
+        var cronId = session.Activities.First(a => a.Type == "Elsa.Cron").Id;
+        var cut = Render<InputEditor>(p => p
+            .Add(x => x.Session, session).Add(x => x.ActivityId, cronId)
+            .Add(x => x.Input, DesignerTestData.Registry.Find("Elsa.Cron")!.Inputs.Single(i => i.Name == "cronExpression")));
+
+        var items = cut.FindAll("[data-testid=cron-preview] li");
+        Assert.Equal(5, items.Count);
+        Assert.Contains("2026-11-29", items[0].TextContent);
+        Assert.Contains("09:00", items[0].TextContent);
+        Assert.Contains("2026-12-27", items[4].TextContent);
+
+        cut.Find(Field("cronExpression")).Input("0 0 10 * * TUE");
+        cut.WaitForAssertion(() =>
+        {
+            var first = cut.FindAll("[data-testid=cron-preview] li")[0].TextContent;
+            Assert.Contains("2026-12-01", first);
+            Assert.Contains("10:00", first);
+        }, Settle);
+        Assert.Equal("0 0 10 * * TUE", session.Activity(cronId)!["cronExpression"]!["expression"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CronEditor_ShowsTheParseError_InsteadOfAPreview()
+    {
+        var session = DesignerTestData.Session("weekly-consultation");
+        var cronId = session.Activities.First(a => a.Type == "Elsa.Cron").Id;
+        var cut = Render<InputEditor>(p => p
+            .Add(x => x.Session, session).Add(x => x.ActivityId, cronId)
+            .Add(x => x.Input, DesignerTestData.Registry.Find("Elsa.Cron")!.Inputs.Single(i => i.Name == "cronExpression")));
+
+        cut.Find(Field("cronExpression")).Input("0 0 25 * * TUE");
+        cut.WaitForAssertion(() => Assert.Contains("cron", cut.Find(".mud-input-error").TextContent, StringComparison.OrdinalIgnoreCase), Settle);
+        Assert.Empty(cut.FindAll("[data-testid=cron-preview]"));
+        Assert.NotEmpty(session.ErrorsOf(cronId));
+    }
+
+    [Fact]
+    public void JavaScriptInput_ShowsTheSyntaxErrorWhileTyping_AndTheNodeGetsIt()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var cut = Render<InputEditor>(p => p
+            .Add(x => x.Session, session).Add(x => x.ActivityId, "check-proposal")
+            .Add(x => x.Input, DesignerTestData.Registry.Find("Elsa.FlowDecision")!.Inputs.Single(i => i.Name == "condition")));
+        Assert.Empty(cut.FindAll(".mud-input-error"));
+
+        cut.Find(Field("condition")).Input("!!(getVariable(\"proposedAction\"");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-input-error")), Settle);
+        Assert.Contains(session.ErrorsOf("check-proposal"), e => e.Message.Contains("condition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DropdownInput_OffersTheDescriptorsOptions_AndChecksLiterals()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var assignee = DesignerTestData.Registry.Find("Bishan.UserTask")!.Inputs.Single(i => i.Name == "assignee");
+        var cut = Render<InputEditor>(p => p
+            .Add(x => x.Session, session).Add(x => x.ActivityId, "screening").Add(x => x.Input, assignee));
+
+        // The value shows in the dropdown's combobox; the options are the descriptor's.
+        var combobox = cut.Find("[data-testid=value-assignee]");
+        Assert.Equal("combobox", combobox.GetAttribute("role"));
+        Assert.Equal("case.caseworker", combobox.TextContent.Trim());
+        Assert.Contains("case.caseworker", assignee.Options!);
+        Assert.Null(DesignerInputChecks.Error(assignee, "Literal", assignee.Options![1]));
+        Assert.NotNull(DesignerInputChecks.Error(assignee, "Literal", "somebody"));
+    }
+
+    /// <summary>The text box of an input's editor (MudBlazor puts the test id on the input element or on its wrapper).</summary>
+    private static string Field(string input) =>
+        $"input[data-testid=value-{input}], textarea[data-testid=value-{input}], [data-testid=value-{input}] input, [data-testid=value-{input}] textarea";
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
