@@ -1,6 +1,7 @@
 using Bishan.Workflow.Cases.Auditing.ListAudit;
 using Bishan.Workflow.Cases.Statistics.ExportRegister;
 using Bishan.Workflow.Cases.Statistics.GetOverview;
+using Bishan.Workflow.Cases.Statistics.GetRegisterFlow;
 using Bishan.Workflow.Web.Auth;
 using Mediator;
 using MiniExcelLibs;
@@ -16,6 +17,9 @@ internal static class StatisticsEndpoints
         var stats = api.MapGroup("/stats").WithTags("Statistics");
         stats.MapGet("/overview", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetOverview(), ct)))
             .WithSummary("Register figures and open-work counts over the caller's scope.");
+        stats.MapGet("/flow", async (IMediator mediator, int? months, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetRegisterFlow(months), ct)))
+            .WithSummary("Registrations and exits per month (Asia/Shanghai) over the caller's scope.");
         stats.MapGet("/register.xlsx", ExportAsync)
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
             .WithSummary("The register (台账) of the caller's scope as Excel; ID numbers masked; audited.");
