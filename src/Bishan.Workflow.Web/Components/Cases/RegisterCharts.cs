@@ -1,6 +1,7 @@
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Statistics;
+using Bishan.Workflow.Cases.Statistics.GetRegisterFlow;
 using Bishan.Workflow.Cases.Vocabulary;
 using MudBlazor;
 
@@ -36,4 +37,22 @@ public static class RegisterCharts
         return new([.. ids.Select(id => tree.Find(id)?.Name ?? (string.IsNullOrEmpty(id) ? "—" : id))],
             [.. ids.Select(id => (double)figures.ByArea.GetValueOrDefault(id))]);
     }
+
+    /// <summary>
+    /// The in/out chart's x labels: every month's name would overlap on a tablet, so at most about
+    /// <paramref name="maxLabels"/> are written (always the last, the current month) and the others left blank.
+    /// </summary>
+    public static string[] FlowLabels(RegisterFlow flow, int maxLabels = 12)
+    {
+        var count = flow.Months.Count;
+        var step = Math.Max(1, (int)Math.Ceiling(count / (double)maxLabels));
+        return [.. flow.Months.Select((m, i) => (count - 1 - i) % step == 0 ? m.Month : "")];
+    }
+
+    /// <summary>Registrations and exits per month as two line series.</summary>
+    public static List<ChartSeries<double>> FlowSeries(RegisterFlow flow, string registered, string exited) =>
+    [
+        new() { Name = registered, Data = flow.Months.Select(m => (double)m.Registered).ToArray() },
+        new() { Name = exited, Data = flow.Months.Select(m => (double)m.Exited).ToArray() },
+    ];
 }
