@@ -23,7 +23,8 @@ public abstract class BrowserSession(AppFixture app)
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = TabletWidth, Height = 768 },
-            Locale = "zh-CN",
+            // An English browser on purpose: the UI must be Chinese until the user switches, whatever the browser says.
+            Locale = "en-US",
         });
         context.SetDefaultTimeout(StepTimeoutMs);
         var page = await context.NewPageAsync();

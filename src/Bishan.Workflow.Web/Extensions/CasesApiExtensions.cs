@@ -35,7 +35,7 @@ internal static class CasesApiExtensions
             o.SetDefaultCulture(DomainCultures.Chinese.Name);
             o.AddSupportedCultures([.. DomainCultures.All.Select(c => c.Name)]);
             o.AddSupportedUICultures([.. DomainCultures.All.Select(c => c.Name)]);
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new ApiAcceptLanguageProvider()];
         });
         return services;
     }
