@@ -207,10 +207,17 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
 
         // Export downloads the definition JSON.
         var row = list.Locator("tr", new() { Has = page.Locator("[data-definition-id='e2e-designer-imported']") });
-        var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("button").Last.ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-testid=definition-export]").ClickAsync());
         Assert.Equal("e2e-designer-imported.json", download.SuggestedFilename);
         var exported = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
         Assert.Equal("e2e-designer-imported", exported["definitionId"]!.GetValue<string>());
+
+        // Its only version is a draft: deleting it (after confirming) removes the definition; published ones offer no delete.
+        await Assertions.Expect(list.Locator("tr", new() { Has = page.Locator("[data-definition-id='hello-bishan']") })
+            .Locator("[data-testid=definition-delete-draft]")).ToHaveCountAsync(0);
+        await row.Locator("[data-testid=definition-delete-draft]").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "删除草稿" }).ClickAsync();
+        await Assertions.Expect(list).Not.ToContainTextAsync("e2e-designer-imported");
 
         // Create a new one: it opens in the designer, empty; a palette click adds a start and Ctrl+S saves version 2.
         await page.ClickAsync("[data-testid=definition-new]");

@@ -17,9 +17,8 @@ namespace Bishan.Workflow.Cases.Approvals;
 [Input("subject", "ApprovalSubject", UiHint = UiHints.Dropdown, Required = true,
     Options = ["Registration", "Escalation", "Deescalation", "Exit", "Subsidy"])]
 [Input("targetTier", "Tier", UiHint = UiHints.Dropdown, Options = ["", "Light", "Serious", "Severe"])]
-[Input("approver", "AssigneeRule", UiHint = UiHints.Dropdown, DefaultValue = AssigneeRules.CaseCoordinator,
-    Options = [AssigneeRules.CaseCoordinator, AssigneeRules.CaseCoordinatorUp])]
-[Input("secondApprover", "AssigneeRule", UiHint = UiHints.Dropdown, Options = ["", AssigneeRules.CaseCoordinatorUp, "role:Leader@district"])]
+[Input("approver", "AssigneeRule", UiHint = UiHints.AssigneePicker, DefaultValue = AssigneeRules.CaseCoordinator)]
+[Input("secondApprover", "AssigneeRule", UiHint = UiHints.AssigneePicker)]
 [Input("dueIn", "Duration", UiHint = UiHints.Duration, Kind = InputKind.Duration, DefaultValue = "P3D")]
 public sealed class ApprovalActivity : Activity
 {

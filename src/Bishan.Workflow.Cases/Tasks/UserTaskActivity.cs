@@ -15,9 +15,8 @@ namespace Bishan.Workflow.Cases.Tasks;
 [Activity(Type, "Human tasks", Outcomes = ["Done"])]
 [Input("title", "String", Required = true, DefaultSyntax = "Liquid")]
 [Input("description", "String", UiHint = UiHints.MultiLine, DefaultSyntax = "Liquid")]
-[Input("form", "FormFields", UiHint = UiHints.Json)]
-[Input("assignee", "AssigneeRule", UiHint = UiHints.Dropdown, Required = true, DefaultValue = AssigneeRules.CaseCaseworker,
-    Options = [AssigneeRules.CaseCaseworker, AssigneeRules.CaseCoordinator, AssigneeRules.CaseCoordinatorUp, AssigneeRules.TaskForceSecretary])]
+[Input("form", "FormFields", UiHint = UiHints.FormEditor)]
+[Input("assignee", "AssigneeRule", UiHint = UiHints.AssigneePicker, Required = true, DefaultValue = AssigneeRules.CaseCaseworker)]
 [Input("candidateGroups", "String", UiHint = UiHints.SingleLine)]
 [Input("dueIn", "Duration", UiHint = UiHints.Duration, Kind = InputKind.Duration, DefaultValue = "P7D")]
 [Input("followUpIn", "Duration", UiHint = UiHints.Duration, Kind = InputKind.Duration)]

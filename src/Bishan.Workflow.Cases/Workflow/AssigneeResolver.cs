@@ -18,8 +18,8 @@ namespace Bishan.Workflow.Cases.Workflow;
 /// </remarks>
 public sealed class AssigneeResolver(CoordinatingBodyResolver coordination)
 {
-    public const string RolePrefix = "role:";
-    public const string UserPrefix = "user:";
+    public const string RolePrefix = AssigneeRules.RolePrefix;
+    public const string UserPrefix = AssigneeRules.UserPrefix;
 
     /// <summary>Resolves <paramref name="rule"/> for a task.</summary>
     /// <param name="rule">The rule as written in the workflow.</param>

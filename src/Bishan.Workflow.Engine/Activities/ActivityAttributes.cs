@@ -64,4 +64,10 @@ public static class UiHints
     public const string VariablePicker = "variable-picker";
     public const string OutcomeList = "outcome-list";
     public const string Json = "json-editor";
+
+    /// <summary>An assignee rule: a case rule, a role in an org unit or a user name (the host defines the grammar).</summary>
+    public const string AssigneePicker = "assignee-picker";
+
+    /// <summary>A user task's form: a JSON array of fields edited as a table.</summary>
+    public const string FormEditor = "form-editor";
 }

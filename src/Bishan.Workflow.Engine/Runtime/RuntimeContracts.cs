@@ -90,6 +90,15 @@ public interface IWorkflowDefinitionService
 
     /// <summary>Copies <paramref name="version"/> forward as a new latest draft version.</summary>
     Task<DefinitionCommandResult> RevertAsync(string definitionId, int version, string? user, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes a draft: a version that is not published and that no instance ran on (their journals and diagrams
+    /// still need it). Deleting the latest version makes the previous one latest; deleting the only version removes
+    /// the definition.
+    /// </summary>
+    /// <exception cref="WorkflowNotFoundException">The version does not exist.</exception>
+    /// <exception cref="WorkflowConflictException">The version is published or has instances.</exception>
+    Task DeleteDraftAsync(string definitionId, int version, string? user, CancellationToken ct = default);
     Task<IReadOnlyList<DefinitionSummary>> ListAsync(CancellationToken ct = default);
     Task<IReadOnlyList<DefinitionVersionInfo>> ListVersionsAsync(string definitionId, CancellationToken ct = default);
 

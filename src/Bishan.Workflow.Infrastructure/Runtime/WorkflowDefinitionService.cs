@@ -103,6 +103,32 @@ internal sealed class WorkflowDefinitionService(
         return new DefinitionCommandResult(definitionId, copy.Version, false, []);
     }
 
+    public async Task DeleteDraftAsync(string definitionId, int version, string? user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await FindVersionAsync(db, definitionId, version, ct)
+                  ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no version {version}.");
+        if (row.IsPublished)
+            throw new WorkflowConflictException($"Version {version} of workflow '{definitionId}' is published; retract it or publish another version before deleting it.");
+        var instances = await db.WorkflowInstances.CountAsync(i => i.DefinitionId == definitionId && i.DefinitionVersion == version, ct);
+        if (instances > 0)
+            throw new WorkflowConflictException($"Version {version} of workflow '{definitionId}' has {instances} instance(s); it is kept for their history.");
+        db.WorkflowDefinitionVersions.Remove(row);
+        await db.SaveChangesAsync(ct);
+        if (row.IsLatest)
+        {
+            var previous = await db.WorkflowDefinitionVersions.Where(v => v.DefinitionId == definitionId)
+                .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+            if (previous is not null)
+            {
+                previous.IsLatest = true;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+    }
+
     public async Task<IReadOnlyList<DefinitionSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -31,6 +31,8 @@ internal static class WorkflowDefinitionEndpoints
         group.MapPost("/{definitionId}/publish", PublishAsync);
         group.MapPost("/{definitionId}/retract", RetractAsync);
         group.MapPost("/{definitionId}/revert/{version:int}", RevertAsync);
+        group.MapDelete("/{definitionId}/versions/{version:int}", DeleteDraftAsync)
+            .WithSummary("Deletes a draft version: 204; 409 when it is published or has instances; 404 when unknown.");
         group.MapGet("/{definitionId}/export", ExportAsync);
         group.MapPost("/{definitionId}/execute", ExecuteAsync);
         return api;
@@ -84,6 +86,14 @@ internal static class WorkflowDefinitionEndpoints
     private static async Task<Results<Ok<DefinitionCommandResponse>, ProblemHttpResult>> RevertAsync(
         string definitionId, int version, IWorkflowDefinitionService definitions, ClaimsPrincipal user, CancellationToken ct) =>
         ApiResults.FromCommand(await definitions.RevertAsync(definitionId, version, user.Identity?.Name, ct));
+
+    // Conflicts and unknown versions are thrown and answered 409 / 404 by WorkflowExceptionHandler.
+    private static async Task<NoContent> DeleteDraftAsync(
+        string definitionId, int version, IWorkflowDefinitionService definitions, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await definitions.DeleteDraftAsync(definitionId, version, user.Identity?.Name, ct);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         string definitionId, int? version, IWorkflowDefinitionService definitions, CancellationToken ct)

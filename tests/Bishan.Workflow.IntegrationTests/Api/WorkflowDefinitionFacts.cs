@@ -144,6 +144,40 @@ public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
     }
 
     [Fact]
+    public async Task DeleteDraft_RemovesTheDraft_MakesThePreviousLatest_AndRefusesPublishedOrRunVersions()
+    {
+        var client = await factory.CreateAdminClientAsync();
+        var id = NewId("delete");
+        await client.ImportOkAsync(Sequence(id, [Start(), WriteLine("write1", "v1")]));
+        var run = await client.ExecuteAsync(id);
+        await client.ImportOkAsync(Sequence(id, [Start(), WriteLine("write1", "v2")]), publish: false);
+        await client.ImportOkAsync(Sequence(id, [Start(), WriteLine("write1", "v3")]), publish: false);
+
+        var deleted = await client.DeleteAsync($"/api/workflow-definitions/{id}/versions/3");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        var versions = (await client.GetFromJsonAsync<JsonArray>($"/api/workflow-definitions/{id}/versions"))!;
+        Assert.Equal([2, 1], versions.Select(v => v!["version"]!.GetValue<int>()));
+        Assert.True(versions[0]!["isLatest"]!.GetValue<bool>());
+        Assert.Contains("\"v2\"", await client.GetStringAsync($"/api/workflow-definitions/{id}"));
+
+        var published = await client.DeleteAsync($"/api/workflow-definitions/{id}/versions/1");
+        Assert.Contains("published", (await published.ReadProblemAsync(HttpStatusCode.Conflict)).ToJsonString());
+
+        await (await client.PostAsync($"/api/workflow-definitions/{id}/retract", null)).ReadOkAsync();
+        var withInstances = await client.DeleteAsync($"/api/workflow-definitions/{id}/versions/1");
+        Assert.Contains("instance", (await withInstances.ReadProblemAsync(HttpStatusCode.Conflict)).ToJsonString());
+        Assert.Equal(1, (await client.GetInstanceAsync(run["instanceId"]!.GetValue<string>()))["version"]!.GetValue<int>());
+
+        await (await client.DeleteAsync($"/api/workflow-definitions/{id}/versions/9")).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/workflow-definitions/{id}/versions/2")).StatusCode);
+        var remaining = (await client.GetFromJsonAsync<JsonArray>($"/api/workflow-definitions/{id}/versions"))!;
+        var only = Assert.Single(remaining)!;
+        Assert.Equal(1, only["version"]!.GetValue<int>());
+        Assert.True(only["isLatest"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Export_ReturnsJsonFileNamedAfterDefinitionAndVersion()
     {
         var client = await factory.CreateAdminClientAsync();

@@ -72,17 +72,17 @@ public sealed class PropertyEditorFacts : UiTestContext
     public void DropdownInput_OffersTheDescriptorsOptions_AndChecksLiterals()
     {
         var session = DesignerTestData.Session("case-intake");
-        var assignee = DesignerTestData.Registry.Find("Bishan.UserTask")!.Inputs.Single(i => i.Name == "assignee");
+        var subject = DesignerTestData.Registry.Find("Bishan.Approval")!.Inputs.Single(i => i.Name == "subject");
         var cut = Render<InputEditor>(p => p
-            .Add(x => x.Session, session).Add(x => x.ActivityId, "screening").Add(x => x.Input, assignee));
+            .Add(x => x.Session, session).Add(x => x.ActivityId, "approve-registration").Add(x => x.Input, subject));
 
         // The value shows in the dropdown's combobox; the options are the descriptor's.
-        var combobox = cut.Find("[data-testid=value-assignee]");
+        var combobox = cut.Find("[data-testid=value-subject]");
         Assert.Equal("combobox", combobox.GetAttribute("role"));
-        Assert.Equal("case.caseworker", combobox.TextContent.Trim());
-        Assert.Contains("case.caseworker", assignee.Options!);
-        Assert.Null(DesignerInputChecks.Error(assignee, "Literal", assignee.Options![1]));
-        Assert.NotNull(DesignerInputChecks.Error(assignee, "Literal", "somebody"));
+        Assert.Equal("Registration", combobox.TextContent.Trim());
+        Assert.Contains("Registration", subject.Options!);
+        Assert.Null(DesignerInputChecks.Error(subject, "Literal", subject.Options![1]));
+        Assert.NotNull(DesignerInputChecks.Error(subject, "Literal", "somebody"));
     }
 
     /// <summary>The text box of an input's editor (MudBlazor puts the test id on the input element or on its wrapper).</summary>

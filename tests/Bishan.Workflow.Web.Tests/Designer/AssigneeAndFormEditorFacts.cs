@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Tasks;
+using Bishan.Workflow.Engine.Definitions;
+using Bishan.Workflow.Web.Components.Designer;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Extensions;
+
+namespace Bishan.Workflow.Web.Tests.Designer;
+
+/// <summary>The assignee picker (case rules, role in an org unit, user) and the user task's form-field table.</summary>
+public sealed class AssigneeAndFormEditorFacts : UiTestContext
+{
+    public AssigneeAndFormEditorFacts()
+    {
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(OrgUnitSeed.Tree);
+    }
+
+    [Fact]
+    public void AssigneePicker_ShowsTheExistingCaseRuleSelected_WithItsLabel()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "assignee");
+
+        Assert.Equal("case.caseworker", Select(cut, "assignee-kind-assignee").Instance.GetState(x => x.Value));
+        Assert.Contains("个案的帮扶责任人", Shown(cut, "assignee-kind-assignee"));
+        Assert.Empty(cut.FindAll("[data-testid=assignee-role-assignee]"));
+    }
+
+    [Fact]
+    public async Task AssigneePicker_SecretaryInTheTaskForce_WritesTheRoleRule()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "assignee");
+
+        await Choose(cut, "assignee-kind-assignee", "role");
+        await Choose(cut, "assignee-role-assignee", "Secretary");
+        var taskForce = OrgUnitSeed.All.Single(u => u.Name == "区级“五项行动”专班");
+        await Choose(cut, "assignee-unit-assignee", taskForce.Id);
+
+        Assert.Equal("role:Secretary@task-force", Literal(session, "screening", "assignee"));
+        Assert.Contains("区级“五项行动”专班", Shown(cut, "assignee-unit-assignee"));
+    }
+
+    [Fact]
+    public void AssigneePicker_ShowsAnExistingRoleRule_AsRoleAndUnit()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        session.SetInput("approve-registration", "secondApprover", "AssigneeRule", "Literal", "role:Leader@district");
+        var cut = RenderInput(session, "approve-registration", "Bishan.Approval", "secondApprover");
+
+        Assert.Equal("role", Select(cut, "assignee-kind-secondApprover").Instance.GetState(x => x.Value));
+        Assert.Equal("Leader", Select(cut, "assignee-role-secondApprover").Instance.GetState(x => x.Value));
+        Assert.Equal("district", Select(cut, "assignee-unit-secondApprover").Instance.GetState(x => x.Value));
+        Assert.Contains("区委教育工作领导小组", Shown(cut, "assignee-unit-secondApprover"));
+    }
+
+    [Fact]
+    public async Task AssigneePicker_UserAndNobody_WriteTheirRules()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var cut = RenderInput(session, "approve-registration", "Bishan.Approval", "secondApprover");
+
+        await Choose(cut, "assignee-kind-secondApprover", "user");
+        cut.Find("[data-testid=assignee-user-secondApprover] input, input[data-testid=assignee-user-secondApprover]").Input("zhangsan");
+        cut.WaitForAssertion(() => Assert.Equal("user:zhangsan", Literal(session, "approve-registration", "secondApprover")), TimeSpan.FromSeconds(10));
+
+        await Choose(cut, "assignee-kind-secondApprover", "");
+        Assert.Null(session.Activity("approve-registration")!["secondApprover"]?["expression"]?["value"]);
+    }
+
+    [Fact]
+    public void FormEditor_ShowsTheScreeningForm_AndAnEditRoundTripsItUnchanged()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var before = FormOf(session, "screening").DeepClone();
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
+
+        Assert.Equal(3, cut.FindAll("[data-testid=form-field]").Count);
+        Assert.Equal("Select", Select<FormFieldType>(cut, "form-field-type-0").Instance.GetState(x => x.Value).ToString());
+
+        // Moving the first field down and back up writes the form twice; it ends as it started.
+        cut.Find("[data-testid=form-field-down-0]").Click();
+        Assert.Equal("proposedTier", FormOf(session, "screening")[0]!["name"]!.GetValue<string>());
+        cut.Find("[data-testid=form-field-up-1]").Click();
+
+        var after = FormOf(session, "screening");
+        Assert.True(JsonNode.DeepEquals(before, after), after.ToJsonString());
+        Assert.Equal(FormField.ParseList(before), FormField.ParseList(after), FormFieldComparer.Instance);
+    }
+
+    [Fact]
+    public async Task FormEditor_AddingASelectFieldWithOptions_WritesTheRuntimesJson()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
+
+        cut.Find("[data-testid=form-field-add]").Click();
+        Assert.Equal(4, cut.FindAll("[data-testid=form-field]").Count);
+        TextField(cut, "form-field-name-3").Change("visitResult");
+        TextField(cut, "form-field-label-3").Change("家访结果");
+        await Choose(cut, "form-field-type-3", FormFieldType.Select);
+        var required = cut.FindComponents<MudCheckBox<bool>>().Single(c => TestId(c.Instance.UserAttributes) == "form-field-required-3");
+        await cut.InvokeAsync(() => required.Instance.ValueChanged.InvokeAsync(true));
+        TextField(cut, "form-field-options-3").Change("已见到学生, 未见到学生，需再访");
+
+        var added = FormOf(session, "screening")[3]!;
+        Assert.Equal(
+            """{"name":"visitResult","label":"家访结果","type":"Select","required":true,"options":["已见到学生","未见到学生","需再访"]}""",
+            added.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var parsed = FormField.ParseList(FormOf(session, "screening"))[3];
+        Assert.Equal(FormFieldType.Select, parsed.Type);
+        Assert.Equal(["已见到学生", "未见到学生", "需再访"], parsed.Options!);
+        Assert.Equal("Object", session.Activity("screening")!["form"]!["expression"]!["type"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("screeningReason")]
+    public void FormEditor_EmptyOrDuplicateName_ShowsAnError_AndIsNotWritten(string name)
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var before = FormOf(session, "screening").DeepClone();
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
+
+        TextField(cut, "form-field-name-0").Change(name);
+
+        Assert.NotEmpty(cut.Find("[data-testid=form-error]").TextContent);
+        Assert.True(JsonNode.DeepEquals(before, FormOf(session, "screening")));
+        Assert.False(session.IsDirty);
+
+        // Fixing the name writes again.
+        TextField(cut, "form-field-name-0").Change("proposedAction2");
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+        Assert.Equal("proposedAction2", FormOf(session, "screening")[0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void FormEditor_KeepsPropertiesTheTableDoesNotShow()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var form = new JsonArray(
+            new FormField("criteria", "出库条件", FormFieldType.Checklist, true, null, null, "exitCriteria").ToJson(),
+            new FormField("note", "说明", FormFieldType.TextArea, false, null, 500).ToJson());
+        session.SetInputJson("screening", "form", "FormFields", "Object", form);
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
+
+        cut.Find("[data-testid=form-field-down-0]").Click();
+
+        var written = FormOf(session, "screening");
+        Assert.Equal(500, written[0]!["maxLength"]!.GetValue<int>());
+        Assert.Equal("exitCriteria", written[1]!["optionsSource"]!.GetValue<string>());
+        Assert.Null(written[1]!["options"]);
+    }
+
+    private IRenderedComponent<InputEditor> RenderInput(DesignerSession session, string activityId, string type, string input) =>
+        Render<InputEditor>(p => p
+            .Add(x => x.Session, session).Add(x => x.ActivityId, activityId)
+            .Add(x => x.Input, DesignerTestData.Registry.Find(type)!.Inputs.Single(i => i.Name == input)));
+
+    /// <summary>The text a dropdown shows for its value (MudBlazor renders it as the combobox input's value).</summary>
+    private static string Shown(IRenderedComponent<InputEditor> cut, string testId) => cut.Find($"[data-testid={testId}]").GetAttribute("value") ?? "";
+
+    private static string? TestId(IDictionary<string, object?>? attributes) =>
+        attributes is not null && attributes.TryGetValue("data-testid", out var id) ? id?.ToString() : null;
+
+    private static IRenderedComponent<MudSelect<T>> Select<T>(IRenderedComponent<InputEditor> cut, string testId) =>
+        cut.FindComponents<MudSelect<T>>().Single(s => TestId(s.Instance.UserAttributes) == testId);
+
+    private static IRenderedComponent<MudSelect<string>> Select(IRenderedComponent<InputEditor> cut, string testId) => Select<string>(cut, testId);
+
+    /// <summary>Picks a value as clicking its item does (the popover's items are not rendered in bUnit).</summary>
+    private static Task Choose<T>(IRenderedComponent<InputEditor> cut, string testId, T value)
+    {
+        var select = Select<T>(cut, testId);
+        return cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+    }
+
+    private static AngleSharp.Dom.IElement TextField(IRenderedComponent<InputEditor> cut, string testId) =>
+        cut.Find($"input[data-testid={testId}], [data-testid={testId}] input");
+
+    private static string? Literal(DesignerSession session, string activityId, string input) =>
+        session.Activity(activityId)![input]!["expression"]!["value"]?.GetValue<string>();
+
+    private static JsonArray FormOf(DesignerSession session, string activityId) =>
+        InputValue.From((JsonObject)session.Activity(activityId)!["form"]!).Value!.AsArray();
+
+    private sealed class FormFieldComparer : IEqualityComparer<FormField>
+    {
+        public static readonly FormFieldComparer Instance = new();
+
+        public bool Equals(FormField? x, FormField? y) =>
+            x is not null && y is not null && x with { Options = null } == y with { Options = null }
+            && (x.Options ?? []).SequenceEqual(y.Options ?? []);
+
+        public int GetHashCode(FormField obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+    }
+}
