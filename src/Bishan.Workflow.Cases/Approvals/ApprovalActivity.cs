@@ -64,6 +64,8 @@ public sealed class ApprovalActivity : Activity
 
     private static void OpenTask(ActivityExecutionContext context, int level, string approver)
     {
+        // The second level gets its own due date: the first level's overdue timer must not fire on it.
+        context.RemoveBookmarks(UserTaskActivity.OverdueBookmark);
         (context.State.Properties ??= [])[LevelProperty] = level;
         var now = context.Time.GetUtcNow().UtcDateTime;
         var due = UserTaskActivity.Duration(context.EvaluateString("dueIn")) is { } d ? now + d : (DateTime?)null;

@@ -125,6 +125,9 @@ public sealed class ActivityExecutionContext : IExpressionScope
         return bookmark;
     }
 
+    /// <summary>Drops this activity's own open bookmarks of a name (e.g. a timer that a new step replaces).</summary>
+    public void RemoveBookmarks(string name) => _run.RemoveBookmarks(State.Id, name);
+
     /// <summary>
     /// Asks the host to apply a side effect when this pass is committed (same transaction). Effects of a
     /// pass that faults are still applied up to the fault, like the rest of the pass's state.

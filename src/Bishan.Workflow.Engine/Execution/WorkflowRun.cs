@@ -301,6 +301,12 @@ internal sealed class WorkflowRun
         AddedBookmarks.Add(bookmark);
     }
 
+    /// <summary>Drops the still-open bookmarks of one activity execution that have this name.</summary>
+    public void RemoveBookmarks(string contextId, string name)
+    {
+        foreach (var b in State.Bookmarks.Where(b => b.ContextId == contextId && b.Name == name).ToList()) RemoveBookmark(b.Id);
+    }
+
     private void RemoveBookmark(string id)
     {
         if (State.Bookmarks.RemoveAll(b => b.Id == id) == 0) return;
