@@ -24,7 +24,7 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
 {
     private readonly IWorkflowEffectHandler[] _effectHandlers = [.. effectHandlers];
 
-    /// <param name="row">The instance row as read, tracked by <paramref name="db"/>; its token is checked and bumped.</param>
+    /// <param name="row">The instance row as read (tracked or not); its token is checked and bumped by a plain UPDATE.</param>
     /// <param name="timersBefore">Ids of the state's timer bookmarks before the pass, to unschedule those removed.</param>
     public async Task<CommitOutcome> CommitAsync(BishanDbContext db, WorkflowInstanceRecord row, WorkflowDefinition definition,
         ExecutionResult result, IReadOnlySet<string> timersBefore, string? resumedBookmarkId, CancellationToken ct,
@@ -35,7 +35,6 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
         {
             ResumeInput = resumeInput,
         };
-        var readToken = row.ConcurrencyToken;
         var before = (StateJson: row.StateJson, Token: row.ConcurrencyToken);
         // The runtime's rows are written by hand (see PassWriter); EF must not write the instance row again.
         if (db.Entry(row).State != EntityState.Detached) db.Entry(row).State = EntityState.Detached;
@@ -52,10 +51,10 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             }
 
             InstanceRecords.Apply(row, result.State, definition, now);
-            if (!await writer.UpdateInstanceAsync(row, readToken, ct))
+            if (!await writer.UpdateInstanceAsync(row, before.Token, ct))
             {
                 await tx.RollbackAsync(ct);
-                row.ConcurrencyToken = readToken;
+                row.ConcurrencyToken = before.Token;
                 db.ChangeTracker.Clear();
                 return CommitOutcome.InstanceChanged;
             }
@@ -85,7 +84,7 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
                 {
                     // A domain row the effects touched changed under us: run the pass again from fresh state.
                     await tx.RollbackAsync(ct);
-                    row.ConcurrencyToken = readToken;
+                    row.ConcurrencyToken = before.Token;
                     db.ChangeTracker.Clear();
                     return CommitOutcome.InstanceChanged;
                 }
