@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Web;
 using System.Globalization;
 using Bishan.Workflow.Web.Components.Layout;
 using Bunit.TestDoubles;
@@ -8,13 +9,13 @@ namespace Bishan.Workflow.Web.Tests;
 public sealed class LanguageSwitchFacts : UiTestContext
 {
     [Fact]
-    public void ClickEnglish_ReloadsThroughTheCultureEndpoint_WithTheCurrentPageAsReturnUrl()
+    public async Task ClickEnglish_ReloadsThroughTheCultureEndpoint_WithTheCurrentPageAsReturnUrl()
     {
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
         navigation.NavigateTo("/instances?page=2");
         var languageSwitch = Render<LanguageSwitch>();
 
-        languageSwitch.Find("button[data-culture=en]").Click();
+        await languageSwitch.Find("button[data-culture=en]").ClickAsync(new MouseEventArgs());
 
         // History is newest first.
         var entry = navigation.History.First();

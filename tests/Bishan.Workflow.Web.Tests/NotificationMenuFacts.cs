@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Web;
 using Bishan.Workflow.Cases.Notifications.ListNotifications;
 using Bishan.Workflow.Web.Components.Layout;
 
@@ -27,7 +28,7 @@ public sealed class NotificationMenuFacts : UiTestContext
     }
 
     [Fact]
-    public void Menu_ListsTheLatest_WithLinksToTaskOrCase_AndMarksRead()
+    public async Task Menu_ListsTheLatest_WithLinksToTaskOrCase_AndMarksRead()
     {
         var popovers = Render<MudBlazor.MudPopoverProvider>();
         long? marked = -1;
@@ -36,7 +37,8 @@ public sealed class NotificationMenuFacts : UiTestContext
             .Add(x => x.OnMarkRead, (long? id) => marked = id)
             .Add(x => x.OnOpened, () => opened = true));
 
-        OpenMenu(menu);
+        // The clicks are awaited: MudBlazor's handlers are asynchronous, and a fire-and-forget click races the assertions.
+        await menu.Find("[data-testid=notification-bell]").ClickAsync(new MouseEventArgs());
         Assert.True(opened);
         var items = popovers.WaitForElements("[data-testid=notification-item]");
         Assert.Equal(3, items.Count);
@@ -44,13 +46,11 @@ public sealed class NotificationMenuFacts : UiTestContext
         Assert.Equal("/inbox/task-1", items[0].GetAttribute("href") ?? items[0].QuerySelector("a")?.GetAttribute("href"));
         Assert.Equal(["false", "false", "true"], items.Select(i => i.GetAttribute("data-read")));
 
-        popovers.Find("[data-testid=notifications-read-all]").Click();
+        await popovers.Find("[data-testid=notifications-read-all]").ClickAsync(new MouseEventArgs());
         Assert.Null(marked);
-        popovers.FindAll("[data-testid=notification-item]")[1].Click();
+        await popovers.FindAll("[data-testid=notification-item]")[1].ClickAsync(new MouseEventArgs());
         Assert.Equal(2, marked);
     }
-
-    private static void OpenMenu(IRenderedComponent<NotificationMenu> menu) => menu.Find("[data-testid=notification-bell]").Click();
 
     [Fact]
     public void Href_PrefersTheTask_ThenTheCase()

@@ -3,6 +3,8 @@ using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Engine.Definitions;
 using Bishan.Workflow.Web.Components.Designer;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -72,7 +74,7 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
     }
 
     [Fact]
-    public void FormEditor_ShowsTheScreeningForm_AndAnEditRoundTripsItUnchanged()
+    public async Task FormEditor_ShowsTheScreeningForm_AndAnEditRoundTripsItUnchanged()
     {
         var session = DesignerTestData.Session("case-intake");
         var before = FormOf(session, "screening").DeepClone();
@@ -82,9 +84,9 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         Assert.Equal("Select", Select<FormFieldType>(cut, "form-field-type-0").Instance.GetState(x => x.Value).ToString());
 
         // Moving the first field down and back up writes the form twice; it ends as it started.
-        cut.Find("[data-testid=form-field-down-0]").Click();
+        await cut.Find("[data-testid=form-field-down-0]").ClickAsync(new MouseEventArgs());
         Assert.Equal("proposedTier", FormOf(session, "screening")[0]!["name"]!.GetValue<string>());
-        cut.Find("[data-testid=form-field-up-1]").Click();
+        await cut.Find("[data-testid=form-field-up-1]").ClickAsync(new MouseEventArgs());
 
         var after = FormOf(session, "screening");
         Assert.True(JsonNode.DeepEquals(before, after), after.ToJsonString());
@@ -97,14 +99,14 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         var session = DesignerTestData.Session("case-intake");
         var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
 
-        cut.Find("[data-testid=form-field-add]").Click();
+        await cut.Find("[data-testid=form-field-add]").ClickAsync(new MouseEventArgs());
         Assert.Equal(4, cut.FindAll("[data-testid=form-field]").Count);
-        TextField(cut, "form-field-name-3").Change("visitResult");
-        TextField(cut, "form-field-label-3").Change("家访结果");
+        await TextField(cut, "form-field-name-3").ChangeAsync(new ChangeEventArgs { Value = "visitResult" });
+        await TextField(cut, "form-field-label-3").ChangeAsync(new ChangeEventArgs { Value = "家访结果" });
         await Choose(cut, "form-field-type-3", FormFieldType.Select);
         var required = cut.FindComponents<MudCheckBox<bool>>().Single(c => TestId(c.Instance.UserAttributes) == "form-field-required-3");
         await cut.InvokeAsync(() => required.Instance.ValueChanged.InvokeAsync(true));
-        TextField(cut, "form-field-options-3").Change("已见到学生, 未见到学生，需再访");
+        await TextField(cut, "form-field-options-3").ChangeAsync(new ChangeEventArgs { Value = "已见到学生, 未见到学生，需再访" });
 
         var added = FormOf(session, "screening")[3]!;
         Assert.Equal(
@@ -119,26 +121,26 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
     [Theory]
     [InlineData("")]
     [InlineData("screeningReason")]
-    public void FormEditor_EmptyOrDuplicateName_ShowsAnError_AndIsNotWritten(string name)
+    public async Task FormEditor_EmptyOrDuplicateName_ShowsAnError_AndIsNotWritten(string name)
     {
         var session = DesignerTestData.Session("case-intake");
         var before = FormOf(session, "screening").DeepClone();
         var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
 
-        TextField(cut, "form-field-name-0").Change(name);
+        await TextField(cut, "form-field-name-0").ChangeAsync(new ChangeEventArgs { Value = name });
 
         Assert.NotEmpty(cut.Find("[data-testid=form-error]").TextContent);
         Assert.True(JsonNode.DeepEquals(before, FormOf(session, "screening")));
         Assert.False(session.IsDirty);
 
         // Fixing the name writes again.
-        TextField(cut, "form-field-name-0").Change("proposedAction2");
+        await TextField(cut, "form-field-name-0").ChangeAsync(new ChangeEventArgs { Value = "proposedAction2" });
         Assert.Empty(cut.FindAll("[data-testid=form-error]"));
         Assert.Equal("proposedAction2", FormOf(session, "screening")[0]!["name"]!.GetValue<string>());
     }
 
     [Fact]
-    public void FormEditor_KeepsPropertiesTheTableDoesNotShow()
+    public async Task FormEditor_KeepsPropertiesTheTableDoesNotShow()
     {
         var session = DesignerTestData.Session("case-intake");
         var form = new JsonArray(
@@ -147,7 +149,7 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         session.SetInputJson("screening", "form", "FormFields", "Object", form);
         var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
 
-        cut.Find("[data-testid=form-field-down-0]").Click();
+        await cut.Find("[data-testid=form-field-down-0]").ClickAsync(new MouseEventArgs());
 
         var written = FormOf(session, "screening");
         Assert.Equal(500, written[0]!["maxLength"]!.GetValue<int>());
