@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Web;
 using Bishan.Workflow.Cases.Notifications.ListNotifications;
 using Bishan.Workflow.Web.Components.Layout;
 
@@ -38,7 +37,7 @@ public sealed class NotificationMenuFacts : UiTestContext
             .Add(x => x.OnOpened, () => opened = true));
 
         // The clicks are awaited: MudBlazor's handlers are asynchronous, and a fire-and-forget click races the assertions.
-        await menu.Find("[data-testid=notification-bell]").ClickAsync(new MouseEventArgs());
+        await ClickAsync(menu, "[data-testid=notification-bell]");
         Assert.True(opened);
         var items = popovers.WaitForElements("[data-testid=notification-item]");
         Assert.Equal(3, items.Count);
@@ -46,9 +45,9 @@ public sealed class NotificationMenuFacts : UiTestContext
         Assert.Equal("/inbox/task-1", items[0].GetAttribute("href") ?? items[0].QuerySelector("a")?.GetAttribute("href"));
         Assert.Equal(["false", "false", "true"], items.Select(i => i.GetAttribute("data-read")));
 
-        await popovers.Find("[data-testid=notifications-read-all]").ClickAsync(new MouseEventArgs());
+        await ClickAsync(popovers, "[data-testid=notifications-read-all]");
         Assert.Null(marked);
-        await popovers.FindAll("[data-testid=notification-item]")[1].ClickAsync(new MouseEventArgs());
+        await ClickAsync(popovers, "[data-testid=notification-item]", 1);
         Assert.Equal(2, marked);
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -22,6 +24,14 @@ public abstract class UiTestContext : BunitContext, IAsyncLifetime
     }
 
     protected BunitAuthorizationContext Auth { get; }
+
+    /// <summary>
+    /// Finds and clicks an element on the renderer's own thread, and waits for the handler. MudBlazor re-renders popovers
+    /// in the background; a click found on a stale render, or fired and forgotten, would race the assertions after it.
+    /// </summary>
+    protected static Task ClickAsync<T>(IRenderedComponent<T> host, string selector, int index = 0)
+        where T : IComponent =>
+        host.InvokeAsync(() => host.FindAll(selector)[index].ClickAsync(new MouseEventArgs()));
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
