@@ -9,7 +9,8 @@ namespace Bishan.Workflow.Engine.Authoring;
 /// <summary>
 /// A definition being edited in the designer: the Elsa 3 JSON document itself is the model, so every
 /// property the designer does not know (and the layout in <c>metadata.designer</c>) survives a round trip.
-/// Edits address one flowchart (the root, or a nested one by node id), and every edit can be undone.
+/// Edits address one flowchart (the root, or a nested one by node id), and every edit can be undone. Several edits
+/// made inside <see cref="BeginBatch"/> (a drag of several nodes, a delete of a selection) are one undo step.
 /// </summary>
 public sealed class FlowchartDocument
 {
@@ -17,6 +18,8 @@ public sealed class FlowchartDocument
     private readonly Stack<JsonObject> _undo = new();
     private readonly Stack<JsonObject> _redo = new();
     private JsonObject _document;
+    private int _batchDepth;
+    private bool _batchCheckpointed;
 
     private FlowchartDocument(JsonObject document) => _document = document;
 
@@ -48,6 +51,20 @@ public sealed class FlowchartDocument
     public string DefinitionId => _document["definitionId"]?.GetValue<string>() ?? "";
     public bool CanUndo => _undo.Count > 0;
     public bool CanRedo => _redo.Count > 0;
+
+    /// <summary>True between <see cref="BeginBatch"/> and the disposal of its scope.</summary>
+    public bool InBatch => _batchDepth > 0;
+
+    /// <summary>
+    /// Starts a group of edits that undo and redo as one step; dispose the returned scope to end it. Batches nest (the
+    /// outermost one is the step), and a batch in which nothing was edited adds no step. Undo and redo are not allowed
+    /// inside a batch.
+    /// </summary>
+    public IDisposable BeginBatch()
+    {
+        _batchDepth++;
+        return new BatchScope(this);
+    }
 
     public string ToJson(bool indented = true) =>
         _document.ToJsonString(new JsonSerializerOptions { WriteIndented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -228,18 +245,43 @@ public sealed class FlowchartDocument
     public bool Undo() => Swap(_undo, _redo);
     public bool Redo() => Swap(_redo, _undo);
 
+    private void EndBatch()
+    {
+        if (_batchDepth == 0) throw new InvalidOperationException("No batch of edits is open.");
+        if (--_batchDepth == 0) _batchCheckpointed = false;
+    }
+
+    private sealed class BatchScope(FlowchartDocument document) : IDisposable
+    {
+        private bool _ended;
+
+        public void Dispose()
+        {
+            if (_ended) return;
+            _ended = true;
+            document.EndBatch();
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private bool Swap(Stack<JsonObject> from, Stack<JsonObject> to)
     {
+        if (_batchDepth > 0) throw new InvalidOperationException("Undo and redo wait until the batch of edits ends.");
         if (from.Count == 0) return false;
         to.Push(_document);
         _document = from.Pop();
         return true;
     }
 
+    /// <summary>Saves the state before an edit; inside a batch only before its first edit, so the batch is one step.</summary>
     private void Checkpoint()
     {
+        if (_batchDepth > 0)
+        {
+            if (_batchCheckpointed) return;
+            _batchCheckpointed = true;
+        }
         _undo.Push((JsonObject)_document.DeepClone());
         _redo.Clear();
         if (_undo.Count > UndoLimit)

@@ -86,6 +86,69 @@ public sealed class FlowchartDocumentFacts
     }
 
     [Fact]
+    public void Batch_MovesOfSeveralActivities_UndoAndRedoAsOneStep()
+    {
+        var doc = FlowchartDocument.Parse(SharedSamples.Read("ImportAndExecute/implicit-loop.json"));
+        var start = Positions(doc);
+        var ids = doc.Activities().Take(3).Select(a => a.Id).ToList();
+
+        using (doc.BeginBatch())
+        {
+            Assert.True(doc.InBatch);
+            foreach (var id in ids) doc.Move(id, start[id].X + 50, start[id].Y + 30);
+        }
+        var moved = Positions(doc);
+
+        Assert.False(doc.InBatch);
+        Assert.All(ids, id => Assert.Equal((start[id].X + 50, start[id].Y + 30), moved[id]));
+        Assert.True(doc.Undo());
+        Assert.Equal(start, Positions(doc));
+        Assert.False(doc.CanUndo);
+        Assert.True(doc.Redo());
+        Assert.Equal(moved, Positions(doc));
+        Assert.False(doc.CanRedo);
+    }
+
+    [Fact]
+    public void Batch_Nested_IsOneStep_AndAnEmptyBatchAddsNoStep()
+    {
+        var doc = FlowchartDocument.Parse(SharedSamples.Read("ImportAndExecute/implicit-loop.json"));
+        var before = doc.ToJson();
+
+        using (doc.BeginBatch()) { }
+        Assert.False(doc.CanUndo);
+
+        using (doc.BeginBatch())
+        {
+            doc.Disconnect("Start1", "Done", "WriteLine1");
+            using (doc.BeginBatch()) doc.Remove(["FlowDecision1"]);
+            Assert.True(doc.InBatch);
+            doc.Rename("WriteLine1", "第一行");
+        }
+
+        Assert.True(doc.Undo());
+        Assert.Equal(before, doc.ToJson());
+        Assert.False(doc.CanUndo);
+    }
+
+    [Fact]
+    public void Batch_UndoInsideIt_IsRefused_AndDisposingTwiceEndsItOnce()
+    {
+        var doc = FlowchartDocument.Parse(SharedSamples.Read("ImportAndExecute/implicit-loop.json"));
+        doc.Rename("WriteLine1", "a");
+
+        var outer = doc.BeginBatch();
+        var inner = doc.BeginBatch();
+        Assert.Throws<InvalidOperationException>(() => doc.Undo());
+        inner.Dispose();
+        inner.Dispose();
+        Assert.True(doc.InBatch);
+        outer.Dispose();
+        Assert.False(doc.InBatch);
+        Assert.True(doc.Undo());
+    }
+
+    [Fact]
     public void Connect_UsesTheFlatForm_WhenTheDocumentDoes()
     {
         var doc = FlowchartDocument.Parse(SharedSamples.Read("ImportAndExecute/implicit-loop.json"));
@@ -143,4 +206,7 @@ public sealed class FlowchartDocumentFacts
         Assert.Equal(250, doc.Connections().Count);
         Assert.Equal(199 * 260d, doc.Activities().Single(a => a.Id == ids[^1]).Position.X);
     }
+
+    private static Dictionary<string, (double X, double Y)> Positions(FlowchartDocument doc) =>
+        doc.Activities().ToDictionary(a => a.Id, a => a.Position);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Authoring;
 using Bishan.Workflow.Web.Components.Designer;
 using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Events;
 using Blazor.Diagrams.Core.Models;
 
 namespace Bishan.Workflow.Web.Tests.Designer;
@@ -66,6 +67,79 @@ public sealed class DiagramBinderFacts
         // The diagram is in line with the document: one new link, in the document's own nested form.
         Assert.Equal(reread.Connections().Distinct().Count(), binder.Diagram.Links.Count);
         Assert.NotNull(after["root"]!["connections"]!.AsArray().Last()!["source"]!["activity"]);
+    }
+
+    [Fact]
+    public void DraggingSeveralSelectedNodes_MovesThemAll_AsOneUndoStep()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        using var binder = new DiagramBinder(session, "en");
+        string[] dragged = ["plan", "reject", "end-help"];
+        var start = dragged.ToDictionary(id => id, id => session.Activities.Single(a => a.Id == id).Position);
+        foreach (var id in dragged) binder.Diagram.SelectModel(binder.Nodes[id], false);
+
+        // The library's own drag behaviour: press on one selected node, move, release.
+        binder.Diagram.TriggerPointerDown(binder.Nodes["plan"], Pointer(500, 300));
+        binder.Diagram.TriggerPointerMove(null, Pointer(530, 320));
+        binder.Diagram.TriggerPointerMove(null, Pointer(560, 340));
+        binder.Diagram.TriggerPointerUp(binder.Nodes["plan"], Pointer(560, 340));
+
+        foreach (var id in dragged)
+        {
+            Assert.Equal((start[id].X + 60, start[id].Y + 40), session.Activities.Single(a => a.Id == id).Position);
+            Assert.Equal((start[id].X + 60, start[id].Y + 40), (binder.Nodes[id].Position.X, binder.Nodes[id].Position.Y));
+        }
+
+        Assert.True(session.Undo());
+        foreach (var id in dragged)
+        {
+            Assert.Equal(start[id], session.Activities.Single(a => a.Id == id).Position);
+            Assert.Equal(start[id], (binder.Nodes[id].Position.X, binder.Nodes[id].Position.Y));
+        }
+        Assert.False(session.Document.CanUndo);
+
+        Assert.True(session.Redo());
+        foreach (var id in dragged)
+            Assert.Equal((start[id].X + 60, start[id].Y + 40), (binder.Nodes[id].Position.X, binder.Nodes[id].Position.Y));
+        Assert.False(session.Document.CanRedo);
+    }
+
+    [Fact]
+    public void DeletingSeveralNodesAndAConnection_IsOneUndoStep()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        using var binder = new DiagramBinder(session, "en");
+        var before = session.ToJson();
+        var connection = new ConnectionView("check-proposal", "True", "approve-registration", "In");
+        binder.Diagram.SelectModel(binder.Nodes["register"], false);
+        binder.Diagram.SelectModel(binder.Nodes["plan"], false);
+        binder.Diagram.SelectModel(binder.Links[connection], false);
+
+        binder.DeleteSelection();
+
+        Assert.DoesNotContain(session.Activities, a => a.Id is "register" or "plan");
+        Assert.DoesNotContain(connection, session.Connections);
+        Assert.True(session.Undo());
+        Assert.Equal(before, session.ToJson());
+        Assert.False(session.Document.CanUndo);
+        Assert.Equal(session.Activities.Count, binder.Diagram.Nodes.Count);
+        Assert.Equal(session.Connections.Distinct().Count(), binder.Diagram.Links.Count);
+    }
+
+    [Fact]
+    public void PastingSeveralNodes_IsOneUndoStep()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        using var binder = new DiagramBinder(session, "en");
+        var nodes = binder.Diagram.Nodes.Count;
+
+        var ids = session.Paste(session.Copy(["help-wait", "help-record", "end-help"]), 40, 40);
+
+        Assert.Equal(3, ids.Count);
+        Assert.True(session.Undo());
+        Assert.False(session.Document.CanUndo);
+        Assert.Equal(nodes, binder.Diagram.Nodes.Count);
+        Assert.All(ids, id => Assert.False(binder.Nodes.ContainsKey(id)));
     }
 
     [Fact]
@@ -137,4 +211,7 @@ public sealed class DiagramBinderFacts
         Assert.False(session.IsDirty);
         Assert.Null(binder.Diagram.Options.Links.Factory(binder.Diagram, node.OutcomePorts.First(), new PositionAnchor(new(0, 0))));
     }
+
+    private static PointerEventArgs Pointer(double x, double y) =>
+        new(x, y, 0, 1, false, false, false, 1, 1, 1, 0.5f, 0, 0, "mouse", true);
 }

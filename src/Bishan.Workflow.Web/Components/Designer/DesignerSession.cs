@@ -93,11 +93,19 @@ public sealed class DesignerSession
         return id;
     }
 
-    public void Move(string activityId, double x, double y)
+    public void Move(string activityId, double x, double y) => Move([(activityId, x, y)]);
+
+    /// <summary>Moves several activities (a drag of a selection) as one undo step; unmoved ones are skipped.</summary>
+    public void Move(IReadOnlyCollection<(string ActivityId, double X, double Y)> moves)
     {
-        var current = Activities.FirstOrDefault(a => a.Id == activityId);
-        if (current is null || (Math.Abs(current.Position.X - x) < 0.5 && Math.Abs(current.Position.Y - y) < 0.5)) return;
-        _document.Move(activityId, x, y);
+        var positions = Activities.ToDictionary(a => a.Id, a => a.Position, StringComparer.Ordinal);
+        var changed = moves
+            .Where(m => positions.TryGetValue(m.ActivityId, out var p) && (Math.Abs(p.X - m.X) >= 0.5 || Math.Abs(p.Y - m.Y) >= 0.5))
+            .ToList();
+        if (changed.Count == 0) return;
+        using (_document.BeginBatch())
+            foreach (var (id, x, y) in changed)
+                _document.Move(id, x, y);
         Edited(validate: false);
     }
 
@@ -116,15 +124,17 @@ public sealed class DesignerSession
     }
 
     /// <summary>
-    /// Deletes activities (with every connection touching them, one undo step) and selected connections (the engine's
-    /// document removes one connection per step, so each is its own undo step).
+    /// Deletes activities (with every connection touching them) and selected connections, all as one undo step.
     /// </summary>
     public void Delete(IReadOnlyCollection<string> activityIds, IReadOnlyCollection<ConnectionView> connections)
     {
         if (activityIds.Count == 0 && connections.Count == 0) return;
-        foreach (var c in connections.Where(c => !activityIds.Contains(c.Source) && !activityIds.Contains(c.Target)))
-            _document.Disconnect(c.Source, c.SourcePort, c.Target);
-        if (activityIds.Count > 0) _document.Remove(activityIds);
+        using (_document.BeginBatch())
+        {
+            foreach (var c in connections.Where(c => !activityIds.Contains(c.Source) && !activityIds.Contains(c.Target)))
+                _document.Disconnect(c.Source, c.SourcePort, c.Target);
+            if (activityIds.Count > 0) _document.Remove(activityIds);
+        }
         Edited();
     }
 

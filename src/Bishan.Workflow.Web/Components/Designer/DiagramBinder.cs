@@ -243,10 +243,19 @@ public sealed class DiagramBinder : IDisposable
         _session.Connect(key.Source, key.SourcePort, key.Target);
     }
 
+    /// <summary>
+    /// A drag ended. The drag behaviour raises Moved once per dragged node, one after the other, after it has moved them
+    /// all; the first of these commits every selected node that is not where the document has it, as one move (one undo
+    /// step), and the rest then find nothing left to do. Committing only the one node would also sync the diagram back
+    /// and snap the other dragged nodes to their old positions.
+    /// </summary>
     private void OnNodeMoved(MovableModel model)
     {
         if (_syncing || ReadOnly || model is not ActivityNodeModel node) return;
-        _session.Move(node.ActivityId, node.Position.X, node.Position.Y);
+        var moved = Diagram.GetSelectedModels().OfType<ActivityNodeModel>().Append(node).Distinct()
+            .Select(n => (n.ActivityId, n.Position.X, n.Position.Y))
+            .ToList();
+        _session.Move(moved);
     }
 
     public void Dispose()
