@@ -95,6 +95,40 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
     });
 
     [Fact]
+    public Task TwoSelectedNodesDragged_MoveTogether_AndOneUndoPutsBothBack() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        await ImportAsync(api, SmallWorkflow("e2e-designer-multidrag"));
+        await page.SetViewportSizeAsync(1600, 1000);
+        await SignInAsync(page, "/designer/e2e-designer-multidrag");
+        var yes = Node(page, "yes").Locator(".wf-node-title");
+        var no = Node(page, "no").Locator(".wf-node-title");
+        await Assertions.Expect(yes).ToBeVisibleAsync();
+        await Assertions.Expect(no).ToBeVisibleAsync();
+
+        // Select both (Ctrl+click adds to the selection), then drag one of them.
+        await yes.ClickAsync();
+        await no.ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        await Assertions.Expect(Node(page, "yes")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
+        await Assertions.Expect(Node(page, "no")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
+        var yes0 = await CentreAsync(yes);
+        var no0 = await CentreAsync(no);
+        var grip = (await yes.BoundingBoxAsync())!;
+        await DragAsync(page, (grip.X + 20, grip.Y + 5), dx: 120, dy: 60);
+        await Assertions.Expect(page.Locator("[data-testid=designer-dirty]")).ToBeVisibleAsync();
+        await ExpectCentreAsync(yes, (yes0.X + 120, yes0.Y + 60));
+        await ExpectCentreAsync(no, (no0.X + 120, no0.Y + 60));
+
+        // One undo step puts both back, and one redo moves both again.
+        await page.Keyboard.PressAsync("Control+z");
+        await ExpectCentreAsync(yes, yes0);
+        await ExpectCentreAsync(no, no0);
+        await page.Keyboard.PressAsync("Control+y");
+        await ExpectCentreAsync(yes, (yes0.X + 120, yes0.Y + 60));
+        await ExpectCentreAsync(no, (no0.X + 120, no0.Y + 60));
+    });
+
+    [Fact]
     public Task WeeklyConsultationCron_ChangedToTuesdayAndPublished_MovesTheRecurringJob() => RunAsync(page => KeepingPublishedVersionAsync("weekly-consultation", async () =>
     {
         await SignInAsync(page, "/designer/weekly-consultation");
@@ -290,6 +324,20 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
     {
         var box = await locator.BoundingBoxAsync() ?? throw new InvalidOperationException("Not visible.");
         return (box.X + box.Width / 2, box.Y + box.Height / 2);
+    }
+
+    /// <summary>Waits until an element's centre is within a few pixels of a point (the canvas re-renders after the circuit answers).</summary>
+    private static async Task ExpectCentreAsync(ILocator locator, (float X, float Y) expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var (x, y) = await CentreAsync(locator);
+            if (Math.Abs(x - expected.X) < 3 && Math.Abs(y - expected.Y) < 3) return;
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"Centre at ({x}, {y}), expected ({expected.X}, {expected.Y}).");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<(float X, float Y)> EmptyCanvasPointAsync(IPage page)
