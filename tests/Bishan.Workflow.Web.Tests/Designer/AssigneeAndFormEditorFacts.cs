@@ -106,7 +106,7 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         await Choose(cut, "form-field-type-3", FormFieldType.Select);
         var required = cut.FindComponents<MudCheckBox<bool>>().Single(c => TestId(c.Instance.UserAttributes) == "form-field-required-3");
         await cut.InvokeAsync(() => required.Instance.ValueChanged.InvokeAsync(true));
-        await TextField(cut, "form-field-options-3").ChangeAsync(new ChangeEventArgs { Value = "已见到学生, 未见到学生，需再访" });
+        await TextField(cut, "form-field-options-3").ChangeAsync(new ChangeEventArgs { Value = "已见到学生\n未见到学生\n需再访" });
 
         var added = FormOf(session, "screening")[3]!;
         Assert.Equal(
@@ -116,6 +116,46 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         Assert.Equal(FormFieldType.Select, parsed.Type);
         Assert.Equal(["已见到学生", "未见到学生", "需再访"], parsed.Options!);
         Assert.Equal("Object", session.Activity("screening")!["form"]!["expression"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FormEditor_OptionsContainingCommas_AreShownOnePerLine_AndKeptWholeThroughEdits()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var form = new JsonArray(
+            new FormField("result", "结果", FormFieldType.Select, true, ["符合，直接入库", "不符合, 退回", " 待定 "]).ToJson(),
+            new FormField("note", "说明", FormFieldType.TextArea).ToJson());
+        session.SetInputJson("screening", "form", "FormFields", "Object", form);
+        var before = FormOf(session, "screening").DeepClone();
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
+
+        // Each stored option on its own line, commas and all.
+        Assert.Equal("符合，直接入库\n不符合, 退回\n 待定 ", OptionsBox(cut, 0).Instance.GetState(x => x.Value));
+
+        // Editing another column writes the options exactly as they were.
+        await TextField(cut, "form-field-label-0").ChangeAsync(new ChangeEventArgs { Value = "初筛结果" });
+        Assert.Equal("初筛结果", FormOf(session, "screening")[0]!["label"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(before[0]!["options"], FormOf(session, "screening")[0]!["options"]));
+
+        // Typed options: one per line; commas of either width stay inside their option; blank lines are dropped.
+        await TextField(cut, "form-field-options-0").ChangeAsync(new ChangeEventArgs { Value = "已见到学生，情况良好\r\n未见到学生, 需再访\n\n  \n家长拒绝\n" });
+        Assert.Equal(["已见到学生，情况良好", "未见到学生, 需再访", "家长拒绝"], FormField.ParseList(FormOf(session, "screening"))[0].Options!);
+        Assert.Equal("已见到学生，情况良好\n未见到学生, 需再访\n家长拒绝", OptionsBox(cut, 0).Instance.GetState(x => x.Value));
+
+        // Emptying the box removes the options.
+        await TextField(cut, "form-field-options-0").ChangeAsync(new ChangeEventArgs { Value = "\n" });
+        Assert.Null(FormOf(session, "screening")[0]!["options"]);
+    }
+
+    [Fact]
+    public void FormEditor_OptionsHeader_SaysOnePerLine()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
+
+        Assert.Contains("选项（每行一个）", cut.Find("[data-testid=form-editor-form] thead").TextContent);
+        Assert.Equal("每行填写一个选项", TextField(cut, "form-field-options-0").GetAttribute("placeholder"));
+        Assert.Equal("textarea", TextField(cut, "form-field-options-0").LocalName);
     }
 
     [Theory]
@@ -181,7 +221,10 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
     }
 
     private static AngleSharp.Dom.IElement TextField(IRenderedComponent<InputEditor> cut, string testId) =>
-        cut.Find($"input[data-testid={testId}], [data-testid={testId}] input");
+        cut.Find($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea");
+
+    private static IRenderedComponent<MudTextField<string>> OptionsBox(IRenderedComponent<InputEditor> cut, int row) =>
+        cut.FindComponents<MudTextField<string>>().Single(c => TestId(c.Instance.UserAttributes) == $"form-field-options-{row}");
 
     private static string? Literal(DesignerSession session, string activityId, string input) =>
         session.Activity(activityId)![input]!["expression"]!["value"]?.GetValue<string>();
