@@ -73,6 +73,81 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         Assert.Null(session.Activity("approve-registration")!["secondApprover"]?["expression"]?["value"]);
     }
 
+    [Theory]
+    [InlineData("case.casewroker", "无法识别这条规则")]
+    [InlineData("role:Secretary", "角色规则应写作 role:角色@组织编号")]
+    [InlineData("role:@task-force", "角色规则应写作 role:角色@组织编号")]
+    public void AssigneePicker_AnUnreadableRule_IsShownAsWrittenWithWhatIsWrong(string rule, string message)
+    {
+        var session = DesignerTestData.Session("case-intake");
+        session.SetInput("screening", "assignee", "AssigneeRule", "Literal", rule);
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "assignee");
+
+        Assert.Equal("other", Select(cut, "assignee-kind-assignee").Instance.GetState(x => x.Value));
+        Assert.Equal(rule, cut.Find("[data-testid=assignee-other-assignee]").TextContent.Trim());
+        Assert.Contains(message, cut.Find("[data-testid=input-assignee]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("role:Boss@task-force", "没有“Boss”这个角色")]
+    [InlineData("role:Secretary@no-such-unit", "没有编号为“no-such-unit”的组织")]
+    public async Task AssigneePicker_AnUnknownRoleOrUnit_IsMarked_UntilOneIsChosenFromTheList(string rule, string message)
+    {
+        var session = DesignerTestData.Session("case-intake");
+        session.SetInput("screening", "assignee", "AssigneeRule", "Literal", rule);
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "assignee");
+
+        Assert.Equal("role", Select(cut, "assignee-kind-assignee").Instance.GetState(x => x.Value));
+        Assert.Contains(message, cut.Find("[data-testid=input-assignee]").TextContent);
+
+        await Choose(cut, "assignee-role-assignee", "Secretary");
+        await Choose(cut, "assignee-unit-assignee", "task-force");
+        Assert.Equal("role:Secretary@task-force", Literal(session, "screening", "assignee"));
+        Assert.DoesNotContain(message, cut.Find("[data-testid=input-assignee]").TextContent);
+    }
+
+    [Fact]
+    public async Task AssigneePicker_AUserNameIsCheckedAsYouType_AndAMalformedOneIsNotWritten()
+    {
+        var session = DesignerTestData.Session("case-intake");
+        var cut = RenderInput(session, "screening", "Bishan.UserTask", "assignee");
+        await Choose(cut, "assignee-kind-assignee", "user");
+        var user = cut.Find("[data-testid=assignee-user-assignee] input, input[data-testid=assignee-user-assignee]");
+
+        user.Input("zhang san");
+        cut.WaitForAssertion(() => Assert.Contains("用户名中不能有空格", cut.Find("[data-testid=input-assignee]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("case.caseworker", Literal(session, "screening", "assignee"));
+
+        user = cut.Find("[data-testid=assignee-user-assignee] input, input[data-testid=assignee-user-assignee]");
+        user.Input("张三");
+        cut.WaitForAssertion(() => Assert.Contains("用户名中不能有“张”", cut.Find("[data-testid=input-assignee]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("case.caseworker", Literal(session, "screening", "assignee"));
+
+        user = cut.Find("[data-testid=assignee-user-assignee] input, input[data-testid=assignee-user-assignee]");
+        user.Input("zhang.san@school");
+        cut.WaitForAssertion(() => Assert.Equal("user:zhang.san@school", Literal(session, "screening", "assignee")), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("用户名中不能有", cut.Find("[data-testid=input-assignee]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("", AssigneeRuleProblem.None, null)]
+    [InlineData("case.coordinator.up", AssigneeRuleProblem.None, null)]
+    [InlineData("role:secretary@task-force", AssigneeRuleProblem.None, null)]
+    [InlineData("user:admin", AssigneeRuleProblem.None, null)]
+    [InlineData("case.tutor", AssigneeRuleProblem.Unknown, null)]
+    [InlineData("role:Leader", AssigneeRuleProblem.RoleIncomplete, null)]
+    [InlineData("role:Leader@", AssigneeRuleProblem.RoleIncomplete, null)]
+    [InlineData("role:Chief@district", AssigneeRuleProblem.UnknownRole, "Chief")]
+    [InlineData("role:Leader@mars", AssigneeRuleProblem.UnknownUnit, "mars")]
+    [InlineData("user:", AssigneeRuleProblem.UserMissing, null)]
+    [InlineData("user:li si", AssigneeRuleProblem.UserSpace, null)]
+    [InlineData("user:li#si", AssigneeRuleProblem.UserCharacter, "#")]
+    public void AssigneeRuleCheck_FollowsTheRuleGrammar(string rule, AssigneeRuleProblem problem, string? part)
+    {
+        var allowed = new Microsoft.AspNetCore.Identity.UserOptions().AllowedUserNameCharacters;
+        Assert.Equal((problem, part), AssigneeRuleCheck.Check(rule, OrgUnitSeed.Tree, allowed));
+    }
+
     [Fact]
     public async Task FormEditor_ShowsTheScreeningForm_AndAnEditRoundTripsItUnchanged()
     {
