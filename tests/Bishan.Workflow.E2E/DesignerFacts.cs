@@ -129,6 +129,51 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
     });
 
     [Fact]
+    public Task FormFieldOptions_OnePerLine_MayContainCommas_AndAreSaved() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        var form = new JsonArray(new JsonObject
+        {
+            ["name"] = "result", ["label"] = "家访结果", ["type"] = "Select", ["required"] = true,
+            ["options"] = new JsonArray("已见到学生，情况良好", "未见到学生"),
+        });
+        await ImportAsync(api, Definition("e2e-designer-options",
+        [
+            Activity("start", "Elsa.Start", 0, 0),
+            Activity("visit", "Bishan.UserTask", 260, 0, new JsonObject
+            {
+                ["title"] = Input("String", "Literal", "家访"),
+                ["assignee"] = Input("AssigneeRule", "Literal", "case.caseworker"),
+                ["form"] = new JsonObject { ["typeName"] = "FormFields", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = form } },
+            }),
+        ],
+        [Connection("start", "Done", "visit")]));
+        await page.SetViewportSizeAsync(1600, 1000);
+        await SignInAsync(page, "/designer/e2e-designer-options");
+        await Node(page, "visit").Locator(".wf-node-title").ClickAsync();
+
+        // The stored options, one per line, the comma inside the first one kept.
+        var options = page.Locator("textarea[data-testid=form-field-options-0], [data-testid=form-field-options-0] textarea").First;
+        await Assertions.Expect(options).ToHaveValueAsync("已见到学生，情况良好\n未见到学生");
+
+        // Another option on a new line, with commas of both widths; leaving the box writes it.
+        await options.ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.InsertTextAsync("家长不在家，约定改期, 下周再访");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=designer-dirty]")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Control+s");
+        await Assertions.Expect(page.Locator("[data-testid=designer-dirty]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=designer-version]")).ToHaveTextAsync("v2");
+
+        var saved = JsonNode.Parse(await api.GetStringAsync("/api/workflow-definitions/e2e-designer-options?version=2"))!;
+        var visit = saved["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "visit")!;
+        var written = visit["form"]!["expression"]!["value"]![0]!["options"]!.AsArray().Select(o => o!.GetValue<string>()).ToList();
+        Assert.Equal(["已见到学生，情况良好", "未见到学生", "家长不在家，约定改期, 下周再访"], written);
+    });
+
+    [Fact]
     public Task WeeklyConsultationCron_ChangedToTuesdayAndPublished_MovesTheRecurringJob() => RunAsync(page => KeepingPublishedVersionAsync("weekly-consultation", async () =>
     {
         await SignInAsync(page, "/designer/weekly-consultation");
