@@ -100,6 +100,12 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         Assert.Equal("role", Select(cut, "assignee-kind-assignee").Instance.GetState(x => x.Value));
         Assert.Contains(message, cut.Find("[data-testid=input-assignee]").TextContent);
 
+        // Choosing the other half from its list keeps the unknown one, so nothing is written yet.
+        if (rule.Contains("Boss", StringComparison.Ordinal)) await Choose(cut, "assignee-unit-assignee", "district");
+        else await Choose(cut, "assignee-role-assignee", "Leader");
+        Assert.Contains(message, cut.Find("[data-testid=input-assignee]").TextContent);
+        Assert.Equal(rule, Literal(session, "screening", "assignee"));
+
         await Choose(cut, "assignee-role-assignee", "Secretary");
         await Choose(cut, "assignee-unit-assignee", "task-force");
         Assert.Equal("role:Secretary@task-force", Literal(session, "screening", "assignee"));
@@ -112,19 +118,26 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         var session = DesignerTestData.Session("case-intake");
         var cut = RenderInput(session, "screening", "Bishan.UserTask", "assignee");
         await Choose(cut, "assignee-kind-assignee", "user");
-        var user = cut.Find("[data-testid=assignee-user-assignee] input, input[data-testid=assignee-user-assignee]");
 
-        user.Input("zhang san");
+        await TypeUserAsync(cut, "zhang san");
         cut.WaitForAssertion(() => Assert.Contains("用户名中不能有空格", cut.Find("[data-testid=input-assignee]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("case.caseworker", Literal(session, "screening", "assignee"));
 
-        user = cut.Find("[data-testid=assignee-user-assignee] input, input[data-testid=assignee-user-assignee]");
-        user.Input("张三");
+        await TypeUserAsync(cut, "张三");
         cut.WaitForAssertion(() => Assert.Contains("用户名中不能有“张”", cut.Find("[data-testid=input-assignee]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("case.caseworker", Literal(session, "screening", "assignee"));
 
-        user = cut.Find("[data-testid=assignee-user-assignee] input, input[data-testid=assignee-user-assignee]");
-        user.Input("zhang.san@school");
+        // Switching away and back to a user does not write the malformed name either.
+        await Choose(cut, "assignee-kind-assignee", "role");
+        await Choose(cut, "assignee-kind-assignee", "user");
+        Assert.Contains("用户名中不能有“张”", cut.Find("[data-testid=input-assignee]").TextContent);
+        Assert.Equal("case.caseworker", Literal(session, "screening", "assignee"));
+
+        await TypeUserAsync(cut, "");
+        cut.WaitForAssertion(() => Assert.Contains("请填写用户名", cut.Find("[data-testid=input-assignee]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("case.caseworker", Literal(session, "screening", "assignee"));
+
+        await TypeUserAsync(cut, "zhang.san@school");
         cut.WaitForAssertion(() => Assert.Equal("user:zhang.san@school", Literal(session, "screening", "assignee")), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain("用户名中不能有", cut.Find("[data-testid=input-assignee]").TextContent);
     }
@@ -297,6 +310,11 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
 
     private static AngleSharp.Dom.IElement TextField(IRenderedComponent<InputEditor> cut, string testId) =>
         cut.Find($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea");
+
+    /// <summary>Types into the user name box on the renderer's thread and waits for the handler (the write is debounced).</summary>
+    private static Task TypeUserAsync(IRenderedComponent<InputEditor> cut, string text) =>
+        cut.InvokeAsync(() => cut.Find("[data-testid=assignee-user-assignee] input, input[data-testid=assignee-user-assignee]")
+            .InputAsync(new ChangeEventArgs { Value = text }));
 
     private static IRenderedComponent<MudTextField<string>> OptionsBox(IRenderedComponent<InputEditor> cut, int row) =>
         cut.FindComponents<MudTextField<string>>().Single(c => TestId(c.Instance.UserAttributes) == $"form-field-options-{row}");
