@@ -56,7 +56,7 @@ public sealed class ActivityRegistry
         var shortName = a.Type[(a.Type.LastIndexOf('.') + 1)..];
         var inputs = type.GetCustomAttributes<InputAttribute>().Select(i => new InputDescriptor(
             i.Name, i.TypeName,
-            Text(res, $"{a.Type}.{i.Name}", Humanize(i.Name)),
+            InputLabel(res, a.Type, i.Name),
             Text(res, $"{a.Type}.{i.Name}.Description", ""),
             i.UiHint, i.Required, i.Options, i.DefaultValue, i.DefaultSyntax, i.Kind.ToString())).ToList();
         var outputs = type.GetCustomAttributes<OutputAttribute>()
@@ -67,6 +67,17 @@ public sealed class ActivityRegistry
             Text(res, $"{a.Type}.Description", ""),
             inputs, outputs, a.Outcomes, a.IsTrigger,
             activity is CompositeActivity, activity is ITerminalActivity, a.Browsable);
+    }
+
+    /// <summary>
+    /// An input's label: <c>{type}.{input}</c>, or <c>{type}.{input}.DisplayName</c> first. Resource keys are
+    /// case-insensitive, so an input named <c>description</c> collides with the activity's own <c>{type}.Description</c>
+    /// and needs the longer key.
+    /// </summary>
+    private static LocalizedText InputLabel(ResourceManager? res, string type, string input)
+    {
+        var explicitLabel = Text(res, $"{type}.{input}.DisplayName", "");
+        return explicitLabel.En.Length > 0 ? explicitLabel : Text(res, $"{type}.{input}", Humanize(input));
     }
 
     private static LocalizedText Text(ResourceManager? res, string key, string fallback)
