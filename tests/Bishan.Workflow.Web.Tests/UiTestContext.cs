@@ -33,6 +33,11 @@ public abstract class UiTestContext : BunitContext, IAsyncLifetime
         where T : IComponent =>
         host.InvokeAsync(() => host.FindAll(selector)[index].ClickAsync(new MouseEventArgs()));
 
+    /// <summary>Finds an input and types a value into it on the renderer's own thread, waiting for the handler.</summary>
+    protected static Task InputAsync<T>(IRenderedComponent<T> host, string selector, string value)
+        where T : IComponent =>
+        host.InvokeAsync(() => host.Find(selector).InputAsync(new ChangeEventArgs { Value = value }));
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

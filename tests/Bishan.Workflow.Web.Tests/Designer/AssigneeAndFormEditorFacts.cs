@@ -66,7 +66,7 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         var cut = RenderInput(session, "approve-registration", "Bishan.Approval", "secondApprover");
 
         await Choose(cut, "assignee-kind-secondApprover", "user");
-        cut.Find("[data-testid=assignee-user-secondApprover] input, input[data-testid=assignee-user-secondApprover]").Input("zhangsan");
+        await InputAsync(cut, "[data-testid=assignee-user-secondApprover] input, input[data-testid=assignee-user-secondApprover]", "zhangsan");
         cut.WaitForAssertion(() => Assert.Equal("user:zhangsan", Literal(session, "approve-registration", "secondApprover")), TimeSpan.FromSeconds(10));
 
         await Choose(cut, "assignee-kind-secondApprover", "");

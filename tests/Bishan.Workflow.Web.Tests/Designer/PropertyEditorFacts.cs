@@ -15,7 +15,7 @@ public sealed class PropertyEditorFacts : UiTestContext
     public PropertyEditorFacts() => Services.AddSingleton<TimeProvider>(new FixedTime(Now));
 
     [Fact]
-    public void CronEditor_PreviewsTheNextFiveRunsInShanghai_AndFollowsAnEdit()
+    public async Task CronEditor_PreviewsTheNextFiveRunsInShanghai_AndFollowsAnEdit()
     {
         var session = DesignerTestData.Session("weekly-consultation");
         var cronId = session.Activities.First(a => a.Type == "Elsa.Cron").Id;
@@ -29,7 +29,7 @@ public sealed class PropertyEditorFacts : UiTestContext
         Assert.Contains("09:00", items[0].TextContent);
         Assert.Contains("2026-12-27", items[4].TextContent);
 
-        cut.Find(Field("cronExpression")).Input("0 0 10 * * TUE");
+        await InputAsync(cut, Field("cronExpression"), "0 0 10 * * TUE");
         cut.WaitForAssertion(() =>
         {
             var first = cut.FindAll("[data-testid=cron-preview] li")[0].TextContent;
@@ -40,7 +40,7 @@ public sealed class PropertyEditorFacts : UiTestContext
     }
 
     [Fact]
-    public void CronEditor_ShowsTheParseError_InsteadOfAPreview()
+    public async Task CronEditor_ShowsTheParseError_InsteadOfAPreview()
     {
         var session = DesignerTestData.Session("weekly-consultation");
         var cronId = session.Activities.First(a => a.Type == "Elsa.Cron").Id;
@@ -48,14 +48,14 @@ public sealed class PropertyEditorFacts : UiTestContext
             .Add(x => x.Session, session).Add(x => x.ActivityId, cronId)
             .Add(x => x.Input, DesignerTestData.Registry.Find("Elsa.Cron")!.Inputs.Single(i => i.Name == "cronExpression")));
 
-        cut.Find(Field("cronExpression")).Input("0 0 25 * * TUE");
+        await InputAsync(cut, Field("cronExpression"), "0 0 25 * * TUE");
         cut.WaitForAssertion(() => Assert.Contains("cron", cut.Find(".mud-input-error").TextContent, StringComparison.OrdinalIgnoreCase), Settle);
         Assert.Empty(cut.FindAll("[data-testid=cron-preview]"));
         Assert.NotEmpty(session.ErrorsOf(cronId));
     }
 
     [Fact]
-    public void JavaScriptInput_ShowsTheSyntaxErrorWhileTyping_AndTheNodeGetsIt()
+    public async Task JavaScriptInput_ShowsTheSyntaxErrorWhileTyping_AndTheNodeGetsIt()
     {
         var session = DesignerTestData.Session("case-intake");
         var cut = Render<InputEditor>(p => p
@@ -63,7 +63,7 @@ public sealed class PropertyEditorFacts : UiTestContext
             .Add(x => x.Input, DesignerTestData.Registry.Find("Elsa.FlowDecision")!.Inputs.Single(i => i.Name == "condition")));
         Assert.Empty(cut.FindAll(".mud-input-error"));
 
-        cut.Find(Field("condition")).Input("!!(getVariable(\"proposedAction\"");
+        await InputAsync(cut, Field("condition"), "!!(getVariable(\"proposedAction\"");
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-input-error")), Settle);
         Assert.Contains(session.ErrorsOf("check-proposal"), e => e.Message.Contains("condition", StringComparison.Ordinal));
     }
