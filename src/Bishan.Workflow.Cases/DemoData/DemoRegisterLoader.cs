@@ -11,9 +11,9 @@ namespace Bishan.Workflow.Cases.DemoData;
 /// <summary>
 /// Writes the synthetic register of <see cref="DemoDataGenerator"/> as case files: 476 registered, 211 exited, 52 / 4 /
 /// 36 / 73 / 311 by action, each with its register period, approvals (so the data obey the gates) and timeline; a
-/// helper pool and funding lines from the source's figures; one past weekly consultation with agenda, minutes and
-/// decision tasks; and two fresh referrals. Idempotent: case ids are deterministic, so a second run finds the first
-/// case and writes nothing.
+/// helper pool and funding lines from the source's figures; a handful of family subsidies (<see cref="DemoSubsidies"/>); one
+/// past weekly consultation with agenda, minutes and decision tasks; and two fresh referrals. Idempotent: case ids are
+/// deterministic, so a second run finds the first case and writes nothing.
 /// </summary>
 public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoDataOptions? options = null)
 {
@@ -129,7 +129,7 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
                 CaseId = @case.Id, HelperId = teams[teamIndex++ % teams.Count].Id, Role = "Lead", AssignedAtUtc = @case.PlanUpdatedAtUtc ?? now,
             });
 
-        AddFunding(db, now);
+        var familyLine = AddFunding(db, now);
         var meetingDecisionCases = AddPastWeeklyMeeting(db, cases, staff);
         var referrals = await AddReferralsAsync(db, caseworkers, now, ct);
         await db.SaveChangesAsync(ct);
@@ -141,7 +141,9 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
             .Concat(inRegister.Where(c => c.Tier == Tier.Serious).Take(1)
                 .Select(c => new DemoEscalation(c.Id, Tier.Severe, "出现自伤行为，需区级专班统筹协调。")))
             .ToList();
-        return new DemoLoadResult(true, cases.Count + referrals.Count, referrals, escalations);
+        var subsidyRequests = await DemoSubsidies.AddAsync(db, cases, familyLine,
+            meetingDecisionCases.Concat(escalations.Select(e => e.CaseId)).ToHashSet(StringComparer.Ordinal), staff, now, ct);
+        return new DemoLoadResult(true, cases.Count + referrals.Count, referrals, escalations, subsidyRequests);
     }
 
     private static string CaseId(Guid minorId) => minorId.ToString("N");
@@ -159,13 +161,15 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
     private static void Timeline(ICasesDbContext db, Case @case, DateTime at, TimelineKind kind, string text) =>
         db.TimelineEntries.Add(new TimelineEntry { CaseId = @case.Id, AtUtc = at, Kind = kind, Text = text });
 
-    /// <summary>The source's money: the special-education school rebuild, social workers, and subsidies to families.</summary>
-    private static void AddFunding(ICasesDbContext db, DateTime now)
+    /// <summary>The source's money: the special-education school rebuild, social workers, and subsidies to families (returned: the subsidies' line).</summary>
+    private static BudgetLine AddFunding(ICasesDbContext db, DateTime now)
     {
+        var family = new BudgetLine { Year = 2023, Name = "帮扶家庭补助", OrgUnitId = OrgUnitIds.TaskForce, Amount = 146_900m, Notes = $"演示数据，载入于{CaseTexts.LocalTime(now)}" };
         db.BudgetLines.AddRange(
             new BudgetLine { Year = 2023, Name = "专门学校改扩建", OrgUnitId = OrgUnitIds.EducationCommission, Amount = 7_660_000m },
             new BudgetLine { Year = 2023, Name = "购买社工服务（11名）", OrgUnitId = OrgUnitIds.EducationCommission, Amount = 565_600m },
-            new BudgetLine { Year = 2023, Name = "帮扶家庭补助", OrgUnitId = OrgUnitIds.TaskForce, Amount = 146_900m, Notes = $"演示数据，载入于{CaseTexts.LocalTime(now)}" });
+            family);
+        return family;
     }
 
     /// <summary>The weekly consultation of Monday 16 October 2023: severe cases on the agenda, two decisions that became tasks.</summary>

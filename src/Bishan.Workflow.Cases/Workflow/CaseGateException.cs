@@ -19,4 +19,5 @@ public sealed class CaseGateException(string code, string message) : InvalidOper
     public const string SubsidyNotApproved = nameof(SubsidyNotApproved);
     public const string SubsidyNotFound = nameof(SubsidyNotFound);
     public const string BudgetExceeded = nameof(BudgetExceeded);
+    public const string SubsidyAmountInvalid = nameof(SubsidyAmountInvalid);
 }

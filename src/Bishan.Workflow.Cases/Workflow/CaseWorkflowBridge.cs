@@ -60,6 +60,7 @@ public sealed class CaseWorkflowBridge
                 DecisionTasksRequested e => _meetings.ApplyAsync(scope, e),
                 SpecialReportRequested e => _meetings.ApplyAsync(scope, e),
                 SubsidyDecided e => _funding.ApplyAsync(scope, e),
+                SubsidyAmended e => _funding.ApplyAsync(scope, e),
 
                 // After the commit (CaseWorkflowFollowUps); other effects belong to other handlers.
                 _ => Task.CompletedTask,

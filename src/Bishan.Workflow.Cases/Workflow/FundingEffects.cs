@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bishan.Workflow.Cases.Effects;
 using Bishan.Workflow.Cases.Funding;
+using Bishan.Workflow.Cases.Funding.RequestSubsidy;
 using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,14 +66,57 @@ internal sealed class FundingEffects
             approval.ApproverUserId);
     }
 
-    private static async Task<Subsidy> FindAsync(PassScope scope, Case @case, SubsidyDecided e)
+    /// <summary>
+    /// A sent-back request amended by the caseworker: the new reason (and amount) replace the request's, so the approver, the
+    /// case file and the expenditure read what was resubmitted; the timeline records the amendment.
+    /// </summary>
+    public async Task ApplyAsync(PassScope scope, SubsidyAmended e)
     {
-        var subsidy = long.TryParse(e.SubsidyId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        var @case = await scope.RequireCaseAsync(e.CaseId);
+        var subsidy = await FindAsync(scope, @case, e.SubsidyId, e.InstanceId);
+        if (subsidy.Status != SubsidyStatus.Requested)
+            throw new CaseGateException(CaseGateException.StatusNotAllowed,
+                $"Refused: subsidy {subsidy.Id} of case {@case.FileNumber} is already {subsidy.Status} and cannot be amended.");
+        var reason = e.Reason.Trim();
+        if (reason.Length is 0 or > RequestSubsidyHandler.MaxReasonLength)
+            throw new CaseGateException(CaseGateException.InvalidValue,
+                $"Refused: the amended reason of subsidy {subsidy.Id} must have 1 to {RequestSubsidyHandler.MaxReasonLength} characters.");
+
+        var amount = subsidy.Amount;
+        if (!string.IsNullOrWhiteSpace(e.Amount))
+        {
+            if (Money.TryParse(e.Amount) is not { } parsed || !Money.IsValid(parsed))
+                throw new CaseGateException(CaseGateException.SubsidyAmountInvalid,
+                    $"Refused: '{e.Amount}' is not a subsidy amount (positive yuan in whole fen, at most {Money.Text(Money.Max)}).");
+            amount = parsed;
+        }
+        if (amount > subsidy.Amount)
+        {
+            var line = subsidy.BudgetLineId is { } lineId ? await scope.Db.BudgetLines.FirstOrDefaultAsync(l => l.Id == lineId, scope.Ct) : null;
+            var remaining = line is null ? 0m : await FundingLedger.RemainingAsync(scope.Db, line, scope.Ct);
+            if (amount > remaining)
+                throw new CaseGateException(CaseGateException.BudgetExceeded,
+                    $"Refused: the amended subsidy {subsidy.Id} of case {@case.FileNumber} ({Money.Text(amount)} yuan) exceeds what remains on budget line '{line?.Name}' ({Money.Text(remaining)} yuan).");
+        }
+
+        var text = amount == subsidy.Amount
+            ? CaseTexts.Format("Timeline_SubsidyAmended", Money.Text(amount), reason)
+            : CaseTexts.Format("Timeline_SubsidyAmendedAmount", Money.Text(subsidy.Amount), Money.Text(amount), reason);
+        subsidy.Amount = amount;
+        subsidy.Reason = reason;
+        scope.Timeline(@case.Id, TimelineKind.Subsidy, text, TaskSubmission.From(scope.Pass.ResumeInput).UserId);
+    }
+
+    private static Task<Subsidy> FindAsync(PassScope scope, Case @case, SubsidyDecided e) => FindAsync(scope, @case, e.SubsidyId, e.InstanceId);
+
+    private static async Task<Subsidy> FindAsync(PassScope scope, Case @case, string subsidyId, string instanceId)
+    {
+        var subsidy = long.TryParse(subsidyId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? await scope.Db.Subsidies.FirstOrDefaultAsync(s => s.Id == id, scope.Ct)
             : null;
-        if (subsidy is null || subsidy.CaseId != @case.Id || subsidy.InstanceId != e.InstanceId)
+        if (subsidy is null || subsidy.CaseId != @case.Id || subsidy.InstanceId != instanceId)
             throw new CaseGateException(CaseGateException.SubsidyNotFound,
-                $"Refused: subsidy '{e.SubsidyId}' is not a request of case {@case.FileNumber} made through workflow instance {e.InstanceId}.");
+                $"Refused: subsidy '{subsidyId}' is not a request of case {@case.FileNumber} made through workflow instance {instanceId}.");
         return subsidy;
     }
 

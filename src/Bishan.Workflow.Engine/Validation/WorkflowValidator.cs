@@ -12,11 +12,14 @@ namespace Bishan.Workflow.Engine.Validation;
 /// <summary>
 /// Checks a parsed definition before it is saved or published: unknown activity types, duplicate ids,
 /// connections to missing activities or ports, no start, required inputs missing, JavaScript or Liquid
-/// that does not parse, cron expressions and durations that do not parse.
+/// that does not parse, cron expressions and durations that do not parse; then whatever the host's
+/// <see cref="IActivityValidator"/>s find (the engine knows no domain, the host does).
 /// Errors come in document order so that the designer can list them next to the activities.
 /// </summary>
-public sealed class WorkflowValidator(ActivityRegistry registry)
+public sealed class WorkflowValidator(ActivityRegistry registry, IEnumerable<IActivityValidator>? activityValidators = null)
 {
+    private readonly IActivityValidator[] _activityValidators = activityValidators?.ToArray() ?? [];
+
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
     {
         var errors = new List<ValidationError>();
@@ -63,6 +66,9 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
             && SetVariable.VariableReference(node.GetProperty("variable")) is { Length: > 0 } variable
             && index.FindVariable(variable) is null)
             errors.Add(new(node.Id, $"The variable '{variable}' is not declared in the workflow."));
+
+        foreach (var validator in _activityValidators)
+            errors.AddRange(validator.Validate(node, descriptor));
     }
 
     /// <summary>Literal values whose kind is known are parsed now, so that publishing fails instead of the run.</summary>

@@ -2,7 +2,9 @@ using Bishan.Workflow.Cases;
 using Bishan.Workflow.Cases.Coordination;
 using Bishan.Workflow.Cases.ExitCriteria;
 using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Workflow;
+using Bishan.Workflow.Engine.Validation;
 using Bishan.Workflow.Infrastructure.Cases;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Runtime;
@@ -16,7 +18,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CasesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the case domain on the workflow store: the org tree (<see cref="OrgUnitSeed"/>), the coordination rules,
+    /// Registers the case domain on the workflow store: the org tree (<see cref="OrgUnitSeed"/>), the coordination rules, the
+    /// assignee-rule check of definitions (<see cref="AssigneeRuleValidator"/>),
     /// the exit criteria (section <c>ExitCriteria</c> when <paramref name="configuration"/> is given), the workflow ⇄
     /// domain bridge as an effect handler, and a scoped <see cref="ICasesDbContext"/> (the scoped
     /// <see cref="BishanDbContext"/>). Needs <c>AddWorkflowPersistence</c>, <c>AddWorkflowRuntime</c> and a <see cref="TimeProvider"/>.
@@ -30,6 +33,8 @@ public static class CasesServiceCollectionExtensions
         services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));
         services.TryAddSingleton(sp => ExitCriteriaCatalog.FromOptions(sp.GetRequiredService<IOptions<ExitCriteriaOptions>>().Value));
         services.TryAddSingleton<CaseWorkflowBridge>();
+        // Publishing checks the assignee rules against the roles and org units (WorkflowValidator runs every IActivityValidator).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityValidator, AssigneeRuleValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowEffectHandler, CasesEffectHandler>());
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
         return services;

@@ -8,8 +8,9 @@ namespace Bishan.Workflow.Web.Startup;
 /// <summary>
 /// With <c>Seed:DemoData=true</c> (Development only; default false) loads the synthetic register once
 /// (<see cref="DemoRegisterLoader"/>) and starts the workflows that give the demo live work: case-intake for the fresh
-/// referrals (screening tasks for <c>caseworker</c> and <c>caseworker2</c>) and tiered-escalation for three registered
-/// cases (pending approvals for the supervisors). Runs after the workflows are published.
+/// referrals (screening tasks for <c>caseworker</c> and <c>caseworker2</c>), tiered-escalation for three registered
+/// cases (pending approvals for the supervisors) and subsidy-approval for the fresh subsidy request, sent back to
+/// <c>caseworker2</c> for an amendment. Runs after the workflows are published.
 /// </summary>
 internal sealed class DemoDataSeeder(
     ICasesDbContext db,
@@ -36,7 +37,7 @@ internal sealed class DemoDataSeeder(
 
         try
         {
-            await DemoWorkflows.StartAsync(runtime, result, ct);
+            await DemoWorkflows.StartAsync(runtime, db, result, ct);
         }
         catch (WorkflowNotFoundException ex)
         {

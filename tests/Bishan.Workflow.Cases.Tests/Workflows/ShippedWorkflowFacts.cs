@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Tests.Support;
 using Bishan.Workflow.Engine.Validation;
 
@@ -20,7 +22,7 @@ public sealed partial class ShippedWorkflowFacts
     {
         var definition = CaseHarness.Load(definitionId);
 
-        var errors = new WorkflowValidator(CaseHarness.Registry).Validate(definition);
+        var errors = new WorkflowValidator(CaseHarness.Registry, [new AssigneeRuleValidator(OrgUnitSeed.Tree)]).Validate(definition);
 
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.ActivityId}: {e.Message}")));
         Assert.Equal(definitionId, definition.DefinitionId);

@@ -56,10 +56,33 @@ public sealed class SubsidyApprovalFacts
         Assert.Empty(h.EffectsOf<SubsidyDecided>());
         await h.CompleteAsync("amend", "Resubmit", new JsonObject { ["reason"] = "已附医院证明。" });
         Assert.Contains("已附医院证明。", h.Task("approve-subsidy").Description);
+        Assert.Equal(("7", null, "已附医院证明。"), (h.Effect<SubsidyAmended>().SubsidyId, h.Effect<SubsidyAmended>().Amount, h.Effect<SubsidyAmended>().Reason));
 
         await h.CompleteAsync("approve-subsidy", "SentBack", comment: "金额过高。");
         await h.CompleteAsync("amend", "Withdraw", new JsonObject { ["reason"] = "改为申请临时救助。" });
         Assert.Equal(("Withdrawn", "改为申请临时救助。"), (h.Effect<SubsidyDecided>().Decision, h.Effect<SubsidyDecided>().Reason));
         Assert.Equal(WorkflowSubStatus.Finished, h.State.SubStatus);
+    }
+
+    [Fact]
+    public async Task Resubmitted_AmendsTheSubsidy_AndTheNextApprovalShowsTheNewReasonAndAmount()
+    {
+        var h = await RequestAsync();
+        await h.CompleteAsync("approve-subsidy", "SentBack", comment: "请附医院证明，并按实际费用申请。");
+        Assert.Contains("1,200.00 元", h.Task("amend").Description);
+        Assert.Contains(h.Task("amend").Form, f => f.Name == "newAmount");
+
+        await h.CompleteAsync("amend", "Resubmit", new JsonObject { ["reason"] = "已附医院证明，实际医药费 1500 元。", ["newAmount"] = 1500 });
+
+        var amended = h.Effect<SubsidyAmended>();
+        Assert.Equal(("case-1", "7", "1500", "已附医院证明，实际医药费 1500 元。"), (amended.CaseId, amended.SubsidyId, amended.Amount, amended.Reason));
+        Assert.Equal(h.State.InstanceId, amended.InstanceId);
+        var approval = h.Task("approve-subsidy");
+        Assert.Contains("申请补助 1,500.00 元", approval.Description);
+        Assert.Contains("理由：已附医院证明，实际医药费 1500 元。", approval.Description);
+
+        await h.CompleteAsync("approve-subsidy", "Approved", comment: "同意。");
+        Assert.Equal("Approved", h.Effect<SubsidyDecided>().Decision);
+        Assert.Contains("1,500.00 元", h.Effect<NotificationRequested>().Message);
     }
 }

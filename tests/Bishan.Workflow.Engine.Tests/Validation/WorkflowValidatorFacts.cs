@@ -26,6 +26,39 @@ public sealed class WorkflowValidatorFacts
         Assert.Empty(errors);
     }
 
+    /// <summary>A host's rule the engine cannot know: WriteLine may not shout.</summary>
+    private sealed class NoShouting : IActivityValidator
+    {
+        public List<string> Seen { get; } = [];
+
+        public IEnumerable<ValidationError> Validate(Definitions.ActivityNode node, ActivityDescriptor descriptor)
+        {
+            Seen.Add($"{node.Id}:{descriptor.Type}");
+            if (node.Type == "Elsa.WriteLine" && node.GetProperty("text")?["expression"]?["value"]?.GetValue<string>() is { } text && text.EndsWith('!'))
+                yield return new ValidationError(node.Id, "No shouting.");
+        }
+    }
+
+    [Fact]
+    public void Validate_ListsTheErrorsOfInjectedActivityValidators_WithTheEnginesOwn_OnTheirActivity()
+    {
+        var host = new NoShouting();
+        var validator = new WorkflowValidator(ActivityRegistry.CreateDefault(), [host]);
+
+        var errors = validator.Validate(WorkflowJson.Parse(WorkflowJson.Flowchart(
+            [A.Start(), A.WriteLine("calm", "Hello."), A.WriteLine("loud", "Hello!"), A.Of("Acme.Teleport", "t"), A.Delay("wait", "soon")],
+            [A.Connect("start", "calm"), A.Connect("calm", "loud"), A.Connect("loud", "wait")])));
+
+        // In document order: the host's error on "loud", then the engine's own on "wait" (not a duration).
+        Assert.Equal(["loud", "wait"], errors.Where(e => e.ActivityId is "loud" or "wait").Select(e => e.ActivityId));
+        Assert.Equal("No shouting.", Assert.Single(errors, e => e.ActivityId == "loud").Message);
+        Assert.Contains(errors, e => e.ActivityId == "t" && e.Message.Contains("Unknown activity type"));
+        // Activities of unknown types are not handed to host validators: there is no descriptor to read.
+        Assert.DoesNotContain(host.Seen, s => s.StartsWith("t:", StringComparison.Ordinal));
+        Assert.Contains("calm:Elsa.WriteLine", host.Seen);
+        Assert.Empty(Validator.Validate(WorkflowJson.Parse(WorkflowJson.Flowchart([A.WriteLine("loud", "Hello!")]))));
+    }
+
     [Fact]
     public void Validate_ReportsUnknownType_WhenRegistryDoesNotKnowIt()
     {

@@ -169,7 +169,7 @@ internal sealed class CasesHost : IAsyncDisposable
         });
     }
 
-    private static string WorkflowFile(string definitionId)
+    internal static string WorkflowFile(string definitionId)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Bishan.Workflow.sln")))

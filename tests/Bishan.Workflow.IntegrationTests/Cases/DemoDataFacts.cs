@@ -13,11 +13,11 @@ public sealed class DemoDataFacts
     [Fact]
     public async Task Load_ReproducesTheSourceFigures_WithLiveWorkAndAPastMeeting()
     {
-        await using var host = await CasesHost.StartAsync("case-intake", "tiered-escalation");
+        await using var host = await CasesHost.StartAsync("case-intake", "tiered-escalation", "subsidy-approval");
         var loader = new DemoRegisterLoader(host.Time, OrgUnitSeed.Tree);
 
         var loaded = await host.QueryAsync(db => loader.LoadAsync(db, CancellationToken.None));
-        await DemoWorkflows.StartAsync(host.Runtime, loaded, CancellationToken.None);
+        await host.QueryAsync(db => DemoWorkflows.StartAsync(host.Runtime, db, loaded, CancellationToken.None));
 
         Assert.True(loaded.Loaded);
         var figures = await host.QueryAsync(db => RegisterFigures.ComputeAsync(db.Cases, db.WorkTasks, host.Time.GetUtcNow().UtcDateTime, CancellationToken.None));
@@ -38,6 +38,27 @@ public sealed class DemoDataFacts
         Assert.NotEmpty(meeting.AgendaItems);
         Assert.False(string.IsNullOrWhiteSpace(meeting.Minutes));
         Assert.Equal(2, meeting.Decisions.Count(d => d.TaskId is not null));
+
+        // A handful of family subsidies: settled ones spread over areas and actions, whose approved amounts are the spending
+        // of the line "帮扶家庭补助", and one fresh request sent back to caseworker2 for an amendment (not a pending approval).
+        var subsidies = await host.QueryAsync(db => db.Subsidies.AsNoTracking().ToListAsync());
+        var subsidyCases = await host.QueryAsync(db => db.Cases.AsNoTracking().Where(c => db.Subsidies.Any(s => s.CaseId == c.Id)).ToDictionaryAsync(c => c.Id));
+        Assert.Equal([(SubsidyStatus.Requested, 1), (SubsidyStatus.Approved, 1), (SubsidyStatus.Rejected, 1), (SubsidyStatus.Paid, 3)],
+            subsidies.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())));
+        Assert.True(subsidies.Select(s => subsidyCases[s.CaseId].AreaId).Distinct().Count() >= 3);
+        Assert.Equal(5, subsidies.Select(s => subsidyCases[s.CaseId].PrimaryAction).Distinct().Count());
+        Assert.All(subsidies, s => Assert.Equal(0m, s.Amount % 100m));
+        Assert.All(subsidies.Where(s => s.Status != SubsidyStatus.Requested), s => Assert.True(s.DecidedAtUtc < host.Time.GetUtcNow().UtcDateTime));
+        var line = await host.QueryAsync(db => db.BudgetLines.AsNoTracking().SingleAsync(l => l.Name == "帮扶家庭补助"));
+        var spent = await host.QueryAsync(db => db.Expenditures.AsNoTracking().Where(x => x.BudgetLineId == line.Id).ToListAsync());
+        Assert.Equal(subsidies.Where(s => s.Status is SubsidyStatus.Approved or SubsidyStatus.Paid).Select(s => (s.Id, s.Amount)).Order(),
+            spent.Select(x => (x.SubsidyId!.Value, x.Amount)).Order());
+        Assert.Equal(4_100m, spent.Sum(x => x.Amount));
+        var fresh = Assert.Single(subsidies, s => s.Status == SubsidyStatus.Requested);
+        Assert.NotNull(fresh.InstanceId);
+        var amend = await host.QueryAsync(db => db.WorkTasks.AsNoTracking().SingleAsync(t => t.InstanceId == fresh.InstanceId && t.Status == WorkTaskStatus.Open));
+        Assert.Equal(("补充帮扶家庭补助申请", host.Users["caseworker2"]), (amend.Title, amend.AssigneeUserId));
+        Assert.Contains("请补充家庭收入情况说明", amend.Description);
 
         var timelines = await host.QueryAsync(db => db.TimelineEntries.CountAsync());
         Assert.True(timelines >= 476 * 3, $"{timelines} timeline entries");

@@ -192,4 +192,91 @@ public sealed class FundingFacts(BishanWebFactory factory)
         foreach (var field in new[] { "amount", "reason", "budgetLineId" }) Assert.NotNull(bad["errors"]![field]);
         Assert.False(await factory.QueryAsync(db => db.Subsidies.AnyAsync(s => s.CaseId == c.CaseId)));
     }
+
+    /// <summary>Sends the subsidy's open approval back with a comment; answers the caseworker's amendment task.</summary>
+    private async Task<WorkTask> SendBackAsync(string instanceId, string comment)
+    {
+        var approval = await factory.OpenTaskOfAsync(instanceId);
+        await (await (await factory.ClientAsync(SupervisorAreaA)).PostAsJsonAsync($"/api/tasks/{approval.Id}/complete",
+            new { outcome = "SentBack", comment })).ReadOkAsync();
+        var amend = await factory.OpenTaskOfAsync(instanceId);
+        Assert.Equal("补充帮扶家庭补助申请", amend.Title);
+        return amend;
+    }
+
+    [Fact]
+    public async Task Subsidy_SentBackAndAmended_CarriesTheNewReasonAndAmount_ToTheFileTheApproverAndTheExpenditure()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(2000m);
+        var (subsidyId, instanceId) = await AskAsync(c.CaseId, 600m, lineId);
+        var amend = await SendBackAsync(instanceId, "请附医院证明，并按实际费用申请。");
+        var caseworker = await factory.ClientAsync(CaseworkerA);
+
+        await (await caseworker.PostAsJsonAsync($"/api/tasks/{amend.Id}/complete", new
+        {
+            outcome = "Resubmit",
+            data = new { reason = "已附医院证明：父亲住院，实际医药费 1,250.50 元。", newAmount = 1250.5m },
+        })).ReadOkAsync();
+
+        // The request itself now says what was resubmitted, and the case file shows it with the amendment on the timeline.
+        var subsidy = await SubsidyAsync(subsidyId);
+        Assert.Equal(("已附医院证明：父亲住院，实际医药费 1,250.50 元。", 1250.5m, SubsidyStatus.Requested), (subsidy.Reason, subsidy.Amount, subsidy.Status));
+        var file = await (await caseworker.GetAsync($"/api/cases/{c.CaseId}")).ReadOkAsync();
+        var shown = Assert.Single(file["subsidies"]!.AsArray())!;
+        Assert.Equal(("已附医院证明：父亲住院，实际医药费 1,250.50 元。", 1250.5m), (shown["reason"]!.GetValue<string>(), shown["amount"]!.GetValue<decimal>()));
+        Assert.Contains(file["timeline"]!.AsArray(), t => t!["kind"]!.GetValue<string>() == "Subsidy"
+            && t["text"]!.GetValue<string>().Contains("金额由 600.00 元调整为 1,250.50 元") && t["text"]!.GetValue<string>().Contains("实际医药费"));
+
+        // The approver reads the amended request; approving spends the amended amount.
+        var approval = await factory.OpenTaskOfAsync(instanceId);
+        var supervisor = await factory.ClientAsync(SupervisorAreaA);
+        var detail = await (await supervisor.GetAsync($"/api/tasks/{approval.Id}")).ReadOkAsync();
+        Assert.Contains("1,250.50 元", detail["description"]!.GetValue<string>());
+        Assert.Contains("实际医药费", detail["description"]!.GetValue<string>());
+        await (await supervisor.PostAsJsonAsync($"/api/tasks/{approval.Id}/complete", new { outcome = "Approved", comment = "同意。" })).ReadOkAsync();
+        var expenditure = await factory.QueryAsync(db => db.Expenditures.AsNoTracking().SingleAsync(x => x.SubsidyId == long.Parse(subsidyId)));
+        Assert.Equal(1250.5m, expenditure.Amount);
+        Assert.Contains("实际医药费", expenditure.Purpose);
+        Assert.Equal(749.5m, await RemainingAsync(lineId));
+    }
+
+    [Fact]
+    public async Task Subsidy_AmendedWithOnlyANewReason_KeepsTheAmount()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var (subsidyId, instanceId) = await AskAsync(c.CaseId, 300m, lineId);
+        var amend = await SendBackAsync(instanceId, "请说明家庭收入情况。");
+
+        await (await (await factory.ClientAsync(CaseworkerA)).PostAsJsonAsync($"/api/tasks/{amend.Id}/complete",
+            new { outcome = "Resubmit", data = new { reason = "母亲无业，父亲月收入约 1,800 元。" } })).ReadOkAsync();
+
+        var subsidy = await SubsidyAsync(subsidyId);
+        Assert.Equal(("母亲无业，父亲月收入约 1,800 元。", 300m), (subsidy.Reason, subsidy.Amount));
+        var file = await (await (await factory.ClientAsync(CaseworkerA)).GetAsync($"/api/cases/{c.CaseId}")).ReadOkAsync();
+        Assert.Contains(file["timeline"]!.AsArray(), t => t!["text"]!.GetValue<string>().Contains("补充帮扶家庭补助申请后重新提交：300.00 元"));
+    }
+
+    [Fact]
+    public async Task Subsidy_AmendmentBeyondTheLine_Answers409_AndLeavesTheRequestAndTheTaskAsTheyWere()
+    {
+        var c = await factory.RegisteredCaseAsync(CaseworkerA, SchoolA, AreaA);
+        var lineId = await factory.NewBudgetLineAsync(1000m);
+        var (subsidyId, instanceId) = await AskAsync(c.CaseId, 300m, lineId);
+        var amend = await SendBackAsync(instanceId, "金额请按实际。");
+        var caseworker = await factory.ClientAsync(CaseworkerA);
+
+        var over = await (await caseworker.PostAsJsonAsync($"/api/tasks/{amend.Id}/complete",
+            new { outcome = "Resubmit", data = new { reason = "按实际费用。", newAmount = 5000m } })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("BudgetExceeded", over["incident"]!["code"]!.GetValue<string>());
+        var negative = await (await caseworker.PostAsJsonAsync($"/api/tasks/{amend.Id}/complete",
+            new { outcome = "Resubmit", data = new { reason = "按实际费用。", newAmount = -5m } })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("SubsidyAmountInvalid", negative["incident"]!["code"]!.GetValue<string>());
+        Assert.Contains("金额", negative["detail"]!.GetValue<string>());
+
+        var subsidy = await SubsidyAsync(subsidyId);
+        Assert.Equal(("父亲务工受伤，家庭暂无收入。", 300m), (subsidy.Reason, subsidy.Amount));
+        Assert.Equal(WorkTaskStatus.Open, (await factory.QueryAsync(db => db.WorkTasks.AsNoTracking().SingleAsync(t => t.Id == amend.Id))).Status);
+    }
 }

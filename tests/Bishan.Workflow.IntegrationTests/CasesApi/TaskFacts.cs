@@ -21,6 +21,24 @@ public sealed class TaskFacts(BishanWebFactory factory)
     }
 
     [Fact]
+    public async Task Complete_WordsFormErrorsInChineseByDefault_AndInEnglishWhenAskedTo()
+    {
+        var (client, _, task) = await ScreeningAsync();
+        var body = new { outcome = "NotEligible", data = new { screeningReason = "", extra = "x" } };
+
+        var chinese = await (await client.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", body)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{task.Id}/complete") { Content = JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var english = await (await client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.EndsWith("”必填。", chinese["errors"]!["screeningReason"]![0]!.GetValue<string>());
+        Assert.Equal("表单没有字段“extra”。", chinese["errors"]!["extra"]![0]!.GetValue<string>());
+        Assert.EndsWith("” is required.", english["errors"]!["screeningReason"]![0]!.GetValue<string>());
+        Assert.Equal("The form has no field “extra”.", english["errors"]!["extra"]![0]!.GetValue<string>());
+        Assert.Equal(WorkTaskStatus.Open, (await factory.QueryAsync(db => db.WorkTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id))).Status);
+    }
+
+    [Fact]
     public async Task ScreeningTask_IsInTheCaseworkersInbox_WithFormAndMaskedCase()
     {
         var (client, caseId, task) = await ScreeningAsync();
