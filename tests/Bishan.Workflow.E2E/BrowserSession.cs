@@ -13,7 +13,7 @@ public abstract class BrowserSession(AppFixture app)
     public const int TabletWidth = 1024;
 
     /// <summary>Generous for a busy 2-core machine; a passing step normally takes well under a second.</summary>
-    protected const float StepTimeoutMs = 15_000;
+    protected const float StepTimeoutMs = 30_000;
 
     protected AppFixture App { get; } = app;
 
@@ -43,12 +43,15 @@ public abstract class BrowserSession(AppFixture app)
 
     protected async Task SignInAsync(IPage page, string path = "/", string userName = AppFixture.AdminUserName)
     {
-        await page.GotoAsync(path);
-        await page.WaitForURLAsync("**/login?**");
+        // Waits end at the navigation's commit, not at the load event: a busy machine can hold "load" back for long
+        // after the page is usable, and the interactive layout below is the readiness that matters.
+        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/login?**", committed);
         await page.FillAsync("#login-username", userName);
         await page.FillAsync("#login-password", AppFixture.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), committed);
         await WaitForCircuitAsync(page);
     }
 
