@@ -207,6 +207,9 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         await page.SetViewportSizeAsync(1600, 1000);
         await SignInAsync(page, "/designer/case-intake");
         await Assertions.Expect(Node(page, "check-proposal")).ToBeVisibleAsync();
+        // Ports read in Chinese; the definition keeps the outcome names.
+        await Assertions.Expect(Node(page, "check-proposal").Locator("[data-outcome=True]")).ToHaveTextAsync("是");
+        await Assertions.Expect(Node(page, "approve-registration").Locator("[data-outcome=SentBack]")).ToHaveTextAsync("退回补充");
         // Pan the canvas left by dragging its empty lower part, so that the decision and the approval are in view.
         for (var i = 0; i < 2; i++) await DragAsync(page, await EmptyCanvasPointAsync(page), dx: -500, dy: 0);
 
