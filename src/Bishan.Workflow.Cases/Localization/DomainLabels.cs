@@ -22,6 +22,18 @@ public static class DomainLabels
         where TEnum : struct, Enum =>
         DomainStrings.Find($"{typeof(TEnum).Name}_{value}", culture);
 
+    /// <summary>
+    /// How a task's outcome reads (同意, 符合，提交入库审批): an approval's in the domain's words, a workflow outcome from
+    /// <c>Outcome_{name}</c>; an outcome a workflow invented without a translation shows as named.
+    /// </summary>
+    public static string ForOutcome(string outcome, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return Enum.TryParse<Model.ApprovalOutcome>(outcome, out var approval) && Enum.IsDefined(approval) && !char.IsDigit(outcome[0])
+            ? For(approval, culture)
+            : DomainStrings.Find($"Outcome_{outcome}", culture) ?? outcome;
+    }
+
     /// <summary>The label of a role name from <see cref="Roles"/>; unknown names come back unchanged.</summary>
     public static string ForRole(string role, CultureInfo? culture = null)
     {

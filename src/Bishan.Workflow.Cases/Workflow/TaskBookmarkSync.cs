@@ -1,3 +1,4 @@
+using Bishan.Workflow.Cases.Localization;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Cases.ExitCriteria;
 using Bishan.Workflow.Cases.Model;
@@ -37,7 +38,7 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
                 task.Comment = Truncate(submission.Comment, 4000);
                 if (task.CaseId is not null && !WorkTaskKinds.IsApproval(task.Kind))
                     scope.Timeline(task.CaseId, TimelineKind.TaskCompleted,
-                        CaseTexts.Format("Timeline_TaskCompleted", task.Title, task.Outcome), task.CompletedByUserId, task.Id);
+                        CaseTexts.Format("Timeline_TaskCompleted", task.Title, DomainLabels.ForOutcome(task.Outcome, CaseTexts.Culture)), task.CompletedByUserId, task.Id);
                 await SubmissionRecords.FileAsync(scope, task, submission);
             }
             else

@@ -111,7 +111,12 @@ public sealed class TaskFacts(BishanWebFactory factory)
         var inbox = await (await client.GetAsync("/api/tasks?scope=mine&status=done&take=500")).ReadOkAsync();
         Assert.Contains(inbox["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == task.Id);
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "task.complete" && a.EntityId == task.Id)));
-        _ = caseId;
+
+        // The timeline records the outcome in words, not as the workflow's outcome name.
+        var file = await (await client.GetAsync($"/api/cases/{caseId}")).ReadOkAsync();
+        var completed = file["timeline"]!.AsArray().Single(t => t!["kind"]!.GetValue<string>() == "TaskCompleted")!["text"]!.GetValue<string>();
+        Assert.Contains("不符合，结案", completed);
+        Assert.DoesNotContain("NotEligible", completed);
     }
 
     [Fact]

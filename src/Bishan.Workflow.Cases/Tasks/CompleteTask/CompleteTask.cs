@@ -61,7 +61,7 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
             {
                 CaseId = task.CaseId, AtUtc = now, Kind = TimelineKind.TaskCompleted, ActorUserId = user.UserId, TaskId = task.Id,
                 InstanceId = task.InstanceId,
-                Text = UseCaseStrings.Record("Timeline_TaskCompleted", task.Title, comment is null ? outcome : $"{outcome}（{comment}）"),
+                Text = UseCaseStrings.Record("Timeline_TaskCompleted", task.Title, RecordedOutcome(outcome, comment)),
             });
         AuditLog.Add(db, user, time, AuditActions.TaskComplete, nameof(WorkTask), task.Id, $"outcome {outcome}");
         await TaskAccess.SaveAsync(db, task, ct);
@@ -108,5 +108,12 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
                 errors.Add(field, message);
         errors.ThrowIfAny();
         return (outcome!, comment);
+    }
+
+    /// <summary>The outcome as the timeline stores it: in Chinese words, with the comment in brackets.</summary>
+    private static string RecordedOutcome(string outcome, string? comment)
+    {
+        var words = DomainLabels.ForOutcome(outcome, DomainCultures.Chinese);
+        return comment is null ? words : $"{words}（{comment}）";
     }
 }

@@ -18,11 +18,8 @@ public static class CaseLabels
             ? DomainLabels.For(subject)
             : t.Or($"TaskKind.{kind}", kind);
 
-    /// <summary>An outcome button's text: approvals use the domain's words, workflow outcomes the UI's, unknown ones show as named.</summary>
-    public static string Outcome(IStringLocalizer t, string outcome) =>
-        Enum.TryParse<ApprovalOutcome>(outcome, out var approval) && Enum.IsDefined(approval) && !char.IsDigit(outcome[0])
-            ? DomainLabels.For(approval)
-            : t.Or($"Outcome.{outcome}", outcome);
+    /// <summary>An outcome button's text in the user's language; see <see cref="DomainLabels.ForOutcome"/>.</summary>
+    public static string Outcome(string outcome) => DomainLabels.ForOutcome(outcome);
 
     /// <summary>Positive outcomes are the filled button; refusing ones red, sending back amber.</summary>
     public static Color OutcomeColor(string outcome) => outcome switch
