@@ -104,6 +104,14 @@ public sealed partial class CasePagesFacts(AppFixture app) : BrowserSession(app)
         await page.WaitForURLAsync(CaseUrl());
         await Assertions.Expect(page.Locator("[data-testid=file-status]")).ToHaveAttributeAsync("data-status", "Registered");
 
+        // The caseworker's own case: the ID number shows masked until they ask to see it whole.
+        var idNumber = page.Locator("[data-testid=id-number]");
+        await Assertions.Expect(idNumber).ToContainTextAsync("********");
+        await page.ClickAsync("[data-testid=id-number-reveal]");
+        await Assertions.Expect(idNumber).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{17}[\dX]$"));
+        await page.ClickAsync("[data-testid=id-number-reveal]");
+        await Assertions.Expect(idNumber).ToContainTextAsync("********");
+
         await page.ClickAsync("[data-testid=action-help]");
         await page.ClickAsync("[data-testid=help-kind]");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('家访')");

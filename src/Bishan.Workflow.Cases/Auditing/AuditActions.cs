@@ -5,6 +5,7 @@ public static class AuditActions
 {
     public const string ReferralCreate = "referral.create";
     public const string CaseRead = "case.read";
+    public const string IdNumberReveal = "case.id-number.reveal";
     public const string EscalationRequest = "case.escalation.request";
     public const string ExitEvaluationRequest = "case.exit-evaluation.request";
     public const string HelpRecordAdd = "case.help-record.add";

@@ -31,6 +31,30 @@ public sealed class ReferralFacts(BishanWebFactory factory)
     }
 
     [Fact]
+    public async Task RevealIdNumber_GivesTheCaseworkerTheWholeNumber_Audited_AndRefusesASupervisor()
+    {
+        var caseworker = await factory.ClientAsync(CaseworkerA);
+        var referral = NewReferral(SchoolA);
+        var (caseId, _) = await caseworker.ReferAsync(referral);
+        var idNumber = referral["idNumber"]!.GetValue<string>();
+
+        var revealed = await (await caseworker.PostAsync($"/api/cases/{caseId}/id-number/reveal", null)).ReadOkAsync();
+        Assert.Equal(idNumber, revealed["idNumber"]!.GetValue<string>());
+        var userId = await factory.UserIdAsync(CaseworkerA);
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.Action == "case.id-number.reveal" && a.EntityId == caseId && a.UserId == userId)));
+
+        // The area's supervisor reads the file, masked, and may not reveal it.
+        var supervisor = await factory.ClientAsync(SupervisorAreaA);
+        var file = await (await supervisor.GetAsync($"/api/cases/{caseId}")).ReadOkAsync();
+        Assert.True(file["profile"]!["idNumberMasked"]!.GetValue<bool>());
+        var refused = await (await supervisor.PostAsync($"/api/cases/{caseId}/id-number/reveal", null)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        Assert.DoesNotContain(idNumber, refused.ToJsonString());
+        Assert.False(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.Action == "case.id-number.reveal" && a.EntityId == caseId && a.UserId != userId)));
+    }
+
+    [Fact]
     public async Task Referral_Returns409WithMaskedCandidates_WhenSameIdNumber_And201WithOverride()
     {
         var client = await factory.ClientAsync(CaseworkerA);

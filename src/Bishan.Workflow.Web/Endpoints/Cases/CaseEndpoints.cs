@@ -3,6 +3,7 @@ using Bishan.Workflow.Cases.CaseFiles.GetCaseFile;
 using Bishan.Workflow.Cases.CaseFiles.ListCases;
 using Bishan.Workflow.Cases.CaseFiles.RequestEscalation;
 using Bishan.Workflow.Cases.CaseFiles.RequestExitEvaluation;
+using Bishan.Workflow.Cases.CaseFiles.RevealIdNumber;
 using Bishan.Workflow.Cases.Common;
 using Bishan.Workflow.Cases.OrgUnits.ListOrgUnits;
 using Mediator;
@@ -22,6 +23,9 @@ internal static class CaseEndpoints
         cases.MapGet("/", ListAsync).WithSummary("Cases in the caller's scope; ID numbers masked.");
         cases.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetCaseFile(id), ct)))
             .WithSummary("The case file with its timeline (audited); 403 outside the caller's scope.");
+        cases.MapPost("/{id}/id-number/reveal", async (string id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new { idNumber = await mediator.Send(new RevealIdNumber(id), ct) }))
+            .WithSummary("The whole ID number, audited as its own act; 403 unless administrator or the case's caseworker.");
         cases.MapPost("/{id}/escalations", async (string id, EscalationRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted($"/api/cases/{id}", await mediator.Send(new RequestEscalation(id, body.TargetTier, body.Reason), ct)))
             .WithSummary("Starts tiered-escalation towards targetTier (escalation or de-escalation, decided by the approval).");
