@@ -36,9 +36,11 @@ public sealed class ResourcePoolFacts(AppFixture app) : BrowserSession(app)
         await page.FillAsync("input[data-testid=helper-phone], [data-testid=helper-phone] input", "023-85201234");
         await page.ClickAsync("[data-testid=helper-save]");
         await Assertions.Expect(page.Locator("[data-testid=helper-form]")).ToHaveCountAsync(0);
+        var row = page.Locator("[data-testid=helpers] tbody tr", new() { HasText = name });
+        // The reload after saving has landed (the new helper is listed) before the search is typed, so it cannot race it.
+        await Assertions.Expect(row).ToHaveCountAsync(1);
 
         await page.FillAsync("input[data-testid=pool-search], [data-testid=pool-search] input", name);
-        var row = page.Locator("[data-testid=helpers] tbody tr", new() { HasText = name });
         // Wait for the searched list (the debounced reload), not a row of the full one that is about to be replaced.
         await Assertions.Expect(page.Locator("[data-testid=helpers] tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(row.Locator("[data-testid=helper-open-cases]")).ToHaveTextAsync("0");

@@ -39,6 +39,8 @@ public sealed class CaseIntakeFacts
         await h.CompleteAsync("screening", "Eligible", Proposal());
         var approval = h.Task("approve-registration");
         Assert.Equal(("case.coordinator", "Serious", "Approval:Registration"), (approval.Assignee, approval.TargetTier, approval.Kind));
+        // The approver reads the proposal in words, not as the form's values.
+        Assert.StartsWith("提议行动类别：心理健康关爱；提议程度：较重。", approval.Description);
         await h.CompleteAsync("approve-registration", "Approved", comment: "同意入库。");
 
         var decided = Assert.IsType<ApprovalDecided>(h.LastEffects.First());

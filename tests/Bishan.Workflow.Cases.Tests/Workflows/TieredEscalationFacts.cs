@@ -22,7 +22,7 @@ public sealed class TieredEscalationFacts
         var h = await RequestAsync("Severe");
         var approval = h.Task("approve-change");
         Assert.Equal(("升级审批", "Severe", "Approval:Escalation", "case.coordinator"), (approval.Title, approval.TargetTier, approval.Kind, approval.Assignee));
-        Assert.Equal("申请升级至 Severe：多次夜不归宿，监护缺失。", h.Effect<TimelineEntryAdded>().Text);
+        Assert.Equal("申请升级至“严重”：多次夜不归宿，监护缺失。", h.Effect<TimelineEntryAdded>().Text);
 
         await h.CompleteAsync("approve-change", "Approved", comment: "同意由区级专班统筹。");
 
@@ -39,6 +39,7 @@ public sealed class TieredEscalationFacts
         var h = await RequestAsync("Light", "Deescalation");
 
         Assert.Equal(("降级审批", "Approval:Deescalation"), (h.Task("approve-change").Title, h.Task("approve-change").Kind));
+        Assert.StartsWith("申请降级至“较轻”。", h.Task("approve-change").Description);
         await h.CompleteAsync("approve-change", "Approved");
         Assert.Equal("Light", h.Effect<CaseTierChanged>().TargetTier);
     }
