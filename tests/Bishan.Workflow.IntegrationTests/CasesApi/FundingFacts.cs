@@ -239,6 +239,12 @@ public sealed class FundingFacts(BishanWebFactory factory)
         Assert.Equal(1250.5m, expenditure.Amount);
         Assert.Contains("实际医药费", expenditure.Purpose);
         Assert.Equal(749.5m, await RemainingAsync(lineId));
+
+        // The decision is on the timeline once, as the approval records it, not again as a completed task.
+        var after = await (await caseworker.GetAsync($"/api/cases/{c.CaseId}")).ReadOkAsync();
+        var aboutTheApproval = after["timeline"]!.AsArray().Where(t => t!["taskId"]?.GetValue<string>() == approval.Id).ToList();
+        Assert.DoesNotContain(aboutTheApproval, t => t!["kind"]!.GetValue<string>() == "TaskCompleted");
+        Assert.Contains(after["timeline"]!.AsArray(), t => t!["kind"]!.GetValue<string>() == "Approval" && t["text"]!.GetValue<string>().Contains("同意"));
     }
 
     [Fact]

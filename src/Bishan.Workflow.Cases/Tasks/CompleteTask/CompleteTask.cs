@@ -56,7 +56,9 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         task.Outcome ??= outcome;
         task.DataJson ??= data.ToJsonString();
         task.Comment ??= comment;
-        if (task.CaseId is not null && !await db.TimelineEntries.AnyAsync(e => e.TaskId == task.Id && e.Kind == TimelineKind.TaskCompleted, ct))
+        // A workflow approval records its decision on the timeline itself (with level and comment); a second entry would repeat it.
+        if (task.CaseId is not null && !(WorkTaskKinds.IsApproval(task.Kind) && task.BookmarkId is not null)
+            && !await db.TimelineEntries.AnyAsync(e => e.TaskId == task.Id && e.Kind == TimelineKind.TaskCompleted, ct))
             db.TimelineEntries.Add(new TimelineEntry
             {
                 CaseId = task.CaseId, AtUtc = now, Kind = TimelineKind.TaskCompleted, ActorUserId = user.UserId, TaskId = task.Id,
