@@ -36,6 +36,7 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             ResumeInput = resumeInput,
         };
         var before = (StateJson: row.StateJson, Token: row.ConcurrencyToken);
+        var indexed = PassWriter.IndexedValues.Of(row);
         var db = session.Db;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -50,7 +51,7 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             }
 
             InstanceRecords.Apply(row, result.State, definition, now);
-            if (!await writer.UpdateInstanceAsync(row, before.Token, ct))
+            if (!await writer.UpdateInstanceAsync(row, indexed, before.Token, ct))
             {
                 await tx.RollbackAsync(ct);
                 row.ConcurrencyToken = before.Token;

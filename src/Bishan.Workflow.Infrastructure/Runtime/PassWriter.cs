@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 
 namespace Bishan.Workflow.Infrastructure.Runtime;
@@ -32,12 +33,14 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         """, "@id", "@definition", "@version", "@versionId", "@correlation", "@status", "@subStatus", "@state", "@variables", "@output",
         "@triggerNode", "@triggerInput", "@created", "@updated", "@finished", "@token");
 
-    private static readonly Statement UpdateInstance = new("""
-        UPDATE "WorkflowInstances" SET "Status" = @status, "SubStatus" = @subStatus, "CorrelationId" = @correlation,
-            "StateJson" = @state, "VariablesJson" = @variables, "OutputJson" = @output, "UpdatedAtUtc" = @updated,
-            "FinishedAtUtc" = @finished, "ConcurrencyToken" = @token
-        WHERE "Id" = @id AND "ConcurrencyToken" = @readToken
-        """, "@status", "@subStatus", "@correlation", "@state", "@variables", "@output", "@updated", "@finished", "@token", "@id", "@readToken");
+    /// <summary>
+    /// The instance update for each combination of changed indexed columns (status, sub-status, correlation id), by
+    /// <see cref="UpdateVariant"/>. An indexed column is only set when its value changed: SQLite rewrites an index
+    /// entry for every column in the SET list, changed or not, and each rewritten index page is one more page to
+    /// write at commit. Skipping an unchanged column is exact, since the token check guarantees the stored row is
+    /// the one that was read.
+    /// </summary>
+    private static readonly Statement[] UpdateInstance = [.. Enumerable.Range(0, 8).Select(UpdateStatement)];
 
     private static readonly Statement InsertBookmark = new("""
         INSERT INTO "WorkflowBookmarks" ("Id", "InstanceId", "Name", "Key", "CorrelationId", "ActivityId", "NodeId",
@@ -72,10 +75,30 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
             row.Status.ToString(), row.SubStatus.ToString(), row.StateJson, row.VariablesJson, row.OutputJson, row.TriggerNodeId,
             row.TriggerInputJson, row.CreatedAtUtc, row.UpdatedAtUtc, row.FinishedAtUtc, row.ConcurrencyToken);
 
-    /// <summary>Writes the row's new values if nobody else saved the instance since it was read.</summary>
-    public async Task<bool> UpdateInstanceAsync(WorkflowInstanceRecord row, long readToken, CancellationToken ct) =>
-        await ExecuteAsync(UpdateInstance, ct, row.Status.ToString(), row.SubStatus.ToString(), row.CorrelationId, row.StateJson,
-            row.VariablesJson, row.OutputJson, row.UpdatedAtUtc, row.FinishedAtUtc, row.ConcurrencyToken, row.Id, readToken) == 1;
+    /// <summary>Writes the row's new values if nobody else saved the instance since it was read as <paramref name="read"/>.</summary>
+    public async Task<bool> UpdateInstanceAsync(WorkflowInstanceRecord row, IndexedValues read, long readToken, CancellationToken ct)
+    {
+        var statusChanged = row.Status != read.Status;
+        var subStatusChanged = row.SubStatus != read.SubStatus;
+        var correlationChanged = !string.Equals(row.CorrelationId, read.CorrelationId, StringComparison.Ordinal);
+        var values = new List<object?>(11) { row.StateJson, row.VariablesJson, row.OutputJson, row.UpdatedAtUtc, row.FinishedAtUtc, row.ConcurrencyToken };
+        if (statusChanged) values.Add(row.Status.ToString());
+        if (subStatusChanged) values.Add(row.SubStatus.ToString());
+        if (correlationChanged) values.Add(row.CorrelationId);
+        values.Add(row.Id);
+        values.Add(readToken);
+        var statement = UpdateInstance[UpdateVariant(statusChanged, subStatusChanged, correlationChanged)];
+        return await ExecuteAsync(statement, ct, [.. values]) == 1;
+    }
+
+    /// <summary>The values of an instance's indexed columns as read, to tell which of them a pass changed.</summary>
+    internal readonly record struct IndexedValues(WorkflowStatus Status, WorkflowSubStatus SubStatus, string? CorrelationId)
+    {
+        public static IndexedValues Of(WorkflowInstanceRecord row) => new(row.Status, row.SubStatus, row.CorrelationId);
+    }
+
+    internal static int UpdateVariant(bool status, bool subStatus, bool correlation) =>
+        (status ? 1 : 0) | (subStatus ? 2 : 0) | (correlation ? 4 : 0);
 
     public async Task InsertBookmarksAsync(IEnumerable<WorkflowBookmarkRecord> bookmarks, CancellationToken ct)
     {
@@ -117,6 +140,21 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
     }
 
     private const int JournalColumns = 10;
+
+    private static Statement UpdateStatement(int variant)
+    {
+        var sets = new List<string> { "\"StateJson\" = @state", "\"VariablesJson\" = @variables", "\"OutputJson\" = @output",
+            "\"UpdatedAtUtc\" = @updated", "\"FinishedAtUtc\" = @finished", "\"ConcurrencyToken\" = @token" };
+        var names = new List<string> { "@state", "@variables", "@output", "@updated", "@finished", "@token" };
+        if ((variant & 1) != 0) { sets.Add("\"Status\" = @status"); names.Add("@status"); }
+        if ((variant & 2) != 0) { sets.Add("\"SubStatus\" = @subStatus"); names.Add("@subStatus"); }
+        if ((variant & 4) != 0) { sets.Add("\"CorrelationId\" = @correlation"); names.Add("@correlation"); }
+        names.Add("@id");
+        names.Add("@readToken");
+        return new Statement(
+            $"UPDATE \"WorkflowInstances\" SET {string.Join(", ", sets)} WHERE \"Id\" = @id AND \"ConcurrencyToken\" = @readToken",
+            [.. names]);
+    }
 
     private static Statement JournalStatement(int rows)
     {
