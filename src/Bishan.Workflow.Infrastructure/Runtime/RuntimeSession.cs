@@ -12,7 +12,7 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// connection (and setting its pragmas), building a context and preparing statements is thus paid once per session,
 /// not once per resume. Effect handlers get <see cref="Db"/>, whose transaction is the one the plain commands run in.
 /// </summary>
-internal sealed class RuntimeSession : IAsyncDisposable
+internal sealed class RuntimeSession : IAsyncDisposable, IDisposable
 {
     private RuntimeSession(BishanDbContext db)
     {
@@ -52,5 +52,11 @@ internal sealed class RuntimeSession : IAsyncDisposable
     {
         Commands.Dispose();
         await Db.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        Commands.Dispose();
+        Db.Dispose();
     }
 }

@@ -9,7 +9,7 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// is no longer clean (a transaction left open, a broken connection): then it is closed instead. At most
 /// <see cref="MaxIdle"/> sessions stay open while idle; all of them are closed when the container is disposed.
 /// </summary>
-internal sealed class RuntimeSessionPool(IDbContextFactory<BishanDbContext> factory) : IAsyncDisposable
+internal sealed class RuntimeSessionPool(IDbContextFactory<BishanDbContext> factory) : IAsyncDisposable, IDisposable
 {
     internal const int MaxIdle = 8;
 
@@ -52,14 +52,24 @@ internal sealed class RuntimeSessionPool(IDbContextFactory<BishanDbContext> fact
 
     public async ValueTask DisposeAsync()
     {
-        RuntimeSession[] idle;
+        foreach (var session in TakeAllIdle()) await session.DisposeAsync();
+    }
+
+    /// <summary>For containers disposed synchronously.</summary>
+    public void Dispose()
+    {
+        foreach (var session in TakeAllIdle()) session.Dispose();
+    }
+
+    private RuntimeSession[] TakeAllIdle()
+    {
         lock (_idle)
         {
             _disposed = true;
-            idle = [.. _idle];
+            RuntimeSession[] idle = [.. _idle];
             _idle.Clear();
+            return idle;
         }
-        foreach (var session in idle) await session.DisposeAsync();
     }
 
     /// <summary>One call's use of a session; disposing it hands the session back.</summary>

@@ -101,6 +101,20 @@ public sealed class RuntimeSessionFacts
     }
 
     [Fact]
+    public async Task Dispose_ClosesIdleSessions_WhenTheContainerIsDisposedSynchronously()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var pool = new RuntimeSessionPool(host.Get<IDbContextFactory<BishanDbContext>>());
+        System.Data.Common.DbConnection connection;
+        await using (var lease = await pool.RentAsync(CancellationToken.None)) connection = lease.Session.Commands.Connection;
+
+        pool.Dispose();
+
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await pool.RentAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ResumeAsync_KeepsEachInstanceApart_WhenManyInstancesResumeConcurrently()
     {
         await using var host = await RuntimeHost.StartAsync();
