@@ -30,7 +30,7 @@ public sealed class WorkflowExecutor(
     {
         var state = new WorkflowState
         {
-            InstanceId = request.InstanceId ?? Guid.NewGuid().ToString("N"),
+            InstanceId = request.InstanceId ?? TimeOrderedIds.New(time),
             DefinitionId = definition.DefinitionId,
             DefinitionVersion = definition.Version,
             CorrelationId = request.CorrelationId,

@@ -293,7 +293,7 @@ internal sealed class WorkflowRun
 
     // ---- bookmarks and journal -------------------------------------------------------------------------
 
-    public string NewBookmarkId() => Guid.NewGuid().ToString("N");
+    public string NewBookmarkId() => TimeOrderedIds.New(Time);
 
     public void AddBookmark(Bookmark bookmark)
     {

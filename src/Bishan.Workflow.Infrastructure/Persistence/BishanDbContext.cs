@@ -139,7 +139,10 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) :
         e.HasKey(b => b.Id);
         e.HasIndex(b => new { b.Name, b.Key });
         e.HasIndex(b => b.InstanceId);
-        e.HasIndex(b => b.ResumeAtUtc);
+
+        // Timers only: most bookmarks (events, tasks) have no time, and an entry for each of them would be one
+        // more index page written by every pass that adds or burns one. The scheduler asks for timers only.
+        e.HasIndex(b => b.ResumeAtUtc).HasFilter("\"ResumeAtUtc\" IS NOT NULL");
     }
 
     private static void ConfigureTriggers(EntityTypeBuilder<WorkflowTriggerRecord> e)

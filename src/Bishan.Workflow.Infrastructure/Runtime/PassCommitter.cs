@@ -24,9 +24,9 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
 {
     private readonly IWorkflowEffectHandler[] _effectHandlers = [.. effectHandlers];
 
-    /// <param name="row">The instance row as read (tracked or not); its token is checked and bumped by a plain UPDATE.</param>
+    /// <param name="row">The instance row as read (untracked); its token is checked and bumped by a plain UPDATE.</param>
     /// <param name="timersBefore">Ids of the state's timer bookmarks before the pass, to unschedule those removed.</param>
-    public async Task<CommitOutcome> CommitAsync(BishanDbContext db, WorkflowInstanceRecord row, WorkflowDefinition definition,
+    public async Task<CommitOutcome> CommitAsync(RuntimeSession session, WorkflowInstanceRecord row, WorkflowDefinition definition,
         ExecutionResult result, IReadOnlySet<string> timersBefore, string? resumedBookmarkId, CancellationToken ct,
         JsonNode? resumeInput = null)
     {
@@ -36,11 +36,11 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             ResumeInput = resumeInput,
         };
         var before = (StateJson: row.StateJson, Token: row.ConcurrencyToken);
-        // The runtime's rows are written by hand (see PassWriter); EF must not write the instance row again.
-        if (db.Entry(row).State != EntityState.Detached) db.Entry(row).State = EntityState.Detached;
+        var indexed = PassWriter.IndexedValues.Of(row);
+        var db = session.Db;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var writer = new PassWriter(db.Database.GetDbConnection(), tx.GetDbTransaction());
+            var writer = new PassWriter(session.Commands, tx.GetDbTransaction());
 
             // The first write of the transaction: on SQLite it takes the write lock, and exactly one
             // racer sees a row deleted. Losers roll back having written nothing.
@@ -51,7 +51,7 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             }
 
             InstanceRecords.Apply(row, result.State, definition, now);
-            if (!await writer.UpdateInstanceAsync(row, before.Token, ct))
+            if (!await writer.UpdateInstanceAsync(row, indexed, before.Token, ct))
             {
                 await tx.RollbackAsync(ct);
                 row.ConcurrencyToken = before.Token;

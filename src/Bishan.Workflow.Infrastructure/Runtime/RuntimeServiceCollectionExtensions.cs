@@ -41,6 +41,7 @@ public static class RuntimeServiceCollectionExtensions
 
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<TriggerExtractor>();
+        services.TryAddSingleton<RuntimeSessionPool>();
         services.TryAddSingleton<PassCommitter>();
         services.TryAddSingleton<IWorkflowDefinitionService, WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();

@@ -20,7 +20,7 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// e.g. the branch was cancelled). Neither writes anything.
 /// </remarks>
 internal sealed class WorkflowRuntime(
-    IDbContextFactory<BishanDbContext> dbFactory,
+    RuntimeSessionPool sessions,
     DefinitionCache definitions,
     WorkflowExecutor executor,
     PassCommitter committer,
@@ -31,40 +31,34 @@ internal sealed class WorkflowRuntime(
 
     public async Task<InstanceSummary> StartAsync(string definitionId, IReadOnlyDictionary<string, JsonNode?>? input, string? correlationId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var version = await PublishedVersionAsync(db, definitionId, ct)
+        await using var lease = await sessions.RentAsync(ct);
+        var version = await InstanceReads.PublishedVersionAsync(lease.Session, definitionId, ct)
                       ?? throw new WorkflowNotFoundException($"Workflow '{definitionId}' has no published version.");
-        return await StartVersionAsync(db, version.Id, new StartWorkflowRequest { Input = input, CorrelationId = correlationId }, ct);
+        return await StartVersionAsync(lease.Session, version.Id, new StartWorkflowRequest { Input = input, CorrelationId = correlationId }, ct);
     }
 
     public async Task<InstanceSummary?> StartFromTriggerAsync(string definitionId, int version, string activityNodeId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var published = await PublishedVersionAsync(db, definitionId, ct);
+        await using var lease = await sessions.RentAsync(ct);
+        var published = await InstanceReads.PublishedVersionAsync(lease.Session, definitionId, ct);
 
         // A schedule that outlived its version (republished or retracted meanwhile) starts nothing.
-        if (published is null || published.Version != version) return null;
-        var definition = await definitions.GetAsync(db, published.Id, ct);
+        if (published is not { } p || p.Version != version) return null;
+        var definition = await definitions.GetAsync(lease.Session.Db, p.Id, ct);
         if (!DefinitionIndex.For(definition).ByNodeId.ContainsKey(activityNodeId)) return null;
-        return await StartVersionAsync(db, published.Id, new StartWorkflowRequest { TriggerNodeId = activityNodeId }, ct);
+        return await StartVersionAsync(lease.Session, p.Id, new StartWorkflowRequest { TriggerNodeId = activityNodeId }, ct);
     }
 
     public async Task<ResumeResult> ResumeAsync(string bookmarkId, JsonNode? input, CancellationToken ct = default)
     {
         for (var attempt = 1; attempt <= MaxResumeAttempts; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var lease = await sessions.RentAsync(ct);
+            var session = lease.Session;
+            var row = await InstanceReads.ByBookmarkAsync(session, bookmarkId, ct);
+            if (row is null) return await MissingBookmarkAsync(session.Db, bookmarkId, ct);
 
-            // One connection for the read and the commit (EF would otherwise open and close it for each).
-            await db.Database.OpenConnectionAsync(ct);
-            var row = await (from b in db.WorkflowBookmarks
-                             join i in db.WorkflowInstances on b.InstanceId equals i.Id
-                             where b.Id == bookmarkId
-                             select i).FirstOrDefaultAsync(ct);
-            if (row is null) return await MissingBookmarkAsync(db, bookmarkId, ct);
-
-            var definition = await definitions.GetAsync(db, row.DefinitionVersionId, ct);
+            var definition = await definitions.GetAsync(session.Db, row.DefinitionVersionId, ct);
             var state = WorkflowStateSerializer.Deserialize(row.StateJson);
 
             // One query read both rows from one snapshot, so this only happens if the store was edited by hand.
@@ -73,7 +67,7 @@ internal sealed class WorkflowRuntime(
 
             var timers = PassCommitter.Timers(state);
             var result = await executor.ResumeAsync(definition, state, bookmarkId, input, ct);
-            switch (await committer.CommitAsync(db, row, definition, result, timers, bookmarkId, ct, input))
+            switch (await committer.CommitAsync(session, row, definition, result, timers, bookmarkId, ct, input))
             {
                 case CommitOutcome.Committed:
                     return new ResumeResult(ResumeOutcome.Resumed, InstanceRecords.ToSummary(row));
@@ -88,8 +82,9 @@ internal sealed class WorkflowRuntime(
     {
         List<string> bookmarkIds;
         List<WorkflowTriggerRecord> triggers = [];
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var lease = await sessions.RentAsync(ct))
         {
+            var db = lease.Session.Db;
             var query = db.WorkflowBookmarks.AsNoTracking().Where(b => b.Name == Event.BookmarkName && b.Key == eventName);
             if (correlationId is not null) query = query.Where(b => b.CorrelationId == correlationId);
             if (instanceId is not null) query = query.Where(b => b.InstanceId == instanceId);
@@ -108,35 +103,35 @@ internal sealed class WorkflowRuntime(
         var started = new List<string>();
         foreach (var trigger in triggers)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var published = await PublishedVersionAsync(db, trigger.DefinitionId, ct);
-            if (published is null || published.Version != trigger.DefinitionVersion) continue;
+            await using var lease = await sessions.RentAsync(ct);
+            var published = await InstanceReads.PublishedVersionAsync(lease.Session, trigger.DefinitionId, ct);
+            if (published is not { } p || p.Version != trigger.DefinitionVersion) continue;
             var request = new StartWorkflowRequest { CorrelationId = correlationId, TriggerNodeId = trigger.NodeId, TriggerInput = input?.DeepClone() };
-            started.Add((await StartVersionAsync(db, published.Id, request, ct)).Id);
+            started.Add((await StartVersionAsync(lease.Session, p.Id, request, ct)).Id);
         }
         return new TriggerResult(started, resumed);
     }
 
     public async Task<InstanceSummary> RetryAsync(string instanceId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (row, definition, state) = await LoadAsync(db, instanceId, ct);
+        await using var lease = await sessions.RentAsync(ct);
+        var (row, definition, state) = await LoadAsync(lease.Session, instanceId, ct);
         if (row.SubStatus != WorkflowSubStatus.Faulted)
             throw new WorkflowConflictException($"Instance '{instanceId}' is {row.SubStatus}; only a faulted instance can be retried.");
         var timers = PassCommitter.Timers(state);
         var result = await executor.RetryAsync(definition, state, ct);
-        return await CommitOrConflictAsync(db, row, definition, result, timers, ct);
+        return await CommitOrConflictAsync(lease.Session, row, definition, result, timers, ct);
     }
 
     public async Task<InstanceSummary> CancelAsync(string instanceId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (row, definition, state) = await LoadAsync(db, instanceId, ct);
+        await using var lease = await sessions.RentAsync(ct);
+        var (row, definition, state) = await LoadAsync(lease.Session, instanceId, ct);
         if (row.Status != WorkflowStatus.Running)
             throw new WorkflowConflictException($"Instance '{instanceId}' is {row.SubStatus}; only a running instance can be cancelled.");
         var timers = PassCommitter.Timers(state);
         var result = executor.Cancel(definition, state);
-        return await CommitOrConflictAsync(db, row, definition, result, timers, ct);
+        return await CommitOrConflictAsync(lease.Session, row, definition, result, timers, ct);
     }
 
     /// <summary>
@@ -147,19 +142,19 @@ internal sealed class WorkflowRuntime(
     public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
     {
         List<string> ids;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            ids = await db.WorkflowInstances.AsNoTracking().Where(i => i.SubStatus == WorkflowSubStatus.Executing)
+        await using (var lease = await sessions.RentAsync(ct))
+            ids = await lease.Session.Db.WorkflowInstances.AsNoTracking().Where(i => i.SubStatus == WorkflowSubStatus.Executing)
                 .OrderBy(i => i.CreatedAtUtc).Select(i => i.Id).ToListAsync(ct);
 
         var recovered = 0;
         foreach (var id in ids)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var (row, definition, state) = await LoadAsync(db, id, ct);
+            await using var lease = await sessions.RentAsync(ct);
+            var (row, definition, state) = await LoadAsync(lease.Session, id, ct);
             if (row.SubStatus != WorkflowSubStatus.Executing) continue;
             var result = await executor.ContinueAsync(definition, state, row.TriggerNodeId,
                 WorkflowStateSerializer.ParseNode(row.TriggerInputJson), ct);
-            if (await committer.CommitAsync(db, row, definition, result, PassCommitter.Timers(state), null, ct) == CommitOutcome.Committed)
+            if (await committer.CommitAsync(lease.Session, row, definition, result, PassCommitter.Timers(state), null, ct) == CommitOutcome.Committed)
                 recovered++;
         }
         return recovered;
@@ -167,21 +162,13 @@ internal sealed class WorkflowRuntime(
 
     // ---- helpers -----------------------------------------------------------------------------------
 
-    private sealed record PublishedVersion(string Id, int Version);
-
-    private static Task<PublishedVersion?> PublishedVersionAsync(BishanDbContext db, string definitionId, CancellationToken ct) =>
-        db.WorkflowDefinitionVersions.AsNoTracking()
-            .Where(v => v.DefinitionId == definitionId && v.IsPublished)
-            .Select(v => new PublishedVersion(v.Id, v.Version))
-            .FirstOrDefaultAsync(ct);
-
     /// <summary>
     /// Stores the new instance as Executing with only its root queued, then runs it and commits the pass.
     /// A crash in between leaves a row that <see cref="RecoverInterruptedAsync"/> continues.
     /// </summary>
-    private async Task<InstanceSummary> StartVersionAsync(BishanDbContext db, string versionId, StartWorkflowRequest request, CancellationToken ct)
+    private async Task<InstanceSummary> StartVersionAsync(RuntimeSession session, string versionId, StartWorkflowRequest request, CancellationToken ct)
     {
-        var definition = await definitions.GetAsync(db, versionId, ct);
+        var definition = await definitions.GetAsync(session.Db, versionId, ct);
         var state = executor.CreateState(definition, request);
         state.SubStatus = WorkflowSubStatus.Executing;
         var now = time.GetUtcNow().UtcDateTime;
@@ -196,25 +183,24 @@ internal sealed class WorkflowRuntime(
             CreatedAtUtc = now,
         };
         InstanceRecords.Apply(row, state, definition, now);
-        db.WorkflowInstances.Add(row);
-        await db.SaveChangesAsync(ct);
+        await new PassWriter(session.Commands, transaction: null).InsertInstanceAsync(row, ct);
 
         var result = await executor.ContinueAsync(definition, state, request.TriggerNodeId, request.TriggerInput, ct);
-        return await CommitOrConflictAsync(db, row, definition, result, new HashSet<string>(), ct);
+        return await CommitOrConflictAsync(session, row, definition, result, new HashSet<string>(), ct);
     }
 
-    private async Task<InstanceSummary> CommitOrConflictAsync(BishanDbContext db, WorkflowInstanceRecord row, WorkflowDefinition definition,
+    private async Task<InstanceSummary> CommitOrConflictAsync(RuntimeSession session, WorkflowInstanceRecord row, WorkflowDefinition definition,
         ExecutionResult result, IReadOnlySet<string> timers, CancellationToken ct) =>
-        await committer.CommitAsync(db, row, definition, result, timers, null, ct) == CommitOutcome.Committed
+        await committer.CommitAsync(session, row, definition, result, timers, null, ct) == CommitOutcome.Committed
             ? InstanceRecords.ToSummary(row)
             : throw new WorkflowConflictException($"Instance '{row.Id}' was changed by someone else meanwhile; try again.");
 
     private async Task<(WorkflowInstanceRecord Row, WorkflowDefinition Definition, WorkflowState State)> LoadAsync(
-        BishanDbContext db, string instanceId, CancellationToken ct)
+        RuntimeSession session, string instanceId, CancellationToken ct)
     {
-        var row = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+        var row = await InstanceReads.ByIdAsync(session, instanceId, ct)
                   ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' does not exist.");
-        var definition = await definitions.GetAsync(db, row.DefinitionVersionId, ct);
+        var definition = await definitions.GetAsync(session.Db, row.DefinitionVersionId, ct);
         return (row, definition, WorkflowStateSerializer.Deserialize(row.StateJson));
     }
 
@@ -229,8 +215,8 @@ internal sealed class WorkflowRuntime(
 
     private async Task<InstanceSummary?> SummaryAsync(string instanceId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        await using var lease = await sessions.RentAsync(ct);
+        var row = await InstanceReads.ByIdAsync(lease.Session, instanceId, ct);
         return row is null ? null : InstanceRecords.ToSummary(row);
     }
 }

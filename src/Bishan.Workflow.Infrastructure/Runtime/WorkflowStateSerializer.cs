@@ -17,10 +17,15 @@ internal static class WorkflowStateSerializer
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Serialize(WorkflowState state) => JsonSerializer.Serialize(state, Options);
+    public static string Serialize(WorkflowState state) => JsonSerializer.Serialize(state, WorkflowStateJsonContext.Default.WorkflowState);
 
     public static WorkflowState Deserialize(string json) =>
-        JsonSerializer.Deserialize<WorkflowState>(json, Options) ?? throw new InvalidOperationException("Stored workflow state is empty.");
+        JsonSerializer.Deserialize(json, WorkflowStateJsonContext.Default.WorkflowState)
+        ?? throw new InvalidOperationException("Stored workflow state is empty.");
+
+    /// <summary>Outputs and variables by name.</summary>
+    public static string Serialize(Dictionary<string, JsonNode?> values) =>
+        JsonSerializer.Serialize(values, WorkflowStateJsonContext.Default.DictionaryStringJsonNode);
 
     public static string? SerializeNode(JsonNode? node) => node?.ToJsonString(Options);
 

@@ -32,6 +32,9 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public IWorkflowRuntime Runtime => _services.GetRequiredService<IWorkflowRuntime>();
     public IWorkflowInstanceQueries Instances => _services.GetRequiredService<IWorkflowInstanceQueries>();
 
+    /// <summary>Any registered service, internal ones included (for tests of the runtime's plumbing).</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public static async Task<RuntimeHost> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "bishan-it-" + Guid.NewGuid().ToString("N"));

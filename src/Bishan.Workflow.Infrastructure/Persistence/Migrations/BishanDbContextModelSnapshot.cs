@@ -1011,7 +1011,8 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("ResumeAtUtc");
+                    b.HasIndex("ResumeAtUtc")
+                        .HasFilter("\"ResumeAtUtc\" IS NOT NULL");
 
                     b.HasIndex("Name", "Key");
 

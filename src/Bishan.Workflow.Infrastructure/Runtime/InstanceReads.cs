@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Bishan.Workflow.Engine.Execution;
+using Bishan.Workflow.Infrastructure.Persistence.Entities;
+
+namespace Bishan.Workflow.Infrastructure.Runtime;
+
+/// <summary>
+/// The runtime's hot-path reads as plain prepared queries (see <see cref="PassWriter"/> for why not EF Core):
+/// an instance by id or by one of its bookmarks, and a definition's published version. Standard SQL; table and
+/// column names are those of <c>BishanDbContext</c>. Rows come back untracked.
+/// </summary>
+internal static class InstanceReads
+{
+    private const string Columns = """
+        i."Id", i."DefinitionId", i."DefinitionVersion", i."DefinitionVersionId", i."CorrelationId", i."Status", i."SubStatus",
+        i."StateJson", i."VariablesJson", i."OutputJson", i."TriggerNodeId", i."TriggerInputJson", i."CreatedAtUtc",
+        i."UpdatedAtUtc", i."FinishedAtUtc", i."ConcurrencyToken"
+        """;
+
+    private static readonly Statement ById = new($"""SELECT {Columns} FROM "WorkflowInstances" i WHERE i."Id" = @id""", "@id");
+
+    private static readonly Statement ByBookmark = new($"""
+        SELECT {Columns} FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId" WHERE b."Id" = @id
+        """, "@id");
+
+    private static readonly Statement Published = new("""
+        SELECT "Id", "Version" FROM "WorkflowDefinitionVersions" WHERE "DefinitionId" = @definition AND "IsPublished" = @published
+        """, "@definition", "@published");
+
+    public static Task<WorkflowInstanceRecord?> ByIdAsync(RuntimeSession session, string instanceId, CancellationToken ct) =>
+        SingleAsync(session.Commands.Bind(ById, session.Transaction, instanceId), ct);
+
+    /// <summary>The instance that holds bookmark <paramref name="bookmarkId"/>; null when no such bookmark row exists.</summary>
+    public static Task<WorkflowInstanceRecord?> ByBookmarkAsync(RuntimeSession session, string bookmarkId, CancellationToken ct) =>
+        SingleAsync(session.Commands.Bind(ByBookmark, session.Transaction, bookmarkId), ct);
+
+    public static async Task<(string Id, int Version)?> PublishedVersionAsync(RuntimeSession session, string definitionId, CancellationToken ct)
+    {
+        await using var reader = await session.Commands.Bind(Published, session.Transaction, definitionId, true).ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetInt32(1)) : null;
+    }
+
+    private static async Task<WorkflowInstanceRecord?> SingleAsync(DbCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new WorkflowInstanceRecord
+        {
+            Id = reader.GetString(0),
+            DefinitionId = reader.GetString(1),
+            DefinitionVersion = reader.GetInt32(2),
+            DefinitionVersionId = reader.GetString(3),
+            CorrelationId = Text(reader, 4),
+            Status = Enum.Parse<WorkflowStatus>(reader.GetString(5)),
+            SubStatus = Enum.Parse<WorkflowSubStatus>(reader.GetString(6)),
+            StateJson = reader.GetString(7),
+            VariablesJson = Text(reader, 8),
+            OutputJson = Text(reader, 9),
+            TriggerNodeId = Text(reader, 10),
+            TriggerInputJson = Text(reader, 11),
+            CreatedAtUtc = Utc(reader.GetDateTime(12)),
+            UpdatedAtUtc = Utc(reader.GetDateTime(13)),
+            FinishedAtUtc = reader.IsDBNull(14) ? null : Utc(reader.GetDateTime(14)),
+            ConcurrencyToken = reader.GetInt64(15),
+        };
+    }
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
