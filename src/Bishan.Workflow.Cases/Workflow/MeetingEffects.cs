@@ -86,14 +86,15 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
             .Select(i =>
             {
                 var c = cases[i.CaseId];
-                var labels = string.Join(" ", new[] { c.PrimaryAction is { } a ? CaseTexts.Label(a) : null, c.Tier is { } t ? CaseTexts.Label(t) : null }
+                // The file number and the name have their own columns; the note says what the case is about.
+                var labels = string.Join("·", new[] { c.PrimaryAction is { } a ? CaseTexts.Label(a) : null, c.Tier is { } t ? CaseTexts.Label(t) : null }
                     .Where(x => x is not null));
                 return new MeetingAgendaItem
                 {
                     MeetingId = meeting.Id,
                     CaseId = i.CaseId,
                     Reason = i.Reason,
-                    Note = $"{c.FileNumber} {c.Name} {labels}".Trim(),
+                    Note = labels.Length == 0 ? null : labels,
                 };
             })
             .ToList();

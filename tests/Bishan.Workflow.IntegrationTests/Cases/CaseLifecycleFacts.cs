@@ -47,6 +47,8 @@ public sealed class CaseLifecycleFacts
         Assert.Equal((MeetingKind.Weekly, MeetingStatus.Scheduled, meetingInstance!.Id), (meeting.Kind, meeting.Status, meeting.InstanceId));
         Assert.Contains(meeting.AgendaItems, i => i.CaseId == @case.Id && i.Reason == AgendaReason.SevereCase);
         Assert.Contains(meeting.AgendaItems, i => i.CaseId == @case.Id && i.Reason == AgendaReason.NewRegistration);
+        // The note says what the case is about; its file number and name have their own columns.
+        Assert.Equal("心理健康关爱·严重", meeting.AgendaItems.First(i => i.CaseId == @case.Id).Note);
         var reminded = await host.QueryAsync(db => db.Notifications.Where(n => n.Title.Contains("周会商")).Select(n => n.UserId).ToListAsync());
         Assert.Equal(new[] { host.Users["secretary"], host.Users["supervisor-taskforce"] }.Order(), reminded.Order());
 
