@@ -148,11 +148,6 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
 
     private static string CaseId(Guid minorId) => minorId.ToString("N");
 
-    /// <summary>What an agenda item is about, as the weekly consultation workflow writes it (action·tier).</summary>
-    private static string? AgendaNote(Case c) =>
-        string.Join("·", new[] { c.PrimaryAction is { } a ? CaseTexts.Label(a) : null, c.Tier is { } t ? CaseTexts.Label(t) : null }
-            .Where(x => x is not null)) is { Length: > 0 } note ? note : null;
-
     private static DateTime Utc(DateOnly localDate, int localHour) =>
         TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(new TimeOnly(localHour, 0)), DistrictCalendar.TimeZone);
 
@@ -198,7 +193,7 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
         var agenda = severe.Select(c => (c, AgendaReason.SevereCase))
             .Concat(cases.Where(c => c.RegisteredAtUtc >= weekBefore && c.RegisteredAtUtc < held).Select(c => (c, AgendaReason.NewRegistration)));
         foreach (var (c, reason) in agenda)
-            meeting.AgendaItems.Add(new MeetingAgendaItem { MeetingId = meeting.Id, CaseId = c.Id, Reason = reason, Note = AgendaNote(c) });
+            meeting.AgendaItems.Add(new MeetingAgendaItem { MeetingId = meeting.Id, CaseId = c.Id, Reason = reason, Note = MeetingEffects.AgendaNote(c.PrimaryAction, c.Tier) });
 
         var decided = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in severe.Take(2))

@@ -51,6 +51,14 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
     /// New registrations since the previous meeting of the same kind (else the last week or month), pending tier-change
     /// approvals, severe cases in the register, cases with overdue tasks, and exit candidates. A case appears once per reason.
     /// </summary>
+    /// <summary>
+    /// What an agenda item is about (心理健康关爱·严重): its file number and name have their own columns, so the note
+    /// does not repeat them.
+    /// </summary>
+    internal static string? AgendaNote(FiveAction? action, Tier? tier) =>
+        string.Join("·", new[] { action is { } a ? CaseTexts.Label(a) : null, tier is { } t ? CaseTexts.Label(t) : null }
+            .Where(x => x is not null)) is { Length: > 0 } note ? note : null;
+
     private static async Task<List<MeetingAgendaItem>> BuildAgendaAsync(PassScope scope, Meeting meeting)
     {
         var db = scope.Db;
@@ -86,15 +94,12 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
             .Select(i =>
             {
                 var c = cases[i.CaseId];
-                // The file number and the name have their own columns; the note says what the case is about.
-                var labels = string.Join("·", new[] { c.PrimaryAction is { } a ? CaseTexts.Label(a) : null, c.Tier is { } t ? CaseTexts.Label(t) : null }
-                    .Where(x => x is not null));
                 return new MeetingAgendaItem
                 {
                     MeetingId = meeting.Id,
                     CaseId = i.CaseId,
                     Reason = i.Reason,
-                    Note = labels.Length == 0 ? null : labels,
+                    Note = AgendaNote(c.PrimaryAction, c.Tier),
                 };
             })
             .ToList();

@@ -32,11 +32,21 @@ internal sealed class HangfireWorkflowScheduler(
         // Due already: enqueue, so it does not wait for the next schedule poll.
         var jobId = due <= time.GetUtcNow().UtcDateTime
             ? jobs.Enqueue<WorkflowJobs>(j => j.ResumeBookmarkAsync(bookmarkId))
-            : jobs.Schedule<WorkflowJobs>(j => j.ResumeBookmarkAsync(bookmarkId), new DateTimeOffset(due));
+            : jobs.Schedule<WorkflowJobs>(j => j.ResumeBookmarkAsync(bookmarkId), new DateTimeOffset(WholeSecondNotBefore(due)));
         using var connection = storage.GetConnection();
         using var transaction = connection.CreateWriteTransaction();
         transaction.SetRangeInHash(TriggerJobIds.BookmarkHash(bookmarkId), [new(JobIdField, jobId)]);
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Hangfire keeps a scheduled job's time in whole seconds (truncated), so a timer due at 10:00:02.9 would be enqueued
+    /// from 10:00:02.0, before it is due. Scheduling at the next whole second keeps a timer from ever firing early.
+    /// </summary>
+    internal static DateTime WholeSecondNotBefore(DateTime due)
+    {
+        var truncated = due.AddTicks(-(due.Ticks % TimeSpan.TicksPerSecond));
+        return truncated == due ? due : truncated.AddSeconds(1);
     }
 
     public void UnscheduleBookmark(string bookmarkId)

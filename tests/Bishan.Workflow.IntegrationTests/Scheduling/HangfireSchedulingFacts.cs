@@ -36,7 +36,20 @@ public sealed class HangfireSchedulingFacts(BishanWebFactory factory)
         Assert.Equal("Finished", finished["subStatus"]!.GetValue<string>());
         var written = (await client.GetJournalAsync(instanceId))
             .Single(e => e!["message"]?.GetValue<string>() == "after delay")!["timestampUtc"]!.GetValue<DateTime>();
-        Assert.InRange((written - due).TotalSeconds, -0.5, 5);
+        // Never before it is due (Hangfire keeps whole seconds: the job is scheduled at the next one), at most 5 s after.
+        Assert.InRange((written - due).TotalSeconds, 0, 5);
+    }
+
+    [Theory]
+    [InlineData("2026-11-28T10:00:02.0000000Z", "2026-11-28T10:00:02.0000000Z")]
+    [InlineData("2026-11-28T10:00:02.0000001Z", "2026-11-28T10:00:03.0000000Z")]
+    [InlineData("2026-11-28T10:00:02.9990000Z", "2026-11-28T10:00:03.0000000Z")]
+    [InlineData("2026-11-28T23:59:59.5000000Z", "2026-11-29T00:00:00.0000000Z")]
+    public void TimerJobs_AreScheduledAtTheNextWholeSecond_SoHangfireNeverFiresThemEarly(string due, string scheduled)
+    {
+        var at = HangfireWorkflowScheduler.WholeSecondNotBefore(DateTime.Parse(due, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
+        Assert.Equal(DateTime.Parse(scheduled, null, System.Globalization.DateTimeStyles.AdjustToUniversal), at);
+        Assert.Equal(DateTimeKind.Utc, at.Kind);
     }
 
     [Fact]
