@@ -27,6 +27,8 @@ public abstract class BrowserSession(AppFixture app)
             Locale = "en-US",
         });
         context.SetDefaultTimeout(StepTimeoutMs);
+        // Expectations have their own default (5 s); on a loaded 2-core machine they get the same patience as actions.
+        Assertions.SetDefaultExpectTimeout(StepTimeoutMs);
         var page = await context.NewPageAsync();
         try
         {

@@ -34,6 +34,14 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         { Administrator.UserName, true },
     };
 
+    /// <summary>The status, or a failure that shows the request and the body (a 500's problem details name the exception).</summary>
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {expected}, got "
+                        + $"{(int)response.StatusCode} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     private static TestUser User(string userName) => Everyone.Single(u => u.UserName == userName);
 
     private async Task<(string CaseId, string Name, string IdNumber, string TaskId)> RegisteredCaseAsync()
@@ -53,7 +61,7 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
 
         // The file.
         var file = await client.GetAsync($"/api/cases/{caseId}");
-        Assert.Equal(inScope ? HttpStatusCode.OK : HttpStatusCode.Forbidden, file.StatusCode);
+        await ExpectAsync(file, inScope ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
 
         // The list and the search.
         var list = await (await client.GetAsync($"/api/cases?q={Uri.EscapeDataString(name)}")).ReadOkAsync();
@@ -61,38 +69,38 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
 
         // The task of the case.
         var task = await client.GetAsync($"/api/tasks/{taskId}");
-        Assert.Equal(inScope ? HttpStatusCode.OK : HttpStatusCode.Forbidden, task.StatusCode);
+        await ExpectAsync(task, inScope ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
         var all = await (await client.GetAsync("/api/tasks?scope=all&take=500")).ReadOkAsync();
         Assert.Equal(inScope, all["items"]!.AsArray().Any(t => t!["id"]!.GetValue<string>() == taskId));
         if (userName != CaseworkerA.UserName)
         {
             // Only the holder completes; everyone else, in scope or not, is refused (the holder's path is in TaskFacts).
             var complete = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "NotEligible", data = new { screeningReason = "x" } });
-            Assert.Equal(HttpStatusCode.Forbidden, complete.StatusCode);
+            await ExpectAsync(complete, HttpStatusCode.Forbidden);
         }
         var comment = await client.PostAsJsonAsync($"/api/tasks/{taskId}/comment", new { text = "看看" });
-        Assert.Equal(inScope && writer ? HttpStatusCode.OK : HttpStatusCode.Forbidden, comment.StatusCode);
+        await ExpectAsync(comment, inScope && writer ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
 
         // Changes.
         var help = await client.PostAsJsonAsync($"/api/cases/{caseId}/help-records", new { kind = "家访", content = "了解近况。" });
-        Assert.Equal(inScope && writer ? HttpStatusCode.Created : HttpStatusCode.Forbidden, help.StatusCode);
+        await ExpectAsync(help, inScope && writer ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
         var escalation = await client.PostAsJsonAsync($"/api/cases/{caseId}/escalations", new { targetTier = "Serious", reason = "情况加重。" });
-        Assert.Equal(inScope && writer ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, escalation.StatusCode);
+        await ExpectAsync(escalation, inScope && writer ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden);
         var exit = await client.PostAsJsonAsync($"/api/cases/{caseId}/exit-evaluations", new { reason = "已稳定。" });
-        Assert.Equal(inScope && writer ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, exit.StatusCode);
+        await ExpectAsync(exit, inScope && writer ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden);
 
         // The dashboard and the register count only what is in scope.
         var overview = await (await client.GetAsync("/api/stats/overview")).ReadOkAsync();
         Assert.True(overview["registeredTotal"]!.GetValue<int>() >= (inScope ? 1 : 0));
         var export = await client.GetAsync("/api/stats/register.xlsx");
-        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        await ExpectAsync(export, HttpStatusCode.OK);
         var sheet = SheetText(await export.Content.ReadAsByteArrayAsync());
         Assert.Equal(inScope, sheet.Contains(name));
         Assert.DoesNotContain(idNumber, sheet);
 
         // The audit log is for administrators only.
         var audit = await client.GetAsync("/api/audit");
-        Assert.Equal(user.Role == Roles.Administrator ? HttpStatusCode.OK : HttpStatusCode.Forbidden, audit.StatusCode);
+        await ExpectAsync(audit, user.Role == Roles.Administrator ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
     }
 
     /// <summary>The resource pool, funding and meeting endpoints × the same users and case (issue 3 §5).</summary>
@@ -123,37 +131,37 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         // The pool: read by everyone; a helper shows only the cases in the caller's scope.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/helpers")).StatusCode);
         var assign = await client.PostAsJsonAsync($"/api/cases/{caseId}/helpers", new { helperId });
-        Assert.Equal(teamKeeper ? HttpStatusCode.Created : HttpStatusCode.Forbidden, assign.StatusCode);
+        await ExpectAsync(assign, teamKeeper ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
         if (!teamKeeper) await (await (await factory.ClientAsync(Administrator)).PostAsJsonAsync($"/api/cases/{caseId}/helpers", new { helperId })).ReadOkAsync();
         var helper = await (await client.GetAsync($"/api/helpers/{helperId}")).ReadOkAsync();
         Assert.Equal(inScope, helper["cases"]!.AsArray().Any(c => c!["caseId"]!.GetValue<string>() == caseId));
         var release = await client.DeleteAsync($"/api/cases/{caseId}/helpers/{helperId}");
-        Assert.Equal(teamKeeper ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden, release.StatusCode);
+        await ExpectAsync(release, teamKeeper ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden);
         var create = await client.PostAsJsonAsync("/api/helpers", new { name = "青学·成长大课堂", kind = "Team", orgUnitId = SchoolA });
-        Assert.Equal(poolKeeper ? HttpStatusCode.Created : HttpStatusCode.Forbidden, create.StatusCode);
+        await ExpectAsync(create, poolKeeper ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
         var update = await client.PutAsJsonAsync($"/api/helpers/{helperId}", new { name = "改名", kind = "Expert", orgUnitId = SchoolA });
-        Assert.Equal(poolKeeper ? HttpStatusCode.OK : HttpStatusCode.Forbidden, update.StatusCode);
+        await ExpectAsync(update, poolKeeper ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
 
         // Funding.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/funding/budget-lines")).StatusCode);
         var line = await client.PostAsJsonAsync("/api/funding/budget-lines", new { year = 2026, name = "x", orgUnitId = "task-force", amount = 1m });
-        Assert.Equal(admin ? HttpStatusCode.Created : HttpStatusCode.Forbidden, line.StatusCode);
+        await ExpectAsync(line, admin ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
         var spend = await client.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = lineId, amount = 1m, purpose = "交通", caseId });
-        Assert.Equal(admin || user == SupervisorTaskForce ? HttpStatusCode.Created : HttpStatusCode.Forbidden, spend.StatusCode);
+        await ExpectAsync(spend, admin || user == SupervisorTaskForce ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
         var expenditures = await client.GetAsync("/api/funding/expenditures");
-        Assert.Equal(user.Role == Roles.Caseworker ? HttpStatusCode.Forbidden : HttpStatusCode.OK, expenditures.StatusCode);
+        await ExpectAsync(expenditures, user.Role == Roles.Caseworker ? HttpStatusCode.Forbidden : HttpStatusCode.OK);
         var subsidy = await client.PostAsJsonAsync($"/api/cases/{caseId}/subsidies", new { amount = 5m, reason = "学习用品", budgetLineId = lineId });
-        Assert.Equal(user == CaseworkerA ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, subsidy.StatusCode);
+        await ExpectAsync(subsidy, user == CaseworkerA ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden);
         var pay = await client.PostAsync($"/api/subsidies/{subsidyId}/pay", null);
-        Assert.Equal(admin ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden, pay.StatusCode);
+        await ExpectAsync(pay, admin ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden);
 
         // Meetings: every supervisor and the district-wide roles see the meeting; a caseworker only with a case of theirs on it.
         var meetings = await (await client.GetAsync("/api/meetings?take=500")).ReadOkAsync();
         Assert.Equal(inScope || wholeMeeting, meetings["items"]!.AsArray().Any(m => m!["id"]!.GetValue<string>() == meetingId));
         var meeting = await client.GetAsync($"/api/meetings/{meetingId}");
-        Assert.Equal(inScope || wholeMeeting ? HttpStatusCode.OK : HttpStatusCode.Forbidden, meeting.StatusCode);
+        await ExpectAsync(meeting, inScope || wholeMeeting ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
         var report = await client.GetAsync($"/api/meetings/{meetingId}/report");
-        Assert.Equal(wholeMeeting ? HttpStatusCode.OK : HttpStatusCode.Forbidden, report.StatusCode);
+        await ExpectAsync(report, wholeMeeting ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
     }
 
     [Fact]
