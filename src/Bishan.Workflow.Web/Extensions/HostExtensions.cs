@@ -39,7 +39,13 @@ internal static class HostExtensions
         services.AddWorkflowAuth(storage);
         services.AddCasesApi();
 
-        services.AddProblemDetails();
+        var development = builder.Environment.IsDevelopment();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // In development an unexpected error names its exception, so a failing test or a developer sees the cause.
+            if (development && context.Exception is { } ex && context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
+                context.ProblemDetails.Extensions["exception"] = $"{ex.GetType().FullName}: {ex.Message}";
+        });
         services.AddExceptionHandler<WorkflowExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
