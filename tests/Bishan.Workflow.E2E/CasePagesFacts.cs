@@ -146,6 +146,7 @@ public sealed partial class CasePagesFacts(AppFixture app) : BrowserSession(app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("统计");
         await Assertions.Expect(page.Locator("[data-testid=table-action]")).ToContainTextAsync("心理健康关爱");
         await Assertions.Expect(page.Locator("[data-testid=table-action]")).ToContainTextAsync("311");
+        await AssertNoHorizontalScrollAsync(page);
 
         await page.ClickAsync("[data-testid=language-switch] [data-culture=en]");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Statistics");
