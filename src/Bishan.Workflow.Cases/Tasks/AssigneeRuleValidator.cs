@@ -36,22 +36,13 @@ public sealed class AssigneeRuleValidator(OrgTree tree) : IActivityValidator
     }
 
     /// <summary>The resource key and extra arguments of what is wrong with <paramref name="rule"/>, or null when it resolves.</summary>
-    public (string Key, object[] Args)? Check(string rule)
+    public (string Key, object[] Args)? Check(string rule) => AssigneeRules.Check(rule, tree) switch
     {
-        rule = rule.Trim();
-        if (AssigneeRules.CaseRules.Contains(rule, StringComparer.Ordinal)) return null;
-        if (rule.StartsWith(AssigneeRules.RolePrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            if (!AssigneeRules.TryParseRole(rule, out var role, out var unit)) return ("Assignee_RoleFormat", []);
-            if (!Roles.All.Contains(role, StringComparer.OrdinalIgnoreCase))
-                return ("Assignee_RoleUnknown", [role, string.Join(", ", Roles.All)]);
-            return tree.Contains(unit) ? null : ("Assignee_OrgUnitUnknown", [unit]);
-        }
-        if (rule.StartsWith(AssigneeRules.UserPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            var userName = rule[AssigneeRules.UserPrefix.Length..].Trim();
-            return userName.Length == 0 || userName.Any(char.IsWhiteSpace) ? ("Assignee_UserNameMissing", []) : null;
-        }
-        return ("Assignee_RuleUnknown", []);
-    }
+        (AssigneeRuleProblem.None, _) => null,
+        (AssigneeRuleProblem.RoleIncomplete, _) => ("Assignee_RoleFormat", []),
+        (AssigneeRuleProblem.UnknownRole, var role) => ("Assignee_RoleUnknown", [role!, string.Join(", ", Roles.All)]),
+        (AssigneeRuleProblem.UnknownUnit, var unit) => ("Assignee_OrgUnitUnknown", [unit!]),
+        (AssigneeRuleProblem.UserMissing or AssigneeRuleProblem.UserSpace or AssigneeRuleProblem.UserCharacter, _) => ("Assignee_UserNameMissing", []),
+        _ => ("Assignee_RuleUnknown", []),
+    };
 }

@@ -158,7 +158,7 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
     public void AssigneeRuleCheck_FollowsTheRuleGrammar(string rule, AssigneeRuleProblem problem, string? part)
     {
         var allowed = new Microsoft.AspNetCore.Identity.UserOptions().AllowedUserNameCharacters;
-        Assert.Equal((problem, part), AssigneeRuleCheck.Check(rule, OrgUnitSeed.Tree, allowed));
+        Assert.Equal((problem, part), AssigneeRules.Check(rule, OrgUnitSeed.Tree, allowed));
     }
 
     [Fact]
