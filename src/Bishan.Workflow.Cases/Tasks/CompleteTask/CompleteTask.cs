@@ -56,8 +56,9 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         task.Outcome ??= outcome;
         task.DataJson ??= data.ToJsonString();
         task.Comment ??= comment;
-        // A workflow approval records its decision on the timeline itself (with level and comment); a second entry would repeat it.
-        if (task.CaseId is not null && !(WorkTaskKinds.IsApproval(task.Kind) && task.BookmarkId is not null)
+        // A task with a bookmark is on the timeline already: the workflow bridge records it when the bookmark is resumed
+        // (an approval through its decision). This records the others, such as meeting decisions.
+        if (task.CaseId is not null && task.BookmarkId is null
             && !await db.TimelineEntries.AnyAsync(e => e.TaskId == task.Id && e.Kind == TimelineKind.TaskCompleted, ct))
             db.TimelineEntries.Add(new TimelineEntry
             {
