@@ -34,6 +34,22 @@ public static class DomainLabels
             : DomainStrings.Find($"Outcome_{outcome}", culture) ?? outcome;
     }
 
+    /// <summary>
+    /// The words for a code a workflow holds: an action (<c>MentalHealth</c>), a tier (<c>Severe</c>) or an outcome; anything
+    /// else comes back unchanged.
+    /// </summary>
+    public static string ForCode(string code, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (code.Length == 0 || char.IsDigit(code[0])) return code;
+        if (Enum.TryParse<FiveAction>(code, out var action) && Enum.IsDefined(action)) return For(action, culture);
+        if (Enum.TryParse<Tier>(code, out var tier) && Enum.IsDefined(tier)) return For(tier, culture);
+        return ForOutcome(code, culture);
+    }
+
+    /// <summary>Liquid's <c>label</c> filter: <see cref="ForCode"/> in the culture stored texts are written in (Chinese).</summary>
+    public static Engine.Expressions.LiquidFilter LiquidLabelFilter { get; } = new("label", code => ForCode(code, DomainCultures.Chinese));
+
     /// <summary>The label of a role name from <see cref="Roles"/>; unknown names come back unchanged.</summary>
     public static string ForRole(string role, CultureInfo? culture = null)
     {

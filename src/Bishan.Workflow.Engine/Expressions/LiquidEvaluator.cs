@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
+using Fluid.Values;
 
 namespace Bishan.Workflow.Engine.Expressions;
 
@@ -11,7 +12,15 @@ public sealed class LiquidEvaluator
 {
     private static readonly FluidParser Parser = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Templates = new();
-    private static readonly TemplateOptions Options = new() { MaxSteps = 100_000, MaxRecursion = 50 };
+    private readonly TemplateOptions _options = new() { MaxSteps = 100_000, MaxRecursion = 50 };
+
+    /// <param name="filters">Text filters the host adds (see <see cref="LiquidFilter"/>).</param>
+    public LiquidEvaluator(IEnumerable<LiquidFilter>? filters = null)
+    {
+        foreach (var filter in filters ?? [])
+            _options.Filters.AddFilter(filter.Name,
+                (input, _, _) => new ValueTask<FluidValue>(new StringValue(filter.Apply(input.ToStringValue()))));
+    }
 
     public static string? CheckSyntax(string text) =>
         Parser.TryParse(text, out _, out var error) ? null : $"Liquid syntax error: {error}";
@@ -20,7 +29,7 @@ public sealed class LiquidEvaluator
     {
         var template = Templates.GetOrAdd(text, t =>
             Parser.TryParse(t, out var parsed, out var error) ? parsed : throw new ExpressionException($"Liquid syntax error: {error}"));
-        var context = new TemplateContext(Options);
+        var context = new TemplateContext(_options);
         var variables = scope.VariableNames.ToDictionary(n => n, n => ToPlain(scope.GetVariable(n)));
         context.SetValue("Variables", variables);
         context.SetValue("Input", scope.WorkflowInput.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)));

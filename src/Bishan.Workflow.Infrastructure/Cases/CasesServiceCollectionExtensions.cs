@@ -1,6 +1,7 @@
 using Bishan.Workflow.Cases;
 using Bishan.Workflow.Cases.Coordination;
 using Bishan.Workflow.Cases.ExitCriteria;
+using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Workflow;
@@ -19,7 +20,7 @@ public static class CasesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the case domain on the workflow store: the org tree (<see cref="OrgUnitSeed"/>), the coordination rules, the
-    /// assignee-rule check of definitions (<see cref="AssigneeRuleValidator"/>),
+    /// assignee-rule check of definitions (<see cref="AssigneeRuleValidator"/>), the Liquid <c>label</c> filter,
     /// the exit criteria (section <c>ExitCriteria</c> when <paramref name="configuration"/> is given), the workflow ⇄
     /// domain bridge as an effect handler, and a scoped <see cref="ICasesDbContext"/> (the scoped
     /// <see cref="BishanDbContext"/>). Needs <c>AddWorkflowPersistence</c>, <c>AddWorkflowRuntime</c> and a <see cref="TimeProvider"/>.
@@ -35,6 +36,8 @@ public static class CasesServiceCollectionExtensions
         services.TryAddSingleton<CaseWorkflowBridge>();
         // Publishing checks the assignee rules against the roles and org units (WorkflowValidator runs every IActivityValidator).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityValidator, AssigneeRuleValidator>());
+        // {{ proposedTier | label }} in a workflow's texts reads 较重, from the same resources as the UI.
+        services.AddSingleton(DomainLabels.LiquidLabelFilter);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowEffectHandler, CasesEffectHandler>());
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
         return services;

@@ -29,7 +29,7 @@ public static class RuntimeServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton(sp => new ExpressionEvaluator(
-            new JavaScriptEvaluator(sp.GetService<JavaScriptOptions>()), new LiquidEvaluator()));
+            new JavaScriptEvaluator(sp.GetService<JavaScriptOptions>()), new LiquidEvaluator(sp.GetServices<LiquidFilter>())));
         services.TryAddSingleton<WorkflowValidator>();
         services.TryAddSingleton(sp => new WorkflowExecutor(
             sp.GetRequiredService<ActivityRegistry>(),

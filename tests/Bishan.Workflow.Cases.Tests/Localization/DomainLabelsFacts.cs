@@ -78,6 +78,32 @@ public sealed class DomainLabelsFacts
     public void ForRole_ReturnsName_WhenRoleIsUnknown() =>
         Assert.Equal("Janitor", DomainLabels.ForRole("Janitor", DomainCultures.Chinese));
 
+    [Theory]
+    [InlineData("MentalHealth", "心理健康关爱")]
+    [InlineData("Severe", "严重")]
+    [InlineData("SentBack", "退回补充")]
+    [InlineData("NotEligible", "不符合，结案")]
+    [InlineData("2", "2")]
+    [InlineData("", "")]
+    [InlineData("自定义", "自定义")]
+    public void ForCode_GivesTheWordsForActionsTiersAndOutcomes_AndLeavesOtherTextAlone(string code, string expected) =>
+        Assert.Equal(expected, DomainLabels.ForCode(code, DomainCultures.Chinese));
+
+    [Fact]
+    public void LiquidLabelFilter_WritesChinese_WhateverTheCurrentCulture()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = DomainCultures.English;
+        try
+        {
+            Assert.Equal(("label", "较重"), (DomainLabels.LiquidLabelFilter.Name, DomainLabels.LiquidLabelFilter.Apply("Serious")));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     private static IEnumerable<(string Name, string? Chinese, string? English)> Labelled<TEnum>()
         where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v => (

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Engine.Activities.Scheduling;
 using Bishan.Workflow.Engine.Definitions;
@@ -24,7 +25,7 @@ internal sealed class CaseHarness
     public CaseHarness(WorkflowDefinition definition)
     {
         Definition = definition;
-        Executor = new WorkflowExecutor(Registry, new ExpressionEvaluator(), Time);
+        Executor = new WorkflowExecutor(Registry, new ExpressionEvaluator(new JavaScriptEvaluator(), new LiquidEvaluator([DomainLabels.LiquidLabelFilter])), Time);
     }
 
     public FakeTimeProvider Time { get; } = new(Epoch);

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Execution;
+using Bishan.Workflow.Engine.Expressions;
 using Bishan.Workflow.Engine.Tests.Support;
 
 namespace Bishan.Workflow.Engine.Tests.Expressions;
@@ -18,6 +20,27 @@ public sealed class LiquidFacts
             variables: [new Var("Name", "String", "赵六"), new Var("Count", "Int32", "3"), new Var("Case", "Object", "{\"tier\":2}")]));
 
         Assert.Equal([expected], run.Lines);
+    }
+
+    [Fact]
+    public void HostFilters_ApplyToTheValue_AndOtherEvaluatorsDoNotHaveThem()
+    {
+        var scope = new Scope(new() { ["tier"] = "Severe" });
+        var shout = new LiquidFilter("shout", text => text.ToUpperInvariant() + "!");
+
+        Assert.Equal("SEVERE!", new LiquidEvaluator([shout]).Render("{{ tier | shout }}", scope));
+        // Fluid leaves a value alone when it does not know the filter.
+        Assert.Equal("Severe", new LiquidEvaluator().Render("{{ tier | shout }}", scope));
+    }
+
+    private sealed class Scope(Dictionary<string, JsonNode?> variables) : IExpressionScope
+    {
+        public string InstanceId => "i-1";
+        public string? CorrelationId => null;
+        public IEnumerable<string> VariableNames => variables.Keys;
+        public JsonNode? GetVariable(string name) => variables.GetValueOrDefault(name);
+        public void SetVariable(string name, JsonNode? value) => variables[name] = value;
+        public IReadOnlyDictionary<string, JsonNode?> WorkflowInput { get; } = new Dictionary<string, JsonNode?>();
     }
 
     [Fact]
