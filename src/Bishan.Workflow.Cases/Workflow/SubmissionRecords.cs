@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Time;
@@ -61,7 +62,7 @@ internal static class SubmissionRecords
                 ChecklistJson = data["exitCriteria"] is JsonArray ticked ? ticked.ToJsonString(StoredJson.Options) : null,
                 EvaluatorUserId = user, InstanceId = task.InstanceId, TaskId = task.Id, AtUtc = scope.NowUtc,
             });
-            scope.Timeline(@case.Id, TimelineKind.Evaluation, $"{CaseTexts.Label(evaluationKind)}（{submission.Outcome}）：{comment}", user, task.Id);
+            scope.Timeline(@case.Id, TimelineKind.Evaluation, $"{CaseTexts.Label(evaluationKind)}（{DomainLabels.ForOutcome(submission.Outcome ?? "Done", CaseTexts.Culture)}）：{comment}", user, task.Id);
         }
     }
 

@@ -117,6 +117,8 @@ public sealed class TaskFacts(BishanWebFactory factory)
         var completed = file["timeline"]!.AsArray().Single(t => t!["kind"]!.GetValue<string>() == "TaskCompleted")!["text"]!.GetValue<string>();
         Assert.Contains("不符合，结案", completed);
         Assert.DoesNotContain("NotEligible", completed);
+        var evaluation = file["timeline"]!.AsArray().Single(t => t!["kind"]!.GetValue<string>() == "Evaluation")!["text"]!.GetValue<string>();
+        Assert.Equal("筛查（不符合，结案）：经核实已正常到校。", evaluation);
     }
 
     [Fact]
