@@ -35,8 +35,12 @@ public interface ICasesDbContext
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A transaction for a read-check-write that must not interleave with another (e.g. a budget line's balance).
-    /// On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so concurrent callers run one after another.
+    /// Locks the row of <typeparamref name="TEntity"/> with key <paramref name="id"/> until the use case's transaction ends,
+    /// for a read-check-write that must not interleave with another (a budget line's balance): concurrent callers on any
+    /// node run one after another. Needs the use case's transaction (every command runs in one).
     /// </summary>
-    Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
+    Task LockRowAsync<TEntity>(object id, CancellationToken cancellationToken = default) where TEntity : class;
+
+    /// <summary>The next file number of <paramref name="year"/> (BS-2026-0001), distinct under any concurrency.</summary>
+    Task<string> NextFileNumberAsync(int year, CancellationToken cancellationToken = default);
 }

@@ -43,6 +43,8 @@ internal sealed class FundingEffects
         var line = subsidy.BudgetLineId is { } lineId ? await scope.Db.BudgetLines.FirstOrDefaultAsync(l => l.Id == lineId, scope.Ct) : null;
         if (line is null)
             throw new CaseGateException(CaseGateException.InvalidValue, $"Refused: subsidy {subsidy.Id} of case {@case.FileNumber} names no budget line.");
+        // Under the line's row lock, like a recorded expenditure: concurrent approvals cannot overspend it.
+        await scope.Db.LockRowAsync<BudgetLine>(line.Id, scope.Ct);
         var remaining = await FundingLedger.RemainingAsync(scope.Db, line, scope.Ct);
         if (subsidy.Amount > remaining)
             throw new CaseGateException(CaseGateException.BudgetExceeded,

@@ -3,6 +3,7 @@ using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Infrastructure.Persistence.Cases;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,11 +12,17 @@ namespace Bishan.Workflow.Infrastructure.Persistence;
 
 /// <summary>
 /// Identity, the workflow store and the case domain (<see cref="ICasesDbContext"/>) in one database, so that a
-/// workflow pass and the domain rows it creates commit in one transaction. The model is provider-neutral (SQLite
-/// now, PostgreSQL later): no provider-specific column types, enums stored as strings, times as UTC <see cref="DateTime"/>.
+/// workflow pass and the domain rows it creates commit in one transaction; also the outbox, the file-number counters
+/// and the data-protection keys every node shares. The model is provider-neutral (one migration set per provider):
+/// no provider-specific column types, enums stored as strings, times as UTC <see cref="DateTime"/>.
 /// </summary>
-public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) : IdentityDbContext<AppUser>(options), ICasesDbContext
+public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
+    : IdentityDbContext<AppUser>(options), ICasesDbContext, IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
+    public DbSet<FileNumberCounterRecord> FileNumberCounters => Set<FileNumberCounterRecord>();
+
     public DbSet<WorkflowDefinitionVersionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRecord>();
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
     public DbSet<WorkflowBookmarkRecord> WorkflowBookmarks => Set<WorkflowBookmarkRecord>();
@@ -76,8 +83,11 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) :
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+    public Task LockRowAsync<TEntity>(object id, CancellationToken cancellationToken = default) where TEntity : class =>
+        RowLocks.LockAsync<TEntity>(this, id, cancellationToken);
+
+    public Task<string> NextFileNumberAsync(int year, CancellationToken cancellationToken = default) =>
+        FileNumberCounter.NextAsync(this, year, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -101,6 +111,12 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) :
         resumed.HasKey(r => r.Id);
         resumed.HasIndex(r => r.InstanceId);
 
+        ConfigureOutbox(builder.Entity<OutboxMessageRecord>());
+        var counters = builder.Entity<FileNumberCounterRecord>();
+        counters.ToTable("FileNumberCounters");
+        counters.HasKey(c => c.Year);
+        counters.Property(c => c.Year).ValueGeneratedNever();
+
         var incidents = builder.Entity<WorkflowIncidentRecord>();
         incidents.ToTable("WorkflowIncidents");
         incidents.HasKey(i => i.Id);
@@ -113,9 +129,12 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) :
         e.HasKey(v => v.Id);
         e.HasIndex(v => new { v.DefinitionId, v.Version }).IsUnique();
 
-        // Starting an instance looks up the published version, the designer the latest one.
-        e.HasIndex(v => new { v.DefinitionId, v.IsPublished });
-        e.HasIndex(v => new { v.DefinitionId, v.IsLatest });
+        // Starting an instance looks up the published version, the designer the latest one; a definition has at most
+        // one of each, whatever two nodes publish at the same moment.
+        e.HasIndex(v => v.DefinitionId, "IX_WorkflowDefinitionVersions_OnePublished").IsUnique()
+            .HasFilter("\"IsPublished\" = TRUE");
+        e.HasIndex(v => v.DefinitionId, "IX_WorkflowDefinitionVersions_OneLatest").IsUnique()
+            .HasFilter("\"IsLatest\" = TRUE");
         e.Property(v => v.ContentHash).HasMaxLength(64);
     }
 
@@ -131,6 +150,17 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options) :
 
         // The instance list pages newest first.
         e.HasIndex(i => i.CreatedAtUtc);
+        e.Property(i => i.LeaseOwner).HasMaxLength(100);
+    }
+
+    private static void ConfigureOutbox(EntityTypeBuilder<OutboxMessageRecord> e)
+    {
+        e.ToTable("OutboxMessages");
+        e.HasKey(m => m.Id);
+        e.Property(m => m.Id).HasMaxLength(36);
+        e.Property(m => m.Kind).HasMaxLength(64);
+        e.Property(m => m.LockedBy).HasMaxLength(100);
+        e.HasIndex(m => m.DueAtUtc);
     }
 
     private static void ConfigureBookmarks(EntityTypeBuilder<WorkflowBookmarkRecord> e)

@@ -1,5 +1,4 @@
 using Bishan.Workflow.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 // In the DI namespace so that hosts find AddWorkflowPersistence without an extra using.
@@ -8,20 +7,20 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a pooled <see cref="IDbContextFactory{BishanDbContext}"/> on a SQLite file, a scoped
-    /// <see cref="BishanDbContext"/> from it (for ASP.NET Core Identity's stores) and the <see cref="DatabaseMigrator"/>.
+    /// Registers a pooled <see cref="IDbContextFactory{BishanDbContext}"/> on the chosen provider, a scoped
+    /// <see cref="BishanDbContext"/> from it (for ASP.NET Core Identity's stores and the use cases' unit of work),
+    /// the <see cref="DatabaseOptions"/> and the <see cref="DatabaseMigrator"/>.
     /// </summary>
-    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, string sqliteFilePath)
+    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, DatabaseOptions database)
     {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(sqliteFilePath),
-            Pooling = true,
-        }.ToString();
-        var pragmas = new SqlitePragmaInterceptor();
-        services.AddPooledDbContextFactory<BishanDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+        services.AddSingleton(database);
+        services.AddPooledDbContextFactory<BishanDbContext>(o => BishanDbContextOptions.Configure(o, database));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BishanDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
+
+    /// <summary>The embedded default: one SQLite file.</summary>
+    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, string sqliteFilePath) =>
+        services.AddWorkflowPersistence(DatabaseOptions.SqliteFile(sqliteFilePath));
 }

@@ -1,4 +1,5 @@
 using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
@@ -7,20 +8,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bishan.Workflow.Infrastructure.Scheduling;
 
-/// <summary>Where Hangfire keeps its jobs.</summary>
-public enum HangfireStorageProvider
-{
-    Sqlite,
-    PostgreSql,
-}
-
 /// <param name="SqliteFilePath">
 /// A plain file path (Hangfire.Storage.SQLite does not take <c>Data Source=</c>). Only one process may use a file:
 /// the storage claims jobs under an in-process lock, so two processes on one file run jobs twice.
 /// </param>
 /// <param name="PostgreSqlConnectionString">The scale-out path: several servers may share one PostgreSQL database.</param>
 public sealed record WorkflowSchedulingOptions(
-    HangfireStorageProvider Provider,
+    StorageProvider Provider,
     string? SqliteFilePath,
     string? PostgreSqlConnectionString = null,
     int WorkerCount = 4);
@@ -29,7 +23,7 @@ public static class SchedulingExtensions
 {
     /// <summary>Hangfire on its own SQLite file (never the EF database file, never shared between processes).</summary>
     public static IServiceCollection AddWorkflowScheduling(this IServiceCollection services, string hangfireSqliteFilePath) =>
-        services.AddWorkflowScheduling(new WorkflowSchedulingOptions(HangfireStorageProvider.Sqlite, hangfireSqliteFilePath));
+        services.AddWorkflowScheduling(new WorkflowSchedulingOptions(StorageProvider.Sqlite, hangfireSqliteFilePath));
 
     /// <summary>
     /// Hangfire storage, client and server, the <see cref="IWorkflowScheduler"/> and the start-up
@@ -45,7 +39,7 @@ public static class SchedulingExtensions
                 .UseRecommendedSerializerSettings();
             switch (options.Provider)
             {
-                case HangfireStorageProvider.PostgreSql:
+                case StorageProvider.PostgreSql:
                     if (string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
                         throw new InvalidOperationException("Storage:Provider is PostgreSql but no Hangfire PostgreSQL connection string is set.");
                     config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.PostgreSqlConnectionString),

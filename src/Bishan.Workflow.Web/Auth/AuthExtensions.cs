@@ -8,11 +8,11 @@ namespace Bishan.Workflow.Web.Auth;
 
 internal static class AuthExtensions
 {
-    public static IServiceCollection AddWorkflowAuth(this IServiceCollection services, StorageSettings storage)
+    public static IServiceCollection AddWorkflowAuth(this IServiceCollection services)
     {
-        // Keys next to the data, so issued tokens and cookies survive a restart.
+        // Keys in the database, so issued tokens and cookies survive a restart and every node accepts those of the others.
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")))
+            .PersistKeysToDbContext<BishanDbContext>()
             .SetApplicationName("Bishan.Workflow");
 
         services.AddAuthentication(AuthPolicies.BearerOrCookieScheme)

@@ -30,13 +30,13 @@ internal static class HostExtensions
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<DemoDataSeeder>();
 
-        services.AddWorkflowPersistence(storage.DatabaseFile);
+        services.AddWorkflowPersistence(storage.Database);
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
         // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).
         services.AddCasesInfrastructure(builder.Configuration);
         services.AddWorkflowScheduling(storage.Scheduling);
-        services.AddWorkflowAuth(storage);
+        services.AddWorkflowAuth();
         services.AddCasesApi();
 
         var development = builder.Environment.IsDevelopment();

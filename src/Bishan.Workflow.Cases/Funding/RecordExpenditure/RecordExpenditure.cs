@@ -43,8 +43,8 @@ public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser us
         errors.ThrowIfAny();
         UnitReach.Ensure(user, tree, line!.OrgUnitId);
 
-        // Balance check and insert in one serialized transaction: two expenditures at once cannot overspend the line.
-        await using var tx = await db.BeginTransactionAsync(ct);
+        // Balance check and insert under the line's row lock: two expenditures at once cannot overspend the line.
+        await db.LockRowAsync<BudgetLine>(line.Id, ct);
         var remaining = await FundingLedger.RemainingAsync(db, line, ct);
         if (amount!.Value > remaining)
             throw new ConflictException(UseCaseStrings.Format("Funding_Overspend", line.Name, Money.Text(remaining), Money.Text(amount.Value)),
@@ -61,7 +61,6 @@ public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser us
             @case?.Id ?? expenditure.Id.ToString(CultureInfo.InvariantCulture),
             $"expenditure {expenditure.Id.ToString(CultureInfo.InvariantCulture)}: {Money.Text(expenditure.Amount)} from line {line.Id.ToString(CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new ExpenditureItem(expenditure.Id, line.Id, line.Name, expenditure.Amount, expenditure.Purpose, @case?.Id, @case?.FileNumber, null,
             spentOn, user.UserId, expenditure.CreatedAtUtc);
     }

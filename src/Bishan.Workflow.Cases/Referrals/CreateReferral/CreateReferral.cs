@@ -67,7 +67,7 @@ public sealed class CreateReferralHandler(
         var @case = new Case
         {
             Id = Guid.NewGuid().ToString("N"),
-            FileNumber = await NextFileNumberAsync(ct),
+            FileNumber = await db.NextFileNumberAsync(DistrictCalendar.Today(time).Year, ct),
             Name = input.Name,
             Gender = input.Gender,
             DateOfBirth = input.DateOfBirth,
@@ -159,15 +159,6 @@ public sealed class CreateReferralHandler(
                 c.IdNumber is null ? null : IdNumber.MaskText(c.IdNumber), c.OrgUnitId, c.Status,
                 idNumber is not null && c.IdNumber == idNumber ? "idNumber" : "nameAndDateOfBirth"))
             .ToList();
-    }
-
-    private async Task<string> NextFileNumberAsync(CancellationToken ct)
-    {
-        var year = DistrictCalendar.Today(time).Year;
-        var prefix = $"BS-{year}-";
-        var last = await db.Cases.Where(c => c.FileNumber.StartsWith(prefix)).MaxAsync(c => (string?)c.FileNumber, ct);
-        var sequence = last is not null && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
-        return prefix + sequence.ToString("0000", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A caseworker of the unit, the same one every time (first by user name) so that assignment is predictable.</summary>

@@ -28,6 +28,7 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         e.HasIndex(t => new { t.OrgUnitId, t.Status });
         e.HasIndex(t => new { t.Status, t.DueAtUtc });
         e.HasIndex(t => t.InstanceId);
-        e.HasIndex(t => t.BookmarkId);
+        // One task per bookmark: two nodes resuming the pass that adds it cannot both open a task for it.
+        e.HasIndex(t => t.BookmarkId).IsUnique().HasFilter("\"BookmarkId\" IS NOT NULL");
     }
 }

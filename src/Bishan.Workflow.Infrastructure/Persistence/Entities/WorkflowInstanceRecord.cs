@@ -31,6 +31,13 @@ public sealed class WorkflowInstanceRecord
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
 
+    /// <summary>
+    /// The node running the instance's pass while it is Executing outside a use case's transaction, and until when that
+    /// node's lease holds (renewed while the pass runs). Another node recovers the instance only after the lease expired.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseExpiresAtUtc { get; set; }
+
     /// <summary>SQLite has no rowversion: the application bumps this on every save and updates only when it still matches.</summary>
     [ConcurrencyCheck]
     public long ConcurrencyToken { get; set; }

@@ -948,7 +948,9 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BookmarkId");
+                    b.HasIndex("BookmarkId")
+                        .IsUnique()
+                        .HasFilter("\"BookmarkId\" IS NOT NULL");
 
                     b.HasIndex("InstanceId");
 
@@ -965,6 +967,60 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.ToTable("WorkTasks", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Infrastructure.Persistence.Entities.FileNumberCounterRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("FileNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Infrastructure.Persistence.Entities.OutboxMessageRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUtc");
+
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowBookmarkRecord", b =>
@@ -1064,12 +1120,16 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DefinitionId", "IsLatest");
-
-                    b.HasIndex("DefinitionId", "IsPublished");
-
                     b.HasIndex("DefinitionId", "Version")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_WorkflowDefinitionVersions_OneLatest")
+                        .IsUnique()
+                        .HasFilter("\"IsLatest\" = TRUE");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_WorkflowDefinitionVersions_OnePublished")
+                        .IsUnique()
+                        .HasFilter("\"IsPublished\" = TRUE");
 
                     b.ToTable("WorkflowDefinitionVersions", (string)null);
                 });
@@ -1139,6 +1199,13 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutputJson")
@@ -1367,6 +1434,23 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
