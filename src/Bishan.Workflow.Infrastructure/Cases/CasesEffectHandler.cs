@@ -1,8 +1,8 @@
 using Bishan.Workflow.Cases.Workflow;
 using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Outbox;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Bishan.Workflow.Infrastructure.Cases;
@@ -11,13 +11,11 @@ namespace Bishan.Workflow.Infrastructure.Cases;
 /// Adapts the runtime's effect hook to the case domain: <see cref="ApplyAsync"/> hands the pass to
 /// <see cref="CaseWorkflowBridge"/> inside the pass transaction and turns a refused gate into
 /// <see cref="WorkflowEffectRefusedException"/> (the instance faults with the gate's message);
-/// <see cref="AfterCommitAsync"/> starts requested workflows and publishes <c>case-exited</c>.
+/// <see cref="FollowUps"/> asks the outbox to start requested workflows and publish <c>case-exited</c>.
 /// </summary>
-internal sealed class CasesEffectHandler(CaseWorkflowBridge bridge, IServiceProvider services, ILogger<CasesEffectHandler> logger)
+internal sealed class CasesEffectHandler(CaseWorkflowBridge bridge, ILogger<CasesEffectHandler> logger)
     : IWorkflowEffectHandler
 {
-    private const int FollowUpAttempts = 3;
-
     public async ValueTask ApplyAsync(BishanDbContext db, WorkflowPass pass, CancellationToken ct)
     {
         var casePass = new CasePass(
@@ -41,35 +39,12 @@ internal sealed class CasesEffectHandler(CaseWorkflowBridge bridge, IServiceProv
         }
     }
 
-    /// <summary>
-    /// Runs after the pass is durable. The runtime is resolved here, not injected: it depends on the committer that
-    /// depends on this handler. A follow-up that keeps failing is logged and never undoes the committed pass.
-    /// </summary>
-    public async ValueTask AfterCommitAsync(WorkflowPass pass, CancellationToken ct)
-    {
-        var actions = CaseWorkflowFollowUps.Of(pass.Effects);
-        if (actions.Count == 0) return;
-        var runtime = services.GetRequiredService<IWorkflowRuntime>();
-        foreach (var action in actions)
+    /// <summary>The pass's follow-up starts and events, as outbox rows written in the pass's transaction.</summary>
+    public IEnumerable<OutboxIntent> FollowUps(WorkflowPass pass) =>
+        CaseWorkflowFollowUps.Of(pass.Effects).Select(f => f switch
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await action(runtime, ct);
-                    break;
-                }
-                catch (WorkflowConflictException) when (attempt < FollowUpAttempts)
-                {
-                    // Another pass of the same instance won; the next attempt reads it afresh.
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Workflow {DefinitionId} instance {InstanceId}: a follow-up after the commit failed",
-                        pass.DefinitionId, pass.InstanceId);
-                    break;
-                }
-            }
-        }
-    }
+            CaseWorkflowFollowUps.Start start => OutboxIntent.Start(start.DefinitionId, start.Input, start.CorrelationId),
+            CaseWorkflowFollowUps.Publish publish => OutboxIntent.Publish(publish.EventName, publish.CorrelationId, publish.Input),
+            _ => throw new InvalidOperationException($"Unknown follow-up {f.GetType().Name}."),
+        });
 }

@@ -9,8 +9,9 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// before the instance row is saved: apply the side effects activities emitted
 /// (<c>ActivityExecutionContext.Emit</c>) and react to bookmarks added or removed (e.g. task rows) by adding
 /// entities to the context or running commands on its connection. If the instance lost a race the whole
-/// transaction, effects included, is rolled back and the pass is run again. <see cref="AfterCommitAsync"/>
-/// runs once the pass is durable: the place to start other workflows. Register any number. A handler that throws
+/// transaction, effects included, is rolled back and the pass is run again. <see cref="FollowUps"/> names the work to
+/// do once the pass is durable (start other workflows, publish events): written as outbox rows in the pass's transaction
+/// and carried out after the commit, exactly once. Register any number. A handler that throws
 /// (preferably <see cref="WorkflowEffectRefusedException"/>) refuses the pass: nothing of it is written and the
 /// instance is stored faulted, as it was before the pass, with an incident carrying the message.
 /// </summary>
@@ -18,7 +19,7 @@ public interface IWorkflowEffectHandler
 {
     ValueTask ApplyAsync(BishanDbContext db, WorkflowPass pass, CancellationToken ct);
 
-    ValueTask AfterCommitAsync(WorkflowPass pass, CancellationToken ct) => ValueTask.CompletedTask;
+    IEnumerable<Outbox.OutboxIntent> FollowUps(WorkflowPass pass) => [];
 }
 
 /// <summary>One committed execution pass of an instance.</summary>

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Definitions;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Outbox;
 using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Transactions;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,9 +12,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Bishan.Workflow.Infrastructure.Runtime;
 
 /// <summary>
-/// Writes one execution pass in one short transaction: burn the resumed bookmark (if any), update the
-/// instance only if its concurrency token is still the one read, delete removed bookmarks, insert added
-/// bookmarks, journal rows and incidents, apply the activities' side effects. The scheduler hears of timers only after the commit.
+/// Writes one execution pass in one short transaction (or a savepoint of the use case's, <see cref="PassTransaction"/>):
+/// burn the resumed bookmark (if any), update the instance only if its concurrency token is still the one read, delete
+/// removed bookmarks, insert added bookmarks, journal rows and incidents, apply the activities' side effects, and write
+/// the after-commit work (timer jobs, follow-up starts and events) as outbox rows in the same transaction. The outbox
+/// dispatcher carries them out once the transaction has committed.
 /// </summary>
 /// <remarks>
 /// An effect handler that throws (a domain gate refusing an effect, e.g. registering a case without an approved
@@ -20,7 +24,7 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// pass, faulted, with an incident carrying the handler's message, so an administrator sees why and can retry once
 /// the cause is fixed (retrying continues from the pre-pass state; a refused resume can simply be repeated).
 /// </remarks>
-internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider time, IEnumerable<IWorkflowEffectHandler> effectHandlers)
+internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, IEnumerable<IWorkflowEffectHandler> effectHandlers)
 {
     private readonly IWorkflowEffectHandler[] _effectHandlers = [.. effectHandlers];
 
@@ -38,9 +42,12 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
         var before = (StateJson: row.StateJson, Token: row.ConcurrencyToken);
         var indexed = PassWriter.IndexedValues.Of(row);
         var db = session.Db;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        List<string> outboxIds;
+        bool joined;
+        await using (var tx = await PassTransaction.BeginAsync(db, ct))
         {
-            var writer = new PassWriter(session.Commands, tx.GetDbTransaction());
+            joined = tx.IsJoined;
+            var writer = new PassWriter(session.Commands, tx.DbTransaction);
 
             // The first write of the transaction: on SQLite it takes the write lock, and exactly one
             // racer sees a row deleted. Losers roll back having written nothing.
@@ -74,6 +81,7 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
                 db.ChangeTracker.Clear();
                 return await CommitRefusedAsync(db, row, definition, before, ex, now, ct);
             }
+            outboxIds = await writer.InsertOutboxAsync(Intents(pass, timersBefore), now, ct);
             if (db.ChangeTracker.HasChanges())
             {
                 try
@@ -92,15 +100,25 @@ internal sealed class PassCommitter(IWorkflowScheduler scheduler, TimeProvider t
             await tx.CommitAsync(ct);
         }
 
-        foreach (var b in result.AddedBookmarks)
-            if (b.ResumeAtUtc is { } at)
-                scheduler.ScheduleBookmark(b.Id, at);
-        foreach (var id in result.RemovedBookmarkIds)
-            if (timersBefore.Contains(id))
-                scheduler.UnscheduleBookmark(id);
-        foreach (var handler in _effectHandlers)
-            await handler.AfterCommitAsync(pass, ct);
+        // Inside a use case the rows are dispatched when the use case has committed; on its own, now.
+        if (joined) UnitOfWork.Current?.AddOutbox(outboxIds);
+        else await outbox.DispatchAsync(outboxIds, ct);
         return CommitOutcome.Committed;
+    }
+
+    /// <summary>The pass's after-commit work: its timers, then what the effect handlers ask for.</summary>
+    private List<OutboxIntent> Intents(WorkflowPass pass, IReadOnlySet<string> timersBefore)
+    {
+        var intents = new List<OutboxIntent>();
+        foreach (var b in pass.Result.AddedBookmarks)
+            if (b.ResumeAtUtc is { } at)
+                intents.Add(OutboxIntent.Schedule(b.Id, at));
+        foreach (var id in pass.Result.RemovedBookmarkIds)
+            if (timersBefore.Contains(id))
+                intents.Add(OutboxIntent.Unschedule(id));
+        foreach (var handler in _effectHandlers)
+            intents.AddRange(handler.FollowUps(pass));
+        return intents;
     }
 
     /// <summary>Stores the pre-pass state, faulted, with an incident saying which effect was refused and why.</summary>

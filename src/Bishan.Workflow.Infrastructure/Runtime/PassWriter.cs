@@ -27,11 +27,11 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
     private static readonly Statement InsertInstance = new("""
         INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "DefinitionVersionId", "CorrelationId", "Status",
             "SubStatus", "StateJson", "VariablesJson", "OutputJson", "TriggerNodeId", "TriggerInputJson", "CreatedAtUtc", "UpdatedAtUtc",
-            "FinishedAtUtc", "ConcurrencyToken")
+            "FinishedAtUtc", "ConcurrencyToken", "LeaseOwner", "LeaseExpiresAtUtc")
         VALUES (@id, @definition, @version, @versionId, @correlation, @status, @subStatus, @state, @variables, @output, @triggerNode,
-            @triggerInput, @created, @updated, @finished, @token)
+            @triggerInput, @created, @updated, @finished, @token, @leaseOwner, @leaseExpires)
         """, "@id", "@definition", "@version", "@versionId", "@correlation", "@status", "@subStatus", "@state", "@variables", "@output",
-        "@triggerNode", "@triggerInput", "@created", "@updated", "@finished", "@token");
+        "@triggerNode", "@triggerInput", "@created", "@updated", "@finished", "@token", "@leaseOwner", "@leaseExpires");
 
     /// <summary>
     /// The instance update for each combination of changed indexed columns (status, sub-status, correlation id), by
@@ -73,7 +73,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
     public Task InsertInstanceAsync(WorkflowInstanceRecord row, CancellationToken ct) =>
         ExecuteAsync(InsertInstance, ct, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId,
             row.Status.ToString(), row.SubStatus.ToString(), row.StateJson, row.VariablesJson, row.OutputJson, row.TriggerNodeId,
-            row.TriggerInputJson, row.CreatedAtUtc, row.UpdatedAtUtc, row.FinishedAtUtc, row.ConcurrencyToken);
+            row.TriggerInputJson, row.CreatedAtUtc, row.UpdatedAtUtc, row.FinishedAtUtc, row.ConcurrencyToken, row.LeaseOwner, row.LeaseExpiresAtUtc);
 
     /// <summary>Writes the row's new values if nobody else saved the instance since it was read as <paramref name="read"/>.</summary>
     public async Task<bool> UpdateInstanceAsync(WorkflowInstanceRecord row, IndexedValues read, long readToken, CancellationToken ct)
@@ -131,6 +131,24 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
             }
             await ExecuteAsync(InsertJournal[count], ct, values);
         }
+    }
+
+    private static readonly Statement InsertOutbox = new("""
+        INSERT INTO "OutboxMessages" ("Id", "Kind", "PayloadJson", "CreatedAtUtc", "DueAtUtc", "Attempts")
+        VALUES (@id, @kind, @payload, @created, @due, 0)
+        """, "@id", "@kind", "@payload", "@created", "@due");
+
+    /// <summary>Writes the intents as outbox rows (time-ordered ids) and returns their ids, in order.</summary>
+    public async Task<List<string>> InsertOutboxAsync(IReadOnlyList<Outbox.OutboxIntent> intents, DateTime nowUtc, CancellationToken ct)
+    {
+        var ids = new List<string>(intents.Count);
+        foreach (var intent in intents)
+        {
+            var id = Guid.CreateVersion7(new DateTimeOffset(nowUtc, TimeSpan.Zero)).ToString();
+            await ExecuteAsync(InsertOutbox, ct, id, intent.Kind, intent.Payload.ToJsonString(), nowUtc, nowUtc);
+            ids.Add(id);
+        }
+        return ids;
     }
 
     public async Task InsertIncidentsAsync(IEnumerable<WorkflowIncidentRecord> incidents, CancellationToken ct)

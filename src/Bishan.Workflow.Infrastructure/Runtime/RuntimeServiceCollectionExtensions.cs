@@ -4,7 +4,9 @@ using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Engine.Expressions;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Engine.Validation;
+using Bishan.Workflow.Infrastructure.Outbox;
 using Bishan.Workflow.Infrastructure.Runtime;
+using Bishan.Workflow.Infrastructure.Transactions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // In the DI namespace so that hosts find AddWorkflowRuntime without an extra using.
@@ -22,6 +24,7 @@ public static class RuntimeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, params Assembly[] activityAssemblies)
     {
+        services.AddLogging();
         services.TryAddSingleton(_ =>
         {
             var registry = ActivityRegistry.CreateDefault();
@@ -43,6 +46,12 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<TriggerExtractor>();
         services.TryAddSingleton<RuntimeSessionPool>();
         services.TryAddSingleton<PassCommitter>();
+        services.TryAddSingleton(new NodeIdentity());
+        services.TryAddSingleton<InstanceLeases>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddScoped<UnitOfWork>();
+        // Outbox leftovers, lease renewal and recovery of instances other nodes left behind (runs in hosts only).
+        services.AddHostedService<NodeWorker>();
         services.TryAddSingleton<IWorkflowDefinitionService, WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowInstanceQueries, WorkflowInstanceQueries>();

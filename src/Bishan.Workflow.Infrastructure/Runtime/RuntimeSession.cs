@@ -14,13 +14,20 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// </summary>
 internal sealed class RuntimeSession : IAsyncDisposable, IDisposable
 {
-    private RuntimeSession(BishanDbContext db)
+    private RuntimeSession(BishanDbContext db, bool ambient)
     {
         Db = db;
+        IsAmbient = ambient;
         Commands = new PreparedCommands(db.Database.GetDbConnection());
     }
 
     public BishanDbContext Db { get; }
+
+    /// <summary>
+    /// The session of a use case's unit of work: its context, connection and transaction belong to the use case, so a
+    /// pass runs in a savepoint of that transaction and the session is neither pooled nor disposed by the runtime.
+    /// </summary>
+    public bool IsAmbient { get; }
 
     public PreparedCommands Commands { get; }
 
@@ -28,7 +35,10 @@ internal sealed class RuntimeSession : IAsyncDisposable, IDisposable
     public DbTransaction? Transaction => Db.Database.CurrentTransaction?.GetDbTransaction();
 
     /// <summary>Open, with no transaction left behind: safe to hand to the next call.</summary>
-    public bool IsReusable => Db.Database.GetDbConnection().State == ConnectionState.Open && Db.Database.CurrentTransaction is null;
+    public bool IsReusable => !IsAmbient && Db.Database.GetDbConnection().State == ConnectionState.Open && Db.Database.CurrentTransaction is null;
+
+    /// <summary>A session on a use case's context, whose connection its transaction keeps open.</summary>
+    public static RuntimeSession Join(BishanDbContext db) => new(db, ambient: true);
 
     public static async Task<RuntimeSession> OpenAsync(IDbContextFactory<BishanDbContext> factory, CancellationToken ct)
     {
@@ -36,7 +46,7 @@ internal sealed class RuntimeSession : IAsyncDisposable, IDisposable
         try
         {
             await db.Database.OpenConnectionAsync(ct);
-            return new RuntimeSession(db);
+            return new RuntimeSession(db, ambient: false);
         }
         catch
         {
@@ -44,6 +54,9 @@ internal sealed class RuntimeSession : IAsyncDisposable, IDisposable
             throw;
         }
     }
+
+    /// <summary>Disposes the prepared commands only (an ambient session's context belongs to its scope).</summary>
+    public void DisposeCommands() => Commands.Dispose();
 
     /// <summary>Forgets whatever the previous call left tracked.</summary>
     public void Reset() => Db.ChangeTracker.Clear();

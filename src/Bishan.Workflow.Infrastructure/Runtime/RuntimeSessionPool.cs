@@ -23,6 +23,9 @@ internal sealed class RuntimeSessionPool(IDbContextFactory<BishanDbContext> fact
 
     public async ValueTask<Lease> RentAsync(CancellationToken ct)
     {
+        // Inside a use case the runtime works in the use case's transaction.
+        if (Transactions.UnitOfWork.Current is { } unitOfWork) return new Lease(this, unitOfWork.Session);
+
         RuntimeSession? session = null;
         lock (_idle)
         {
@@ -36,6 +39,7 @@ internal sealed class RuntimeSessionPool(IDbContextFactory<BishanDbContext> fact
 
     private async ValueTask ReturnAsync(RuntimeSession session)
     {
+        if (session.IsAmbient) return;
         if (session.IsReusable)
         {
             lock (_idle)

@@ -1,6 +1,7 @@
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Transactions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bishan.Workflow.Infrastructure.Runtime;
@@ -13,7 +14,8 @@ internal sealed class WorkflowInstanceQueries(IDbContextFactory<BishanDbContext>
     /// <summary>Newest first.</summary>
     public async Task<IReadOnlyList<InstanceSummary>> ListAsync(InstanceQuery query, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var lease = await ContextLease.OpenAsync(dbFactory, ct);
+        var db = lease.Db;
         var rows = db.WorkflowInstances.AsNoTracking();
         if (query.DefinitionId is not null) rows = rows.Where(i => i.DefinitionId == query.DefinitionId);
         if (query.Status is { } status) rows = rows.Where(i => i.Status == status);
@@ -28,7 +30,8 @@ internal sealed class WorkflowInstanceQueries(IDbContextFactory<BishanDbContext>
 
     public async Task<InstanceDetails?> GetAsync(string instanceId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var lease = await ContextLease.OpenAsync(dbFactory, ct);
+        var db = lease.Db;
         var row = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (row is null) return null;
         var state = WorkflowStateSerializer.Deserialize(row.StateJson);
@@ -45,7 +48,8 @@ internal sealed class WorkflowInstanceQueries(IDbContextFactory<BishanDbContext>
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var lease = await ContextLease.OpenAsync(dbFactory, ct);
+        var db = lease.Db;
         var rows = await db.WorkflowJournal.AsNoTracking()
             .Where(j => j.InstanceId == instanceId)
             .OrderBy(j => j.Sequence)

@@ -24,6 +24,7 @@ internal sealed class WorkflowRuntime(
     DefinitionCache definitions,
     WorkflowExecutor executor,
     PassCommitter committer,
+    InstanceLeases leases,
     TimeProvider time) : IWorkflowRuntime
 {
     /// <summary>Another bookmark of the same instance can win each round; this bounds the rounds.</summary>
@@ -135,21 +136,26 @@ internal sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// Continues instances whose stored sub-status is Executing: a start persists the new instance as
-    /// Executing before running it, and only a crash (or a cancelled start) leaves it so. Call at start-up,
-    /// before the scheduler delivers anything.
+    /// Continues instances whose stored sub-status is Executing and whose lease has expired: a start persists the new
+    /// instance as Executing (leased to its node) before running it, and only a crash (or a cancelled start) leaves it
+    /// so. Called at start-up and periodically by every node; a claim makes each instance recovered by one node.
     /// </summary>
     public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
     {
         List<string> ids;
+        var now = time.GetUtcNow().UtcDateTime;
         await using (var lease = await sessions.RentAsync(ct))
-            ids = await lease.Session.Db.WorkflowInstances.AsNoTracking().Where(i => i.SubStatus == WorkflowSubStatus.Executing)
+            ids = await lease.Session.Db.WorkflowInstances.AsNoTracking()
+                .Where(i => i.SubStatus == WorkflowSubStatus.Executing && (i.LeaseExpiresAtUtc == null || i.LeaseExpiresAtUtc < now))
                 .OrderBy(i => i.CreatedAtUtc).Select(i => i.Id).ToListAsync(ct);
 
         var recovered = 0;
         foreach (var id in ids)
         {
             await using var lease = await sessions.RentAsync(ct);
+            // Only an expired lease may be taken over: the node that holds a live one is still running the pass.
+            if (!await leases.TryClaimAsync(lease.Session.Db, id, ct)) continue;
+            using var held = leases.Hold(id);
             var (row, definition, state) = await LoadAsync(lease.Session, id, ct);
             if (row.SubStatus != WorkflowSubStatus.Executing) continue;
             var result = await executor.ContinueAsync(definition, state, row.TriggerNodeId,
@@ -183,8 +189,12 @@ internal sealed class WorkflowRuntime(
             CreatedAtUtc = now,
         };
         InstanceRecords.Apply(row, state, definition, now);
-        await new PassWriter(session.Commands, transaction: null).InsertInstanceAsync(row, ct);
+        // Leased to this node while its first pass runs, so that no other node recovers it meanwhile.
+        row.LeaseOwner = leases.Owner;
+        row.LeaseExpiresAtUtc = leases.ExpiryFromNow();
+        await new PassWriter(session.Commands, session.Transaction).InsertInstanceAsync(row, ct);
 
+        using var held = leases.Hold(row.Id);
         var result = await executor.ContinueAsync(definition, state, request.TriggerNodeId, request.TriggerInput, ct);
         return await CommitOrConflictAsync(session, row, definition, result, new HashSet<string>(), ct);
     }

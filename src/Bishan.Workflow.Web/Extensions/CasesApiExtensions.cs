@@ -22,6 +22,8 @@ internal static class CasesApiExtensions
         {
             o.ServiceLifetime = ServiceLifetime.Scoped;
             o.Assemblies = [typeof(ICasesDbContext)];
+            // One transaction per command (use case), retried as a whole on a transient conflict.
+            o.PipelineBehaviors = [typeof(Bishan.Workflow.Infrastructure.Transactions.UnitOfWorkBehavior<,>)];
         });
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();

@@ -18,6 +18,9 @@ public sealed class CrashRecoveryFacts
         Assert.Equal(WorkflowSubStatus.Executing, left.SubStatus);
 
         await host.ReopenAsync();
+        // The crashed node's lease still holds: no other node may take the instance over yet.
+        Assert.Equal(0, await host.Runtime.RecoverInterruptedAsync());
+        host.Time.Advance(TimeSpan.FromSeconds(61));
         var recovered = await host.Runtime.RecoverInterruptedAsync();
 
         Assert.Equal(1, recovered);
@@ -37,6 +40,8 @@ public sealed class CrashRecoveryFacts
             ("Referral", "Crash", "Done"), ("Crash", "B", "Done")));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Runtime.TriggerEventAsync("Referral", null, null, null, host.Crash.Arm()));
+        Assert.Equal(0, await host.Runtime.RecoverInterruptedAsync());
+        host.Time.Advance(TimeSpan.FromSeconds(61));
         var recovered = await host.Runtime.RecoverInterruptedAsync();
 
         Assert.Equal(1, recovered);

@@ -1,0 +1,58 @@
+using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bishan.Workflow.Infrastructure.Outbox;
+
+/// <summary>
+/// This node's share of the background work on a shared database: every second it carries out outbox rows left over by a
+/// crash or a failed attempt; it renews the leases of the instances it is running; and it continues instances that
+/// another node left Executing once their lease has expired. Every node runs one; the claims make each piece of work
+/// happen once.
+/// </summary>
+internal sealed class NodeWorker(
+    OutboxDispatcher outbox,
+    InstanceLeases leases,
+    NodeIdentity node,
+    IServiceScopeFactory scopes,
+    IWorkflowRuntime runtime,
+    ILogger<NodeWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var renewEvery = Math.Max(1, (int)(node.LeaseDuration / Tick / 3));
+        var recoverEvery = Math.Max(1, (int)(node.LeaseDuration / Tick / 2));
+        for (var tick = 1L; !stoppingToken.IsCancellationRequested; tick++)
+        {
+            try
+            {
+                await Task.Delay(Tick, stoppingToken);
+                await outbox.DispatchDueAsync(stoppingToken);
+                if (tick % renewEvery == 0)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await leases.RenewAsync(scope.ServiceProvider.GetRequiredService<BishanDbContext>(), stoppingToken);
+                }
+                if (tick % recoverEvery == 0)
+                {
+                    var recovered = await runtime.RecoverInterruptedAsync(stoppingToken);
+                    if (recovered > 0) logger.LogWarning("Continued {Count} instances whose node stopped running them", recovered);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A database that is away for a moment must not stop this node's background work for good.
+                logger.LogWarning(ex, "Background work of node {Node} failed; trying again", node.Id);
+            }
+        }
+    }
+}
