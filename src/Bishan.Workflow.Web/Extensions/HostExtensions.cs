@@ -31,6 +31,10 @@ internal static class HostExtensions
         services.AddScoped<DemoDataSeeder>();
 
         services.AddWorkflowPersistence(storage.Database);
+        // How long an outbox claim or an instance lease of this node holds unless renewed (a dead node's work is taken
+        // over after it).
+        services.AddSingleton(new Bishan.Workflow.Infrastructure.Outbox.NodeIdentity(
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Nodes:LeaseSeconds", 60))));
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
         // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).
