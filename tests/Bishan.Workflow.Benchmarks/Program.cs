@@ -7,38 +7,51 @@ using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
-// Throughput on SQLite, from one run: start and resume of a three-activity flow with one bookmark, the raw
-// SQLite rate of single-row transactions in the same file, their ratio, and the same flow again with
-// 100,000 existing instances and 50 versions of its definition.
+// Throughput from one run, on SQLite and (when a server is given) on PostgreSQL: start and resume of a three-activity
+// flow with one bookmark, the raw rate of single-row transactions on the same database, their ratio, and the same flow
+// again with 100,000 existing instances and 50 versions of its definition.
 // Targets: ratio >= 0.3, >= 1,000 resumes/s, the big store at most 20% slower.
 // Usage: dotnet run -c Release --project tests/Bishan.Workflow.Benchmarks [-- instancesPerRound backgroundInstances]
+// PostgreSQL: set BISHAN_BENCH_POSTGRES (or BISHAN_TEST_POSTGRES) to a server connection string without a database;
+// a throwaway database is created and dropped for each scenario.
 var perRound = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
 var background = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 
-var small = await Bench.RunAsync(perRound, backgroundInstances: 0, extraVersions: 0);
-var large = await Bench.RunAsync(perRound, background, extraVersions: 49);
-Console.WriteLine();
-Console.WriteLine("| measure | empty store | " + background.ToString("N0", CultureInfo.InvariantCulture) + " instances, 50 versions |");
-Console.WriteLine("|---|---|---|");
-Console.WriteLine($"| starts/s (run to the bookmark, committed) | {small.Starts:N0} | {large.Starts:N0} |");
-Console.WriteLine($"| resumes/s (bookmark burned, instance finished, committed) | {small.Resumes:N0} | {large.Resumes:N0} |");
-Console.WriteLine($"| start+resume pairs/s | {small.Pairs:N0} | {large.Pairs:N0} |");
-Console.WriteLine($"| raw SQLite single-row transactions/s, same file and pragmas | {small.Raw:N0} | {large.Raw:N0} |");
-Console.WriteLine($"| ratio resumes/s : raw transactions/s | {small.Resumes / small.Raw:0.00} | {large.Resumes / large.Raw:0.00} |");
-Console.WriteLine($"| ratio start+resume pairs/s : raw transactions/s | {small.Pairs / small.Raw:0.00} | {large.Pairs / large.Raw:0.00} |");
-Console.WriteLine($"resume slowdown at scale: {(1 - large.Resumes / small.Resumes) * 100:0.#}%, start slowdown: {(1 - large.Starts / small.Starts) * 100:0.#}%");
+await Bench.PrintAsync("SQLite", BenchTarget.Sqlite, perRound, background);
+var server = Environment.GetEnvironmentVariable("BISHAN_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("BISHAN_TEST_POSTGRES");
+if (!string.IsNullOrWhiteSpace(server))
+    await Bench.PrintAsync("PostgreSQL", () => BenchTarget.PostgreSql(server), perRound, background);
+else
+    Console.WriteLine("\nPostgreSQL: not measured (set BISHAN_BENCH_POSTGRES to a server connection string).");
 
 internal static class Bench
 {
     private const string DefinitionId = "bench";
 
-    public static async Task<Rates> RunAsync(int perRound, int backgroundInstances, int extraVersions)
+    public static async Task PrintAsync(string provider, Func<BenchTarget> target, int perRound, int background)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "bishan-bench-" + Guid.NewGuid().ToString("N"));
+        var small = await RunAsync(target(), perRound, backgroundInstances: 0, extraVersions: 0);
+        var large = await RunAsync(target(), perRound, background, extraVersions: 49);
+        Console.WriteLine();
+        Console.WriteLine($"{provider}:");
+        Console.WriteLine("| measure | empty store | " + background.ToString("N0", CultureInfo.InvariantCulture) + " instances, 50 versions |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| starts/s (run to the bookmark, committed) | {small.Starts:N0} | {large.Starts:N0} |");
+        Console.WriteLine($"| resumes/s (bookmark burned, instance finished, committed) | {small.Resumes:N0} | {large.Resumes:N0} |");
+        Console.WriteLine($"| start+resume pairs/s | {small.Pairs:N0} | {large.Pairs:N0} |");
+        Console.WriteLine($"| raw {provider} single-row transactions/s, same database | {small.Raw:N0} | {large.Raw:N0} |");
+        Console.WriteLine($"| ratio resumes/s : raw transactions/s | {small.Resumes / small.Raw:0.00} | {large.Resumes / large.Raw:0.00} |");
+        Console.WriteLine($"| ratio start+resume pairs/s : raw transactions/s | {small.Pairs / small.Raw:0.00} | {large.Pairs / large.Raw:0.00} |");
+        Console.WriteLine($"resume slowdown at scale: {(1 - large.Resumes / small.Resumes) * 100:0.#}%, start slowdown: {(1 - large.Starts / small.Starts) * 100:0.#}%");
+    }
+
+    private static async Task<Rates> RunAsync(BenchTarget target, int perRound, int backgroundInstances, int extraVersions)
+    {
         var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
-            .AddWorkflowPersistence(Path.Combine(folder, "bench.db"))
+            .AddWorkflowPersistence(target.Database)
             .AddWorkflowRuntime()
             .BuildServiceProvider();
         try
@@ -65,15 +78,43 @@ internal static class Bench
             clock.Restart();
             var resumed = await ResumeAllAsync(services, bookmarkIds);
             var resumes = resumed / clock.Elapsed.TotalSeconds;
-            var raw = RawTransactionsPerSecond(Path.Combine(folder, "bench.db"), perRound * 2);
+            var raw = target.Database.IsPostgreSql
+                ? RawPostgresTransactionsPerSecond(target.Database.ConnectionString, perRound * 2)
+                : RawTransactionsPerSecond(new SqliteConnectionStringBuilder(target.Database.ConnectionString).DataSource, perRound * 2);
             return new Rates(starts, resumes, raw);
         }
         finally
         {
             await services.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            target.Drop();
         }
+    }
+
+    /// <summary>Single-row insert transactions through Npgsql on the same database as the runtime.</summary>
+    private static double RawPostgresTransactionsPerSecond(string connectionString, int count)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "CREATE TABLE IF NOT EXISTS bench_raw (id text PRIMARY KEY, payload text NOT NULL)";
+            setup.ExecuteNonQuery();
+        }
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO bench_raw (id, payload) VALUES (@id, @payload)";
+        var id = new NpgsqlParameter<string>("id", ""); insert.Parameters.Add(id);
+        var payload = new NpgsqlParameter<string>("payload", ""); insert.Parameters.Add(payload);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            using var tx = connection.BeginTransaction();
+            insert.Transaction = tx;
+            id.TypedValue = Guid.NewGuid().ToString("N");
+            payload.TypedValue = "{\"n\":" + i.ToString(CultureInfo.InvariantCulture) + "}";
+            insert.ExecuteNonQuery();
+            tx.Commit();
+        }
+        return count / clock.Elapsed.TotalSeconds;
     }
 
     internal sealed record Rates(double Starts, double Resumes, double Raw)
@@ -201,4 +242,40 @@ internal static class Bench
         ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" },
         ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
     };
+}
+
+/// <summary>A fresh database for one scenario and how to remove it afterwards.</summary>
+internal sealed record BenchTarget(DatabaseOptions Database, Action Drop)
+{
+    public static BenchTarget Sqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bishan-bench-" + Guid.NewGuid().ToString("N"));
+        return new BenchTarget(DatabaseOptions.SqliteFile(Path.Combine(folder, "bench.db")), () =>
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        });
+    }
+
+    public static BenchTarget PostgreSql(string server)
+    {
+        var name = "bench_" + Guid.NewGuid().ToString("N");
+        using (var admin = new NpgsqlConnection(server))
+        {
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {name}";
+            create.ExecuteNonQuery();
+        }
+        var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return new BenchTarget(DatabaseOptions.PostgreSql(database), () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(server);
+            admin.Open();
+            using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE {name} WITH (FORCE)";
+            drop.ExecuteNonQuery();
+        });
+    }
 }
