@@ -6,6 +6,7 @@ using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Engine.Validation;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
+using Bishan.Workflow.Infrastructure.Transactions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bishan.Workflow.Infrastructure.Runtime;
@@ -49,7 +50,11 @@ internal sealed class WorkflowDefinitionService(
         return await ImportParsedAsync(json, parsed, publish: true, user, ct);
     }
 
-    public async Task<DefinitionCommandResult> PublishAsync(string definitionId, int? version, string? user, CancellationToken ct = default)
+    public Task<DefinitionCommandResult> PublishAsync(string definitionId, int? version, string? user, CancellationToken ct = default) =>
+        // Two nodes publishing at once: the unique index on the published version makes one of them run again.
+        TransientRetry.RunAsync(() => PublishOnceAsync(definitionId, version, ct), ct);
+
+    private async Task<DefinitionCommandResult> PublishOnceAsync(string definitionId, int? version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await FindVersionAsync(db, definitionId, version, ct)
@@ -196,7 +201,12 @@ internal sealed class WorkflowDefinitionService(
     }
 
     /// <summary>Adds the next version as the latest draft (the previous latest is no longer latest).</summary>
-    private async Task<WorkflowDefinitionVersionRecord> AddVersionAsync(string definitionId, string name, string? description,
+    private Task<WorkflowDefinitionVersionRecord> AddVersionAsync(string definitionId, string name, string? description,
+        string json, string hash, string? user, CancellationToken ct) =>
+        // Two drafts saved at once get distinct numbers: the unique (definition, version) index makes the later one run again.
+        TransientRetry.RunAsync(() => AddVersionOnceAsync(definitionId, name, description, json, hash, user, ct), ct);
+
+    private async Task<WorkflowDefinitionVersionRecord> AddVersionOnceAsync(string definitionId, string name, string? description,
         string json, string hash, string? user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
