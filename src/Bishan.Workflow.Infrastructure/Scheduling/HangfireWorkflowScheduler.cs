@@ -28,6 +28,13 @@ internal sealed class HangfireWorkflowScheduler(
 
     public void ScheduleBookmark(string bookmarkId, DateTime resumeAtUtc)
     {
+        // Idempotent: the outbox may deliver the same request twice (a node died after scheduling, before deleting its
+        // row); a bookmark whose job is still scheduled, enqueued or running keeps that job.
+        using (var existing = storage.GetConnection())
+        {
+            var current = existing.GetAllEntriesFromHash(TriggerJobIds.BookmarkHash(bookmarkId))?.GetValueOrDefault(JobIdField);
+            if (current is not null && IsLive(existing, current)) return;
+        }
         var due = DateTime.SpecifyKind(resumeAtUtc, DateTimeKind.Utc);
         // Due already: enqueue, so it does not wait for the next schedule poll.
         var jobId = due <= time.GetUtcNow().UtcDateTime
