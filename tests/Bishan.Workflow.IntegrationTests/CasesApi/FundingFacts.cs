@@ -177,6 +177,9 @@ public sealed class FundingFacts(BishanWebFactory factory)
         Assert.Equal(200m, await RemainingAsync(lineId));
         Assert.False(await factory.QueryAsync(db => db.ApprovalRecords.AnyAsync(a => a.InstanceId == instanceId)));
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "workflow.refused" && a.EntityId == task.Id)));
+        // The refused step is rolled back with the request: the approval still waits, to be decided once money is there.
+        Assert.Equal(Bishan.Workflow.Engine.Execution.WorkflowSubStatus.Suspended,
+            (await factory.QueryAsync(db => db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId))).SubStatus);
     }
 
     [Fact]
