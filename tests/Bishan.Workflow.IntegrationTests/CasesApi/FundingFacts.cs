@@ -179,7 +179,8 @@ public sealed class FundingFacts(BishanWebFactory factory)
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "workflow.refused" && a.EntityId == task.Id)));
         // The refused step is rolled back with the request: the approval still waits, to be decided once money is there.
         Assert.Equal(Bishan.Workflow.Engine.Execution.WorkflowSubStatus.Suspended,
-            (await factory.QueryAsync(db => db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId))).SubStatus);
+            (await factory.QueryAsync(db => ((Bishan.Workflow.Infrastructure.Persistence.BishanDbContext)db).WorkflowInstances.AsNoTracking()
+                .SingleAsync(i => i.Id == instanceId))).SubStatus);
     }
 
     [Fact]
