@@ -31,6 +31,7 @@ internal static class HostExtensions
         services.AddScoped<DemoDataSeeder>();
 
         services.AddWorkflowPersistence(storage.Database);
+        services.AddNodeCoordination(storage.Database);
         // How long an outbox claim or an instance lease of this node holds unless renewed (a dead node's work is taken
         // over after it).
         services.AddSingleton(new Bishan.Workflow.Infrastructure.Outbox.NodeIdentity(
@@ -51,6 +52,7 @@ internal static class HostExtensions
                 context.ProblemDetails.Extensions["exception"] = $"{ex.GetType().FullName}: {ex.Message}";
         });
         services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks();
