@@ -39,9 +39,10 @@ internal sealed class TcpForwarder : IAsyncDisposable
             {
                 try
                 {
-                    connection.Client.LingerState = new LingerOption(true, 0); // RST, like a host that went away
+                    // RST, like a host that went away; a connection whose pump already ended has no socket left.
+                    if (connection.Client is { } socket) socket.LingerState = new LingerOption(true, 0);
                 }
-                catch (SocketException)
+                catch (Exception e) when (e is SocketException or ObjectDisposedException)
                 {
                     // Already closed.
                 }
