@@ -17,7 +17,8 @@ namespace Bishan.Workflow.Cases.Common;
 /// before, faulted, with an incident carrying the gate's message (for administrators, who can retry it), and returns
 /// normally. A user who started or resumed that pass must hear "no, and why" rather than a success.
 /// </remarks>
-public sealed class CaseWorkflows(IWorkflowDefinitionService definitions, IWorkflowRuntime runtime, IWorkflowInstanceQueries instances)
+public sealed class CaseWorkflows(IWorkflowDefinitionService definitions, IWorkflowRuntime runtime, IWorkflowInstanceQueries instances,
+    ICasesDbContext db)
 {
     public const string CaseIntake = "case-intake";
     public const string TieredEscalation = "tiered-escalation";
@@ -31,9 +32,14 @@ public sealed class CaseWorkflows(IWorkflowDefinitionService definitions, IWorkf
             throw new ConflictException(UseCaseStrings.Format("Workflow_NotPublished", definitionId));
     }
 
+    /// <summary>
+    /// Checks that no instance of the workflow runs for the case, under the case's row lock (held until the use case
+    /// commits), so two requests on two nodes cannot both start one: the second waits, then sees the first.
+    /// </summary>
     /// <exception cref="ConflictException">An instance of the workflow is already running for the case.</exception>
     public async Task EnsureNotRunningAsync(string definitionId, string caseId, CancellationToken ct)
     {
+        await db.LockRowAsync<Model.Case>(caseId, ct);
         var running = await instances.ListAsync(new InstanceQuery(definitionId, WorkflowStatus.Running, CorrelationId: caseId, Take: 1), ct);
         if (running.Count > 0) throw new ConflictException(UseCaseStrings.Format("Workflow_AlreadyRunning", definitionId));
     }
