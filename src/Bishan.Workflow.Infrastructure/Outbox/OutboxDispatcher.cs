@@ -11,26 +11,29 @@ namespace Bishan.Workflow.Infrastructure.Outbox;
 
 /// <summary>
 /// Carries out outbox rows: right after the transaction that wrote them commits (<see cref="DispatchAsync"/>), and
-/// every few seconds for rows left by a crash or a failed attempt (<see cref="DispatchDueAsync"/>, from
-/// <see cref="NodeWorker"/>). A row is first claimed for this node (a conditional UPDATE, so two nodes never both claim
-/// it), then its work and the row's deletion commit in one unit of work: a workflow started or an event published by a
-/// row happens exactly once, and a row whose claim another node took over (after expiry) rolls back. Hangfire calls are
-/// outside the database; they are idempotent instead (scheduling a timer that already has a live job does nothing).
-/// A failed row is tried again with back-off, at most <see cref="MaxAttempts"/> times at short intervals, then daily.
+/// every second for rows left by a crash or a failed attempt (<see cref="DispatchDueAsync"/>, from
+/// <see cref="NodeWorker"/>). A row is taken with <c>DELETE … RETURNING</c> in a unit of work, its work is done in that
+/// same unit of work and both commit together: a workflow started or an event published by a row happens exactly
+/// once, and a second dispatcher (this node's poller, another node) finds the row gone or, on PostgreSQL, waits on its
+/// row lock and then finds it gone. A node that dies mid-row loses its transaction, so the row is back for the others.
+/// Hangfire calls are outside the database; they are idempotent instead (scheduling a timer whose job is still live
+/// does nothing). A failed row is tried again with back-off, at most <see cref="MaxAttempts"/> times at short
+/// intervals, then daily, with its last error kept.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, NodeIdentity node, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     internal const int MaxAttempts = 10;
     private const int BatchSize = 50;
 
     public async Task DispatchAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
+        // The caller's request may be cancelled once its own work has committed; what it asked for is still done.
+        _ = ct;
         foreach (var id in ids)
             await ProcessAsync(id, CancellationToken.None);
-        _ = ct;
     }
 
-    /// <summary>Rows due now and not claimed by a live node, oldest first; returns how many were carried out.</summary>
+    /// <summary>Rows due now, oldest first; returns how many were carried out.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         List<string> due;
@@ -39,7 +42,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, NodeIdentity n
         {
             var db = scope.ServiceProvider.GetRequiredService<BishanDbContext>();
             due = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.DueAtUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+                .Where(m => m.DueAtUtc <= now)
                 .OrderBy(m => m.DueAtUtc).ThenBy(m => m.Id)
                 .Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
         }
@@ -54,49 +57,38 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, NodeIdentity n
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<BishanDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var claimed = await db.Database.ExecuteSqlRawAsync(
-            """
-            UPDATE "OutboxMessages" SET "LockedBy" = {0}, "LockedUntilUtc" = {1}
-            WHERE "Id" = {2} AND ("LockedUntilUtc" IS NULL OR "LockedUntilUtc" < {3})
-            """, [node.Id, now + node.LeaseDuration, id, now], ct);
-        if (claimed == 0) return false;
-        var row = await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (row is null) return false;
-
+        TakenRow? taken = null;
         try
         {
-            await services.GetRequiredService<UnitOfWork>().RunAsync(async c =>
+            return await services.GetRequiredService<UnitOfWork>().RunAsync(async c =>
             {
-                await HandleAsync(services, row.Kind, JsonNode.Parse(row.PayloadJson)!.AsObject(), c);
-                var deleted = await db.Database.ExecuteSqlRawAsync(
-                    """DELETE FROM "OutboxMessages" WHERE "Id" = {0} AND "LockedBy" = {1}""", [id, node.Id], c);
-                if (deleted == 0) throw new OutboxClaimLostException(id);
+                var rows = await db.Database.SqlQueryRaw<TakenRow>(
+                        """DELETE FROM "OutboxMessages" WHERE "Id" = {0} AND "DueAtUtc" <= {1} RETURNING "Kind", "PayloadJson", "Attempts" """,
+                        id, time.GetUtcNow().UtcDateTime)
+                    .ToListAsync(c);
+                if (rows.Count == 0) return false;
+                taken = rows[0];
+                await HandleAsync(services, taken.Kind, JsonNode.Parse(taken.PayloadJson)!.AsObject(), c);
                 return true;
             }, ct);
-            return true;
         }
-        catch (OutboxClaimLostException)
+        catch (Exception ex) when (taken is not null && (ex is not OperationCanceledException || !ct.IsCancellationRequested))
         {
-            logger.LogInformation("Outbox row {Id} was taken over by another node meanwhile; this node's attempt was rolled back", id);
-            return false;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            var attempts = row.Attempts + 1;
+            // The unit of work rolled back: the row is there again; say when to try next.
+            var attempts = taken.Attempts + 1;
             var delay = attempts >= MaxAttempts ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
             logger.Log(attempts >= MaxAttempts ? LogLevel.Error : LogLevel.Warning, ex,
-                "Outbox row {Id} ({Kind}) failed (attempt {Attempts}); next try in {Delay}", id, row.Kind, attempts, delay);
-            await using var retryScope = scopes.CreateAsyncScope();
-            var retryDb = retryScope.ServiceProvider.GetRequiredService<BishanDbContext>();
-            await retryDb.Database.ExecuteSqlRawAsync(
-                """
-                UPDATE "OutboxMessages" SET "Attempts" = {0}, "LastError" = {1}, "DueAtUtc" = {2}, "LockedBy" = NULL, "LockedUntilUtc" = NULL
-                WHERE "Id" = {3} AND "LockedBy" = {4}
-                """, [attempts, Truncate(ex.Message, 2000), time.GetUtcNow().UtcDateTime + delay, id, node.Id], CancellationToken.None);
+                "Outbox row {Id} ({Kind}) failed (attempt {Attempts}); next try in {Delay}", id, taken.Kind, attempts, delay);
+            db.ChangeTracker.Clear();
+            await db.Database.ExecuteSqlRawAsync(
+                """UPDATE "OutboxMessages" SET "Attempts" = {0}, "LastError" = {1}, "DueAtUtc" = {2} WHERE "Id" = {3}""",
+                [attempts, Truncate(ex.Message, 2000), time.GetUtcNow().UtcDateTime + delay, id], CancellationToken.None);
             return false;
         }
     }
+
+    /// <summary>What <c>DELETE … RETURNING</c> gives back of a taken row.</summary>
+    private sealed record TakenRow(string Kind, string PayloadJson, int Attempts);
 
     private static async Task HandleAsync(IServiceProvider services, string kind, JsonObject payload, CancellationToken ct)
     {
@@ -127,6 +119,4 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, NodeIdentity n
         payload[name]?.GetValue<string>() ?? throw new JsonException($"The outbox payload has no '{name}'.");
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
-
-    private sealed class OutboxClaimLostException(string id) : Exception($"The claim on outbox row {id} was lost.");
 }

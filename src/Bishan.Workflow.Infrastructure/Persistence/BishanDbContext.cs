@@ -159,7 +159,6 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
         e.HasKey(m => m.Id);
         e.Property(m => m.Id).HasMaxLength(36);
         e.Property(m => m.Kind).HasMaxLength(64);
-        e.Property(m => m.LockedBy).HasMaxLength(100);
         e.HasIndex(m => m.DueAtUtc);
     }
 

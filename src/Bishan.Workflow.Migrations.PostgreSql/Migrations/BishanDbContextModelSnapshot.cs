@@ -1040,13 +1040,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
-                    b.Property<string>("LockedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime?>("LockedUntilUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("text");

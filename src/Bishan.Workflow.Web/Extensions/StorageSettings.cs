@@ -31,7 +31,11 @@ internal sealed record StorageSettings(string DataDirectory, DatabaseOptions Dat
             var connectionString = configuration.GetConnectionString("Bishan");
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException($"{ProviderKey} is PostgreSql but {ConnectionStringKey} is empty.");
-            var hangfire = configuration.GetConnectionString("Hangfire") is { Length: > 0 } h ? h : connectionString;
+            // Hangfire gets a pool of its own (another application name makes another Npgsql pool), so that a burst of
+            // requests holding the application's connections cannot starve the job workers, and the reverse.
+            var hangfire = OwnPool(configuration.GetConnectionString("Hangfire") is { Length: > 0 } h ? h : connectionString,
+                "Bishan.Workflow Hangfire");
+            connectionString = OwnPool(connectionString, "Bishan.Workflow");
             return new StorageSettings(directory, DatabaseOptions.PostgreSql(connectionString),
                 new WorkflowSchedulingOptions(StorageProvider.PostgreSql, null, hangfire, workers, invisibility));
         }
@@ -40,5 +44,21 @@ internal sealed record StorageSettings(string DataDirectory, DatabaseOptions Dat
         var hangfireFile = Path.Combine(directory, "hangfire.db");
         return new StorageSettings(directory, DatabaseOptions.SqliteFile(Path.Combine(directory, "bishan.db")),
             new WorkflowSchedulingOptions(StorageProvider.Sqlite, hangfireFile, null, workers, invisibility));
+    }
+
+    /// <summary>The connection string with an application name (unless it names one), which also keys its pool.</summary>
+    private static string OwnPool(string connectionString, string applicationName)
+    {
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = applicationName;
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            // Unreadable: the start-up check names the setting and the reason.
+            return connectionString;
+        }
     }
 }

@@ -23,7 +23,6 @@ public sealed class OutboxFacts
         Assert.Equal(OutboxIntent.ScheduleTimer, row.Kind);
         Assert.Equal(1, row.Attempts);
         Assert.Contains("unavailable", row.LastError);
-        Assert.Null(row.LockedBy);
 
         host.Scheduler.Unavailable = false;
         Assert.Equal(0, await host.Get<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None)); // backing off

@@ -2,8 +2,8 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Entities;
 
 /// <summary>
 /// Work to do once a transaction has committed (schedule or unschedule a timer job, start a follow-up workflow, publish
-/// an event), written in that same transaction and carried out by the outbox dispatcher, which deletes the row when done.
-/// A row claimed by a node that died is claimed again once <see cref="LockedUntilUtc"/> has passed.
+/// an event), written in that same transaction and carried out by the outbox dispatcher, which deletes the row in the
+/// transaction that does the work.
 /// </summary>
 public sealed class OutboxMessageRecord
 {
@@ -18,8 +18,4 @@ public sealed class OutboxMessageRecord
     public DateTime DueAtUtc { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
-
-    /// <summary>The node that claimed the row and until when its claim holds.</summary>
-    public string? LockedBy { get; set; }
-    public DateTime? LockedUntilUtc { get; set; }
 }
