@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bishan.Workflow.LifeTests;
 
 /// <summary>
-/// The whole app on a fake clock: real SQLite files, the shipped <c>workflows/</c>, demo users, and the
-/// <see cref="FakeClockScheduler"/> in place of Hangfire's delivery, so months pass in milliseconds.
+/// The whole app on a fake clock: a fresh database of the selected provider (<see cref="TestDatabase"/>), the shipped
+/// <c>workflows/</c>, demo users, and the <see cref="FakeClockScheduler"/> in place of Hangfire's delivery,
+/// so months pass in milliseconds.
 /// </summary>
 public sealed class LifeFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -22,7 +24,10 @@ public sealed class LifeFactory : WebApplicationFactory<Program>, IAsyncLifetime
     // A Monday morning in Chongqing (UTC+8), before the weekly consultation.
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 22, 0, 0, TimeSpan.Zero));
     public FakeClockScheduler Scheduler { get; }
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "bishan-life-" + Guid.NewGuid().ToString("N"));
+    private TestDatabase? _database;
+
+    /// <summary>The app's <c>Storage:DataDirectory</c>; it holds the database files on SQLite only.</summary>
+    public string DataDirectory => (_database ?? throw new InvalidOperationException("The factory is not initialised yet.")).Folder;
 
     public LifeFactory() => Scheduler = new FakeClockScheduler(Time);
 
@@ -32,6 +37,7 @@ public sealed class LifeFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Workflows:Path", Path.Combine(RepositoryRoot(), "workflows"));
         builder.UseSetting("Seed:DemoPassword", Password);
+        foreach (var (key, value) in _database!.WebSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -41,11 +47,11 @@ public sealed class LifeFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        _database = await TestDatabase.CreateAsync("bishan-life");
         _ = Server;
         Scheduler.Services = Services;
-        return Task.CompletedTask;
     }
 
     /// <summary>A client logged in as a demo user; log in again after moving the clock (tokens expire).</summary>
@@ -69,6 +75,6 @@ public sealed class LifeFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (_database is not null) await _database.DisposeAsync();
     }
 }

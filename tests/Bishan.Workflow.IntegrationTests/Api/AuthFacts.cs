@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Bishan.Workflow.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bishan.Workflow.IntegrationTests.Api;
@@ -19,10 +21,21 @@ public sealed class AuthFacts(BishanWebFactory factory)
     }
 
     [Fact]
-    public void Storage_UsesTheConfiguredDataDirectory_ForBothDatabases()
+    public async Task Storage_KeepsAppAndHangfireData_WhereTheProviderSays()
     {
-        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "bishan.db")));
-        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "hangfire.db")));
+        if (!factory.Database.IsPostgreSql)
+        {
+            Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "bishan.db")));
+            Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "hangfire.db")));
+            return;
+        }
+
+        // PostgreSQL: one database, Hangfire in its own schema, and no SQLite files left behind in the data directory.
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<BishanDbContext>>().CreateDbContextAsync();
+        var schemas = await db.Database.SqlQuery<string>($"SELECT schema_name AS \"Value\" FROM information_schema.schemata").ToListAsync();
+        Assert.Contains("hangfire", schemas);
+        Assert.True(await db.WorkflowDefinitionVersions.CountAsync() >= 0);
+        Assert.Empty(Directory.GetFiles(factory.DataDirectory, "*.db"));
     }
 
     [Fact]

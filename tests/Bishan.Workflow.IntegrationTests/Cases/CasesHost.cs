@@ -7,8 +7,8 @@ using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Bishan.Workflow.IntegrationTests.Persistence;
+using Bishan.Workflow.Testing;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -16,23 +16,23 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bishan.Workflow.IntegrationTests.Cases;
 
 /// <summary>
-/// The stored runtime with the case domain on a real SQLite file: the shipped workflows published, the demo users
+/// The stored runtime with the case domain on a real database of the selected provider (<see cref="TestDatabase"/>): the shipped workflows published, the demo users
 /// in their roles and units, a fake clock. Tasks are completed the way the API will: resume the task's bookmark with
 /// a <see cref="TaskSubmission"/>.
 /// </summary>
 internal sealed class CasesHost : IAsyncDisposable
 {
-    private readonly string _folder;
+    private readonly TestDatabase _database;
     private readonly ServiceProvider _services;
 
-    private CasesHost(string folder)
+    private CasesHost(TestDatabase database)
     {
-        _folder = folder;
+        _database = database;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IWorkflowScheduler>(Scheduler);
-        services.AddWorkflowPersistence(Path.Combine(folder, "bishan.db"));
+        services.AddWorkflowPersistence(database.Options);
         services.AddWorkflowRuntime(typeof(UserTaskActivity).Assembly);
         services.AddCasesInfrastructure();
         _services = services.BuildServiceProvider();
@@ -54,9 +54,7 @@ internal sealed class CasesHost : IAsyncDisposable
 
     public static async Task<CasesHost> StartAsync(params string[] workflows)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "bishan-cases-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var host = new CasesHost(folder);
+        var host = new CasesHost(await TestDatabase.CreateAsync("bishan-cases"));
         await host._services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await host.SeedUsersAsync();
         var definitions = host._services.GetRequiredService<IWorkflowDefinitionService>();
@@ -180,14 +178,6 @@ internal sealed class CasesHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; a failing dispose would hide the test's own result.
-        }
+        await _database.DisposeAsync();
     }
 }

@@ -1,20 +1,28 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Bishan.Workflow.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The whole app once per test run: real SQLite files in a temporary data directory, a real Hangfire server,
-/// Development environment (demo admin seeded), and an empty workflows folder so only the tests' own imports exist.
+/// The whole app once per test run: a fresh database of the selected provider (<see cref="TestDatabase"/>: SQLite files
+/// in a temporary data directory, or a throwaway PostgreSQL database), a real Hangfire server, Development environment
+/// (demo admin seeded), and an empty workflows folder so only the tests' own imports exist.
 /// </summary>
 public sealed class BishanWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Bishan#2026test";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "bishan-it-" + Guid.NewGuid().ToString("N"));
+    private TestDatabase? _database;
+
+    internal TestDatabase Database => _database ?? throw new InvalidOperationException("The factory is not initialised yet.");
+
+    /// <summary>The app's <c>Storage:DataDirectory</c>; it holds the database files on SQLite only.</summary>
+    public string DataDirectory => Database.Folder;
+
     public string WorkflowsDirectory => Path.Combine(DataDirectory, "workflows-empty");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -24,13 +32,14 @@ public sealed class BishanWebFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Workflows:Path", WorkflowsDirectory);
         builder.UseSetting("Seed:DemoPassword", AdminPassword);
+        foreach (var (key, value) in Database.WebSettings) builder.UseSetting(key, value);
     }
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        _database = await TestDatabase.CreateAsync("bishan-it");
         Directory.CreateDirectory(WorkflowsDirectory);
         _ = Server; // start the host (migrations, seed, Hangfire server) before the first test
-        return Task.CompletedTask;
     }
 
     public async Task<HttpClient> CreateClientAsync(string userName, string password)
@@ -48,14 +57,7 @@ public sealed class BishanWebFactory : WebApplicationFactory<Program>, IAsyncLif
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite pools may hold a handle a moment longer; the OS cleans the temp folder.
-        }
+        if (_database is not null) await _database.DisposeAsync();
     }
 }
 

@@ -1,7 +1,7 @@
 using Bishan.Workflow.Engine.Expressions;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
+using Bishan.Workflow.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -9,24 +9,23 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bishan.Workflow.IntegrationTests.Persistence;
 
 /// <summary>
-/// The persistence and runtime services on a real SQLite file in a temp folder. <see cref="ReopenAsync"/>
-/// builds a fresh container on the same file, which is what a process restart looks like.
+/// The persistence and runtime services on a real database of the selected provider (<see cref="TestDatabase"/>).
+/// <see cref="ReopenAsync"/> builds a fresh container on the same database, which is what a process restart looks like.
 /// </summary>
 internal sealed class RuntimeHost : IAsyncDisposable
 {
-    private readonly string _folder;
+    private readonly TestDatabase _database;
     private ServiceProvider _services;
 
-    private RuntimeHost(string folder)
+    private RuntimeHost(TestDatabase database)
     {
-        _folder = folder;
+        _database = database;
         _services = Build();
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     public RecordingScheduler Scheduler { get; } = new();
     public CrashSwitch Crash { get; } = new();
-    public string DatabasePath => Path.Combine(_folder, "bishan.db");
 
     public IWorkflowDefinitionService Definitions => _services.GetRequiredService<IWorkflowDefinitionService>();
     public IWorkflowRuntime Runtime => _services.GetRequiredService<IWorkflowRuntime>();
@@ -37,9 +36,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public static async Task<RuntimeHost> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "bishan-it-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var host = new RuntimeHost(folder);
+        var host = new RuntimeHost(await TestDatabase.CreateAsync("bishan-it"));
         await host._services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return host;
     }
@@ -47,7 +44,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public async Task ReopenAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        TestDatabase.ClearPools();
         _services = Build();
     }
 
@@ -81,7 +78,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
         // Real wall-clock limit for scripts; kept short so that the runaway-script test is quick.
         services.AddSingleton(new JavaScriptOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxStatements = int.MaxValue });
-        services.AddWorkflowPersistence(DatabasePath);
+        services.AddWorkflowPersistence(_database.Options);
         services.AddWorkflowRuntime(typeof(RuntimeHost).Assembly);
         return services.BuildServiceProvider();
     }
@@ -89,14 +86,6 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; a failing dispose would hide the test's own result.
-        }
+        await _database.DisposeAsync();
     }
 }

@@ -73,10 +73,12 @@ public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, Or
         var id = @case.Id;
         var whole = Permissions.MaySeeWholeIdNumber(user, @case);
 
+        // Ties on a timestamp are broken by the identity key, i.e. insertion order: what SQLite's rowid order gave for free,
+        // while PostgreSQL returns equal rows in whatever order its heap holds them (updated rows move).
         var helpers = await (from ch in db.CaseHelpers.AsNoTracking()
                              join h in db.Helpers.AsNoTracking() on ch.HelperId equals h.Id
                              where ch.CaseId == id && ch.ReleasedAtUtc == null
-                             orderby ch.AssignedAtUtc
+                             orderby ch.AssignedAtUtc, ch.Id
                              select new HelperItem(h.Id, h.Name, h.Kind, h.TeamName, ch.Role, ch.AssignedAtUtc)).ToListAsync(ct);
         var helpRecords = (await db.HelpRecords.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct))
             .OrderByDescending(r => r.OccurredAtUtc).ThenByDescending(r => r.Id)
@@ -85,7 +87,7 @@ public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, Or
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new EvaluationItem(e.Id, e.Kind, e.Result, e.ChecklistJson, e.Comment, e.EvaluatorUserId, e.AtUtc)).ToList();
         var subsidies = (await db.Subsidies.AsNoTracking().Where(s => s.CaseId == id).ToListAsync(ct))
-            .OrderBy(s => s.RequestedAtUtc)
+            .OrderBy(s => s.RequestedAtUtc).ThenBy(s => s.Id)
             .Select(s => new SubsidyItem(s.Id, s.Amount, s.Reason, s.Status, s.RequestedAtUtc, s.DecidedAtUtc, s.PaidAtUtc)).ToList();
         var registrations = (await db.CaseRegistrations.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct))
             .OrderBy(r => r.Number)

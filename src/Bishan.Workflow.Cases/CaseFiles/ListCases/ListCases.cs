@@ -59,7 +59,13 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
         if (!string.IsNullOrWhiteSpace(query.AreaId)) cases = cases.Where(c => c.AreaId == query.AreaId);
         if (!string.IsNullOrWhiteSpace(query.OrgUnitId)) cases = cases.Where(c => c.OrgUnitId == query.OrgUnitId);
         if (text is not null)
-            cases = cases.Where(c => c.Name.Contains(text) || c.FileNumber.Contains(text) || (text.Length == 4 && c.IdNumber != null && c.IdNumber.EndsWith(text)));
+        {
+            // The ID tail ends in the check letter X for one number in eleven. SQLite's LIKE (EndsWith) ignores ASCII case,
+            // PostgreSQL's does not: upper-casing both sides gives the same answer on both (ID numbers are ASCII only).
+            var upperTail = text.ToUpperInvariant();
+            cases = cases.Where(c => c.Name.Contains(text) || c.FileNumber.Contains(text)
+                                     || (text.Length == 4 && c.IdNumber != null && c.IdNumber.ToUpper().EndsWith(upperTail)));
+        }
 
         var total = await cases.CountAsync(ct);
         var rows = await cases.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
