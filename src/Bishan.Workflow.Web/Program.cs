@@ -11,7 +11,8 @@ builder.AddWebHost();
 
 var app = builder.Build();
 app.MapWebHost();
-app.Run();
+// Refuses to start, with one log line and a non-zero exit code, on a busy data directory or an unreachable database.
+return await app.RunNodeAsync();
 
 /// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the integration tests.</summary>
 public partial class Program;

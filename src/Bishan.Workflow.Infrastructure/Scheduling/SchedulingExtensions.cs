@@ -13,11 +13,26 @@ namespace Bishan.Workflow.Infrastructure.Scheduling;
 /// the storage claims jobs under an in-process lock, so two processes on one file run jobs twice.
 /// </param>
 /// <param name="PostgreSqlConnectionString">The scale-out path: several servers may share one PostgreSQL database.</param>
+/// <param name="InvisibilityTimeout">
+/// How long a fetched job stays invisible to other workers (<c>Hangfire:InvisibilityTimeout</c>); null for
+/// <see cref="DefaultInvisibilityTimeout"/>. A job fetched by a process that died runs again once this has passed.
+/// </param>
 public sealed record WorkflowSchedulingOptions(
     StorageProvider Provider,
     string? SqliteFilePath,
     string? PostgreSqlConnectionString = null,
-    int WorkerCount = 4);
+    int WorkerCount = 4,
+    TimeSpan? InvisibilityTimeout = null)
+{
+    /// <summary>
+    /// Both storages default to 30 minutes, so a job held by a dead process would wait half an hour. Our jobs
+    /// (resume a bookmark, start a workflow) take milliseconds and are idempotent (a burned bookmark is a no-op),
+    /// so 30 s brings an interrupted job back within a minute at no risk.
+    /// </summary>
+    public static readonly TimeSpan DefaultInvisibilityTimeout = TimeSpan.FromSeconds(30);
+
+    public TimeSpan EffectiveInvisibilityTimeout => InvisibilityTimeout ?? DefaultInvisibilityTimeout;
+}
 
 public static class SchedulingExtensions
 {
@@ -43,7 +58,21 @@ public static class SchedulingExtensions
                     if (string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
                         throw new InvalidOperationException("Storage:Provider is PostgreSql but no Hangfire PostgreSQL connection string is set.");
                     config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.PostgreSqlConnectionString),
-                        new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                        new PostgreSqlStorageOptions
+                        {
+                            QueuePollInterval = TimeSpan.FromMilliseconds(500),
+                            SchemaName = HangfireSchemaInstaller.SchemaName,
+                            // Installed once under the start-up lock (HangfireSchemaInstaller): two nodes installing
+                            // it together collide with 23505 in 1.21.
+                            PrepareSchemaIfNecessary = false,
+                            // A fetched job row carries "fetchedat"; other nodes take it again once it is older than
+                            // InvisibilityTimeout. The sliding variant has each live server refresh "fetchedat" of
+                            // its running jobs every InvisibilityTimeout / 5 (a storage heartbeat process, full
+                            // servers only), so a long job on a live node is never taken twice, while a job held
+                            // by a node that died is visible again InvisibilityTimeout (30 s) after its last refresh.
+                            InvisibilityTimeout = options.EffectiveInvisibilityTimeout,
+                            UseSlidingInvisibilityTimeout = true,
+                        });
                     break;
                 default:
                     if (string.IsNullOrWhiteSpace(options.SqliteFilePath))
@@ -52,7 +81,15 @@ public static class SchedulingExtensions
                     if (directory is not null) Directory.CreateDirectory(directory);
                     // The default poll (15 s) would let a 5-second delay fire up to 15 s late.
                     config.UseSQLiteStorage(Path.GetFullPath(options.SqliteFilePath),
-                        new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                        new SQLiteStorageOptions
+                        {
+                            QueuePollInterval = TimeSpan.FromMilliseconds(500),
+                            // 0.4.3 has no sliding variant: a job fetched before a crash or kill is taken again
+                            // InvisibilityTimeout after its fetch, i.e. within 30 s of the restart. A job running
+                            // longer than that would be taken a second time by another worker; ours take
+                            // milliseconds and are idempotent.
+                            InvisibilityTimeout = options.EffectiveInvisibilityTimeout,
+                        });
                     break;
             }
         });
@@ -69,6 +106,8 @@ public static class SchedulingExtensions
         services.RemoveAll<IWorkflowScheduler>();
         services.AddSingleton<IWorkflowScheduler>(sp => sp.GetRequiredService<HangfireWorkflowScheduler>());
         services.AddSingleton<ScheduleReconciler>();
+        services.AddSingleton(options);
+        services.AddSingleton<HangfireSchemaInstaller>();
         services.AddSingleton<IScheduleSource, StoredScheduleSource>();
         return services;
     }

@@ -35,6 +35,7 @@ internal static class HostExtensions
         // over after it).
         services.AddSingleton(new Bishan.Workflow.Infrastructure.Outbox.NodeIdentity(
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Nodes:LeaseSeconds", 60))));
+        services.AddNodeCoordination(storage.Database);
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
         // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).
@@ -51,6 +52,7 @@ internal static class HostExtensions
                 context.ProblemDetails.Extensions["exception"] = $"{ex.GetType().FullName}: {ex.Message}";
         });
         services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks();

@@ -12,12 +12,14 @@ internal sealed record StorageSettings(string DataDirectory, DatabaseOptions Dat
 {
     public const string ProviderKey = "Storage:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Bishan";
+    public const string HangfireConnectionStringKey = "ConnectionStrings:Hangfire";
 
     public static StorageSettings From(IConfiguration configuration)
     {
         // Relative to the current directory, like every path a user types on the command line.
         var directory = Path.GetFullPath(configuration["Storage:DataDirectory"] is { Length: > 0 } d ? d : "./data");
         var workers = configuration.GetValue("Hangfire:WorkerCount", 4);
+        var invisibility = configuration.GetValue<TimeSpan?>("Hangfire:InvisibilityTimeout");
         var providerText = configuration[ProviderKey];
         var provider = StorageProvider.Sqlite;
         if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider))
@@ -31,12 +33,12 @@ internal sealed record StorageSettings(string DataDirectory, DatabaseOptions Dat
                 throw new InvalidOperationException($"{ProviderKey} is PostgreSql but {ConnectionStringKey} is empty.");
             var hangfire = configuration.GetConnectionString("Hangfire") is { Length: > 0 } h ? h : connectionString;
             return new StorageSettings(directory, DatabaseOptions.PostgreSql(connectionString),
-                new WorkflowSchedulingOptions(StorageProvider.PostgreSql, null, hangfire, workers));
+                new WorkflowSchedulingOptions(StorageProvider.PostgreSql, null, hangfire, workers, invisibility));
         }
 
         Directory.CreateDirectory(directory);
         var hangfireFile = Path.Combine(directory, "hangfire.db");
         return new StorageSettings(directory, DatabaseOptions.SqliteFile(Path.Combine(directory, "bishan.db")),
-            new WorkflowSchedulingOptions(StorageProvider.Sqlite, hangfireFile, null, workers));
+            new WorkflowSchedulingOptions(StorageProvider.Sqlite, hangfireFile, null, workers, invisibility));
     }
 }

@@ -1,4 +1,5 @@
 using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Nodes;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Scheduling;
 
@@ -7,12 +8,15 @@ namespace Bishan.Workflow.Web.Startup;
 /// <summary>
 /// Brings storage and schedules up to date before anything else starts. It runs in
 /// <see cref="IHostedLifecycleService.StartingAsync"/>, which the host calls before any <c>StartAsync</c>, so
-/// the Hangfire server only starts once migrations, imports and reconciliation are done.
+/// the Hangfire server only starts once migrations, imports and reconciliation are done. Nodes sharing one
+/// PostgreSQL database take turns under the start-up lock: the first does the work, the others find it done.
 /// </summary>
 internal sealed class StartupTasks(
     IServiceScopeFactory scopes,
     WorkflowFileLoader loader,
     ScheduleReconciler reconciler,
+    IStartupLock startupLock,
+    HangfireSchemaInstaller hangfireSchema,
     IHostEnvironment environment,
     ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
@@ -20,8 +24,11 @@ internal sealed class StartupTasks(
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        await using var turn = await startupLock.AcquireAsync(cancellationToken);
 
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        // Before the reconciler, the first user of Hangfire's tables.
+        await hangfireSchema.InstallAsync(cancellationToken);
         if (environment.IsDevelopment())
             await services.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken);
         await loader.LoadAsync(cancellationToken);
