@@ -42,8 +42,8 @@ internal sealed class PostgresStartupLock(DatabaseOptions database, ILogger<Post
 }
 
 /// <summary>
-/// SQLite: one process per data directory (<see cref="DataDirectoryLock"/>), so an in-process lock is enough; it only
-/// keeps two hosts in one process (tests) apart.
+/// SQLite: the data directory belongs to one process (<see cref="DataDirectoryLock"/>) and a host runs its start-up
+/// work once, so nothing else can compete; an in-process gate keeps the contract without touching the files.
 /// </summary>
 internal sealed class InProcessStartupLock : IStartupLock
 {

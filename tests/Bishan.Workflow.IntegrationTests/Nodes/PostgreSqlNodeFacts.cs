@@ -63,6 +63,34 @@ public sealed class PostgreSqlNodeFacts : IAsyncLifetime
         Assert.DoesNotContain("23505", a.Output + b.Output);
     }
 
+    [Fact]
+    public async Task DatabaseGoneMidRun_Answers503ProblemDetails_WithRetryAfter()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using var line = new TcpForwarder(target.Host!, target.Port);
+        var throughLine = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = line.Port };
+        await using var node = NodeProcess.Start(_workingDirectory, PostgreSqlSettings(throughLine.ConnectionString));
+        await node.WaitForHealthAsync(TimeSpan.FromSeconds(120));
+        using var http = await node.SignInAsync("caseworker");
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/tasks?scope=mine")).StatusCode);
+
+        await line.CutAsync();
+        var response = await http.GetAsync("/api/tasks?scope=mine");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+        Assert.Contains("数据库暂时不可用", body); // zh-CN, the default language
+        Assert.DoesNotContain("   at ", body);
+
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/tasks?scope=mine") { Headers = { { "Accept-Language", "en" } } };
+        var inEnglish = await http.SendAsync(english);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, inEnglish.StatusCode);
+        Assert.Contains("The database is temporarily unavailable", await inEnglish.Content.ReadAsStringAsync());
+    }
+
     private static Dictionary<string, string> PostgreSqlSettings(string connectionString) => new()
     {
         ["Storage:Provider"] = "PostgreSql",
