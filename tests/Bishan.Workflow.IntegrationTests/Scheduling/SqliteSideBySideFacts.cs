@@ -8,13 +8,13 @@ namespace Bishan.Workflow.IntegrationTests.Scheduling;
 
 /// <summary>
 /// sqlite-net-pcl (Hangfire.Storage.SQLite) brings SQLitePCLRaw 3.x while EF Core uses the 2.1.x bundle; the
-/// restore mixes them. This proves both databases still write and read in one process. SQLite only: on PostgreSQL
-/// neither library is loaded for the app's data, so the PostgreSQL pass skips it.
+/// restore mixes them. This proves both databases still write and read in one process. In the PostgreSQL pass it proves
+/// the same of the one database that the application and Hangfire share through their two connection pools.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class SqliteSideBySideFacts(BishanWebFactory factory)
 {
-    [SqliteOnlyFact]
+    [Fact]
     public async Task EfDatabaseAndHangfireDatabase_BothWriteAndRead_InOneProcess()
     {
         var marker = Guid.NewGuid().ToString("N");
