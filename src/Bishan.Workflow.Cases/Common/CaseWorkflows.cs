@@ -54,8 +54,9 @@ public sealed class CaseWorkflows(IWorkflowDefinitionService definitions, IWorkf
 
     /// <summary>
     /// Starts the workflow a user's request asked for, after the request's own rows were saved. When the domain refuses the
-    /// first pass, <paramref name="takeBack"/> removes those rows again and the refusal is audited, so the request leaves
-    /// nothing behind but the audit entry.
+    /// first pass, the refusal is audited and 409 is thrown: the use case's unit of work rolls everything back (keeping
+    /// only that audit entry). <paramref name="takeBack"/> also removes the request's rows for a caller that runs without
+    /// a unit of work.
     /// </summary>
     /// <exception cref="ConflictException">The domain refused the first pass.</exception>
     public async Task<string> StartForRequestAsync(ICasesDbContext db, ICurrentUser user, TimeProvider time, string definitionId, string caseId,

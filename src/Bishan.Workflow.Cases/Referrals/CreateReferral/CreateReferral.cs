@@ -97,11 +97,13 @@ public sealed class CreateReferralHandler(
             });
         AuditLog.Add(db, user, time, AuditActions.ReferralCreate, nameof(Case), @case.Id,
             candidates.Count > 0 ? $"duplicate override: {string.Join(",", candidates.Select(c => c.FileNumber))}" : null);
-        // The case row must exist before the workflow's first pass, which moves it to Screening and opens the task.
+        // The case row must be written before the workflow's first pass, which moves it to Screening and opens the task.
         await db.SaveChangesAsync(ct);
 
-        var instanceId = await workflows.StartAsync(CaseWorkflows.CaseIntake, @case.Id,
-            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id }, ct);
+        // The referral and the workflow's first pass commit together: a refused pass answers 409 and the use case's
+        // transaction takes the case row back with it; the attempt stays on the audit log.
+        var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.CaseIntake, @case.Id,
+            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id }, takeBack: () => { }, ct);
         return new ReferralCreated(@case.Id, instanceId);
     }
 
