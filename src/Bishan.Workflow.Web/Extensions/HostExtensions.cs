@@ -62,6 +62,7 @@ internal static class HostExtensions
 
     public static WebApplication MapWebHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         // Bodies for bare 401/403/404 answers, so API clients always get problem details.
