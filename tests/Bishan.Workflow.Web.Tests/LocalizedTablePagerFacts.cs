@@ -1,12 +1,17 @@
 using Bishan.Workflow.Web.Components.Shared;
+using Bishan.Workflow.Web.Ui;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Bishan.Workflow.Web.Tests;
 
 /// <summary>The tables' pager summary reads in the user's language (MudBlazor's own is "1-25 of 109" in every culture).</summary>
-public sealed class LocalizedTablePagerFactsInChinese() : UiTestContext("zh-CN")
+public sealed class LocalizedTablePagerFactsInChinese : UiTestContext
 {
+    public LocalizedTablePagerFactsInChinese() : base("zh-CN") =>
+        Services.AddTransient<MudLocalizer, UiMudLocalizer>();
+
     [Fact]
     public void Pager_ShowsTheRangeInChinese()
     {
@@ -14,6 +19,15 @@ public sealed class LocalizedTablePagerFactsInChinese() : UiTestContext("zh-CN")
 
         Assert.Contains("第 1–25 条，共 60 条", table.Markup);
         Assert.DoesNotContain(" of ", table.Markup);
+    }
+
+    [Fact]
+    public void PagerButtons_AreLabelledInChinese()
+    {
+        var table = LocalizedTablePagerFacts.RenderTable(this);
+
+        var labels = table.FindAll(".mud-table-pagination-actions button").Select(b => b.GetAttribute("aria-label")).ToList();
+        Assert.Equal(["第一页", "上一页", "下一页", "最后一页"], labels);
     }
 }
 
