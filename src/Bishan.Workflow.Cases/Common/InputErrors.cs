@@ -15,12 +15,23 @@ public sealed class InputErrors
         list.Add(message);
     }
 
+    /// <summary>Records that <paramref name="field"/> is required but missing, naming it by its label.</summary>
+    public void Required(string field) => Add(field, Message("Field_Required", field));
+
+    /// <summary>
+    /// A message about <paramref name="field"/> from the resource <paramref name="key"/>, with the field's label in the
+    /// reader's language as <c>{0}</c> (the raw key would read as code under a field labelled 姓名) and
+    /// <paramref name="more"/> as <c>{1}</c>….
+    /// </summary>
+    public static string Message(string key, string field, params object?[] more) =>
+        UseCaseStrings.Format(key, [UseCaseStrings.FieldLabel(field), .. more]);
+
     /// <summary>Trims the text; records an error when it is required and blank, or longer than <paramref name="maxLength"/>.</summary>
     public string? Text(string field, string? value, int maxLength, bool required = false)
     {
         var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is null && required) Add(field, UseCaseStrings.Format("Field_Required", field));
-        else if (text is not null && text.Length > maxLength) Add(field, UseCaseStrings.Format("Field_TooLong", field, maxLength));
+        if (text is null && required) Required(field);
+        else if (text is not null && text.Length > maxLength) Add(field, Message("Field_TooLong", field, maxLength));
         return text;
     }
 
@@ -30,14 +41,14 @@ public sealed class InputErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (required) Add(field, UseCaseStrings.Format("Field_Required", field));
+            if (required) Required(field);
             return null;
         }
         var names = System.Enum.GetNames<TEnum>();
         var match = names.FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            Add(field, UseCaseStrings.Format("Field_NotOneOf", field, string.Join(", ", names)));
+            Add(field, Message("Field_NotOneOf", field, string.Join(", ", names)));
             return null;
         }
         return System.Enum.Parse<TEnum>(match);
@@ -49,7 +60,7 @@ public sealed class InputErrors
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value))
             return value.UtcDateTime;
-        Add(field, UseCaseStrings.Format("Field_NotADate", field));
+        Add(field, Message("Field_NotADate", field));
         return null;
     }
 

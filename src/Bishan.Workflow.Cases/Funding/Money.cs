@@ -12,12 +12,12 @@ public static class Money
     {
         if (amount is not { } value)
         {
-            if (required) errors.Add(field, UseCaseStrings.Format("Field_Required", field));
+            if (required) errors.Required(field);
             return null;
         }
         if (!IsValid(value))
         {
-            errors.Add(field, UseCaseStrings.Format("Money_Invalid", field, Max));
+            errors.Add(field, InputErrors.Message("Money_Invalid", field, Max));
             return null;
         }
         return value;

@@ -25,6 +25,26 @@ public static class UseCaseStrings
     /// </summary>
     public static string Record(string key, params object?[] args) => FormatIn(DomainCultures.Chinese, key, args);
 
+    /// <summary>
+    /// How a field of a use case's input reads in the request's UI culture (<c>FieldLabel_{field}</c>: <c>name</c> is 姓名),
+    /// so a field error names the field the way the form labels it. A field without a label comes back as its key, which
+    /// the resource completeness test rejects before it ships.
+    /// </summary>
+    public static string FieldLabel(string field) => FindFieldLabel(field, CultureInfo.CurrentUICulture) ?? field;
+
+    /// <summary>The label of <paramref name="field"/> in <paramref name="culture"/> (falling back to English), or null when there is none.</summary>
+    public static string? FindFieldLabel(string field, CultureInfo culture) => Manager.GetString(FieldLabelPrefix + field, culture);
+
+    /// <summary>The resource key prefix of field labels.</summary>
+    public const string FieldLabelPrefix = "FieldLabel_";
+
+    /// <summary>
+    /// Whether <paramref name="culture"/>'s own resource file has <paramref name="key"/>, without falling back to the
+    /// neutral (English) file; for the tests that prove both languages are complete.
+    /// </summary>
+    internal static bool HasOwn(string key, CultureInfo culture) =>
+        Manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(key) is not null;
+
     private static string FormatIn(CultureInfo culture, string key, object?[] args)
     {
         var text = Manager.GetString(key, culture) ?? key;

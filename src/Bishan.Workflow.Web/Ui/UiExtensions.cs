@@ -37,6 +37,8 @@ internal static class UiExtensions
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser>(sp =>
             sp.GetRequiredService<CurrentUserOverride>().User ?? sp.GetRequiredService<HttpCurrentUser>()));
         services.AddMudServices();
+        // MudBlazor's built-in words (pager buttons) in the user's language too, from UiText.
+        services.AddTransient<MudBlazor.MudLocalizer, UiMudLocalizer>();
         // Chinese text as characters, not &#x...; entities: pages stay half the size and readable in the source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

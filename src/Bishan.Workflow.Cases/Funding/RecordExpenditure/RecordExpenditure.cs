@@ -30,7 +30,7 @@ public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser us
         var @case = string.IsNullOrWhiteSpace(command.CaseId) ? null : await db.LoadInScopeAsync(command.CaseId.Trim(), CaseScope.For(user, tree), ct);
         var errors = new InputErrors();
         BudgetLine? line = null;
-        if (command.BudgetLineId is not { } lineId) errors.Add("budgetLineId", UseCaseStrings.Format("Field_Required", "budgetLineId"));
+        if (command.BudgetLineId is not { } lineId) errors.Required("budgetLineId");
         else if ((line = await db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lineId, ct)) is null)
             errors.Add("budgetLineId", UseCaseStrings.Format("Funding_LineUnknown", lineId));
         var amount = Money.Check(errors, "amount", command.Amount);

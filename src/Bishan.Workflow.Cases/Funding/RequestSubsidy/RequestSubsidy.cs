@@ -35,7 +35,7 @@ public sealed class RequestSubsidyHandler(ICasesDbContext db, ICurrentUser user,
         var amount = Money.Check(errors, "amount", command.Amount);
         var reason = errors.Text("reason", command.Reason, MaxReasonLength, required: true);
         BudgetLine? line = null;
-        if (command.BudgetLineId is not { } lineId) errors.Add("budgetLineId", UseCaseStrings.Format("Field_Required", "budgetLineId"));
+        if (command.BudgetLineId is not { } lineId) errors.Required("budgetLineId");
         else if ((line = await db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lineId, ct)) is null)
             errors.Add("budgetLineId", UseCaseStrings.Format("Funding_LineUnknown", lineId));
         errors.ThrowIfAny();

@@ -32,7 +32,7 @@ public sealed class AssignHelperHandler(ICasesDbContext db, ICurrentUser user, O
         var errors = new InputErrors();
         var role = errors.Text("role", command.Role, MaxRoleLength) ?? DefaultRole;
         Helper? helper = null;
-        if (command.HelperId is not { } helperId) errors.Add("helperId", UseCaseStrings.Format("Field_Required", "helperId"));
+        if (command.HelperId is not { } helperId) errors.Required("helperId");
         else if ((helper = await db.Helpers.AsNoTracking().FirstOrDefaultAsync(h => h.Id == helperId, ct)) is null)
             errors.Add("helperId", UseCaseStrings.Format("HelpRecord_HelperUnknown", helperId));
         else if (!helper.Active) errors.Add("helperId", UseCaseStrings.Format("Helper_Inactive", helper.Name));

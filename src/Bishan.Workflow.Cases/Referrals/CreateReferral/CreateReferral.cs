@@ -119,7 +119,7 @@ public sealed class CreateReferralHandler(
 
         DateOnly? dateOfBirth = null;
         if (string.IsNullOrWhiteSpace(command.DateOfBirth))
-            errors.Add("dateOfBirth", UseCaseStrings.Format("Field_Required", "dateOfBirth"));
+            errors.Required("dateOfBirth");
         else if (!DateOnly.TryParseExact(command.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
             errors.Add("dateOfBirth", UseCaseStrings.Format("Referral_DateOfBirthFormat"));
         else if (dob > DistrictCalendar.Today(time))
@@ -135,7 +135,7 @@ public sealed class CreateReferralHandler(
 
         OrgUnit? unit = null;
         if (string.IsNullOrWhiteSpace(command.OrgUnitId))
-            errors.Add("orgUnitId", UseCaseStrings.Format("Field_Required", "orgUnitId"));
+            errors.Required("orgUnitId");
         else if (tree.Find(command.OrgUnitId.Trim()) is not { } found)
             errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitUnknown", command.OrgUnitId.Length > 100 ? command.OrgUnitId[..100] + "…" : command.OrgUnitId));
         else if (found.Kind is not (OrgUnitKind.School or OrgUnitKind.Community))

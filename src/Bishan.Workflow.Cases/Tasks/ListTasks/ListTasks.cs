@@ -28,8 +28,8 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
         var scopeName = string.IsNullOrWhiteSpace(query.Scope) ? "mine" : query.Scope.Trim().ToLowerInvariant();
         var statusName = string.IsNullOrWhiteSpace(query.Status) ? "open" : query.Status.Trim().ToLowerInvariant();
         var errors = new InputErrors();
-        if (scopeName is not ("mine" or "group" or "all")) errors.Add("scope", UseCaseStrings.Format("Field_NotOneOf", "scope", "mine, group, all"));
-        if (statusName is not ("open" or "done")) errors.Add("status", UseCaseStrings.Format("Field_NotOneOf", "status", "open, done"));
+        if (scopeName is not ("mine" or "group" or "all")) errors.Add("scope", InputErrors.Message("Field_NotOneOf", "scope", "mine, group, all"));
+        if (statusName is not ("open" or "done")) errors.Add("status", InputErrors.Message("Field_NotOneOf", "status", "open, done"));
         errors.ThrowIfAny();
 
         var me = user.UserId ?? "";
