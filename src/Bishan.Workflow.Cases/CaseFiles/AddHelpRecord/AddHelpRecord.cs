@@ -39,6 +39,10 @@ public sealed class AddHelpRecordHandler(ICasesDbContext db, ICurrentUser user, 
             && (!DateOnly.TryParseExact(command.OccurredOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out occurredOn)
                 || occurredOn > today))
             errors.Add("occurredOn", UseCaseStrings.Format("HelpRecord_DateInvalid"));
+        // No help before the minor was born (0001-01-01 is a slip, not history).
+        else if (occurredOn < @case.DateOfBirth)
+            errors.Add("occurredOn", UseCaseStrings.Format("HelpRecord_DateBeforeBirth",
+                @case.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (command.HelperId is { } helperId && !await db.Helpers.AnyAsync(h => h.Id == helperId, ct))
             errors.Add("helperId", UseCaseStrings.Format("HelpRecord_HelperUnknown", helperId));
         errors.ThrowIfAny();
