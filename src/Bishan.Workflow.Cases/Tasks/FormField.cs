@@ -6,7 +6,9 @@ namespace Bishan.Workflow.Cases.Tasks;
 /// One field of a user task's form. The form is a small JSON schema the UI renders; submitted values
 /// land in workflow variables of the same name. <see cref="OptionsSource"/> names options the host fills
 /// when it creates the task, e.g. <c>exitCriteria</c>: the exit criteria of the case's action
-/// (《出入库评估细则》), so that the list stays configurable per action outside the workflow.
+/// (《出入库评估细则》), so that the list stays configurable per action outside the workflow. <see cref="RequiredFor"/>
+/// names the outcomes for which an otherwise optional field must be filled (a screening's action and tier when the
+/// outcome is Eligible): the server refuses such a completion with the message at the field.
 /// </summary>
 public sealed record FormField(
     string Name,
@@ -15,8 +17,13 @@ public sealed record FormField(
     bool Required = false,
     IReadOnlyList<string>? Options = null,
     int? MaxLength = null,
-    string? OptionsSource = null)
+    string? OptionsSource = null,
+    IReadOnlyList<string>? RequiredFor = null)
 {
+    /// <summary>Whether the field must be filled when the task is completed with <paramref name="outcome"/>.</summary>
+    public bool IsRequiredFor(string? outcome) =>
+        Required || (outcome is not null && RequiredFor is { } outcomes && outcomes.Contains(outcome, StringComparer.Ordinal));
+
     public static IReadOnlyList<FormField> ParseList(JsonNode? node)
     {
         if (node is JsonValue v && v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
@@ -29,7 +36,8 @@ public sealed record FormField(
             o["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req,
             (o["options"] as JsonArray)?.Select(x => x?.ToString() ?? "").ToList(),
             o["maxLength"] is JsonValue m && m.TryGetValue<int>(out var max) ? max : null,
-            o["optionsSource"]?.ToString())).ToList();
+            o["optionsSource"]?.ToString(),
+            (o["requiredFor"] as JsonArray)?.Select(x => x?.ToString() ?? "").Where(x => x.Length > 0).ToList())).ToList();
     }
 
     public JsonObject ToJson()
@@ -38,6 +46,7 @@ public sealed record FormField(
         if (Options is not null) o["options"] = new JsonArray(Options.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
         if (MaxLength is not null) o["maxLength"] = MaxLength;
         if (OptionsSource is not null) o["optionsSource"] = OptionsSource;
+        if (RequiredFor is { Count: > 0 }) o["requiredFor"] = new JsonArray(RequiredFor.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
         return o;
     }
 }

@@ -14,7 +14,8 @@ public static class FormValidator
 {
     public const int DefaultMaxLength = 4000;
 
-    public static IReadOnlyDictionary<string, string[]> Validate(IReadOnlyList<FormField> fields, JsonObject? data)
+    /// <param name="outcome">The outcome the task is completed with: fields required for it (<see cref="FormField.RequiredFor"/>) must be filled.</param>
+    public static IReadOnlyDictionary<string, string[]> Validate(IReadOnlyList<FormField> fields, JsonObject? data, string? outcome = null)
     {
         var errors = new Dictionary<string, string[]>();
         data ??= [];
@@ -24,7 +25,7 @@ public static class FormValidator
             var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString();
             if (value is null || string.IsNullOrWhiteSpace(text))
             {
-                if (field.Required && field.Type != FormFieldType.Checkbox) errors[field.Name] = [Message("Form_Required", field)];
+                if (field.IsRequiredFor(outcome) && field.Type != FormFieldType.Checkbox) errors[field.Name] = [Message("Form_Required", field)];
                 continue;
             }
             var maxLength = field.MaxLength ?? DefaultMaxLength;

@@ -87,4 +87,17 @@ public sealed class FormValidatorFacts
 
         foreach (var culture in DomainCultures.All) Assert.Empty(ValidateIn(culture, data));
     }
+
+    [Fact]
+    public void Validate_RequiresAFieldOnlyForTheOutcomesThatNameIt_AndTheFormRoundTripsThem()
+    {
+        var fields = FormField.ParseList(JsonNode.Parse("""
+            [{ "name": "proposedTier", "label": "提议程度", "type": "Select", "options": ["Light"], "requiredFor": ["Eligible"] }]
+            """));
+
+        Assert.Contains("proposedTier", FormValidator.Validate(fields, [], "Eligible").Keys);
+        Assert.Empty(FormValidator.Validate(fields, [], "NotEligible"));
+        Assert.Empty(FormValidator.Validate(fields, []));
+        Assert.Equal(["Eligible"], FormField.ParseList(new JsonArray(fields[0].ToJson()))[0].RequiredFor!);
+    }
 }

@@ -106,7 +106,7 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         if (WorkTaskKinds.IsApproval(task.Kind) && outcome is ApprovalActivity.Rejected or ApprovalActivity.SentBack && comment is null)
             errors.Add("comment", UseCaseStrings.Format("Task_CommentRequired"));
 
-        foreach (var (field, messages) in FormValidator.Validate(TaskForms.Fields(task), data))
+        foreach (var (field, messages) in FormValidator.Validate(TaskForms.Fields(task), data, outcome))
             foreach (var message in messages)
                 errors.Add(field, message);
         errors.ThrowIfAny();
