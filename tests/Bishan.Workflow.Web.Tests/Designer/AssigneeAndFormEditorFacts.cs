@@ -330,8 +330,8 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         public static readonly FormFieldComparer Instance = new();
 
         public bool Equals(FormField? x, FormField? y) =>
-            x is not null && y is not null && x with { Options = null } == y with { Options = null }
-            && (x.Options ?? []).SequenceEqual(y.Options ?? []);
+            x is not null && y is not null && x with { Options = null, RequiredFor = null } == y with { Options = null, RequiredFor = null }
+            && (x.Options ?? []).SequenceEqual(y.Options ?? []) && (x.RequiredFor ?? []).SequenceEqual(y.RequiredFor ?? []);
 
         public int GetHashCode(FormField obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
     }
