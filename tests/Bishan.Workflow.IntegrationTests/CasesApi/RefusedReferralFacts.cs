@@ -8,14 +8,14 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
 /// <summary>
 /// A referral and its workflow's first pass are one transaction: when the domain refuses the pass, the referral answers
-/// 409 and leaves no case row, timeline or instance behind, only the audit entry of the refusal. On an app of its own,
-/// because it publishes a case-intake that the other facts must not see.
+/// 409 and leaves no case row, timeline or instance behind, only the audit entry of the refusal. It publishes a refusing
+/// case-intake for the one referral and puts the shipped version back afterwards (the collection runs its facts one at a
+/// time; a second app in the process would replace Hangfire's global storage under the others).
 /// </summary>
-public sealed class RefusedReferralFacts : IClassFixture<BishanWebFactory>
+[Collection(AppCollection.Name)]
+public sealed class RefusedReferralFacts(BishanWebFactory factory)
 {
-    private readonly BishanWebFactory _factory;
-
-    public RefusedReferralFacts(BishanWebFactory factory) => _factory = factory;
+    private readonly BishanWebFactory _factory = factory;
 
     [Fact]
     public async Task Referral_Answers409AndLeavesNoCase_WhenTheFirstPassIsRefused()
@@ -36,8 +36,24 @@ public sealed class RefusedReferralFacts : IClassFixture<BishanWebFactory>
                 "connections": [ { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "register", "port": "In" } } ] }
             }
             """);
-        // A new version of an existing definition is imported as a draft: publish it.
-        await (await admin.PostAsync("/api/workflow-definitions/case-intake/publish", null)).ReadOkAsync();
+        // A new version of an existing definition is imported as a draft: publish it, and put the shipped one back after.
+        var shipped = await PublishedVersionAsync(admin);
+        var forged = (await (await admin.PostAsync("/api/workflow-definitions/case-intake/publish", null)).ReadOkAsync())["version"]!.GetValue<int>();
+        try
+        {
+            await ReferAndExpectRefusalAsync();
+        }
+        finally
+        {
+            await (await admin.PostAsync($"/api/workflow-definitions/case-intake/publish?version={shipped}", null)).ReadOkAsync();
+            // The forged version has no instance left (the refused start was rolled back), so it can go.
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/workflow-definitions/case-intake/versions/{forged}")).StatusCode);
+        }
+        Assert.Equal(shipped, await PublishedVersionAsync(admin));
+    }
+
+    private async Task ReferAndExpectRefusalAsync()
+    {
         var caseworker = await _factory.ClientAsync(CaseworkerA);
         var referral = NewReferral(SchoolA, name: "拒绝测试");
         var casesBefore = await _factory.QueryAsync(db => db.Cases.CountAsync());
@@ -49,7 +65,13 @@ public sealed class RefusedReferralFacts : IClassFixture<BishanWebFactory>
         Assert.Equal(casesBefore, await _factory.QueryAsync(db => db.Cases.CountAsync()));
         Assert.False(await _factory.QueryAsync(db => db.Cases.AnyAsync(c => c.Name == "拒绝测试")));
         Assert.Equal(intakesBefore, await IntakeInstancesAsync());
-        Assert.True(await _factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "workflow.refused")));
+        Assert.True(await _factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "workflow.refused" && a.Detail!.StartsWith("case-intake"))));
+    }
+
+    private static async Task<int> PublishedVersionAsync(HttpClient admin)
+    {
+        var versions = await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/workflow-definitions/case-intake/versions");
+        return versions!.Single(v => v!["isPublished"]!.GetValue<bool>())!["version"]!.GetValue<int>();
     }
 
     private Task<int> IntakeInstancesAsync() => _factory.QueryAsync(db =>
