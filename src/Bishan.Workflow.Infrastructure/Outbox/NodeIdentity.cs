@@ -1,8 +1,8 @@
 namespace Bishan.Workflow.Infrastructure.Outbox;
 
 /// <summary>
-/// This process among the nodes sharing a database: the owner written on outbox claims and instance leases, and how long
-/// they hold. A claim or lease of a node that died expires after <see cref="LeaseDuration"/>; a live node renews its own.
+/// This process among the nodes sharing a database: the owner written on instance leases, and how long they hold. A lease
+/// of a node that died expires after <see cref="LeaseDuration"/>; a live node renews its own.
 /// </summary>
 public sealed class NodeIdentity
 {

@@ -10,8 +10,8 @@ namespace Bishan.Workflow.Infrastructure.Outbox;
 /// <summary>
 /// This node's share of the background work on a shared database: every second it carries out outbox rows left over by a
 /// crash or a failed attempt; it renews the leases of the instances it is running; and it continues instances that
-/// another node left Executing once their lease has expired. Every node runs one; the claims make each piece of work
-/// happen once.
+/// another node left Executing once their lease has expired. Every node runs one; taking a row in the unit of work that
+/// does it, and claiming an expired lease with a conditional UPDATE, make each piece of work happen once.
 /// </summary>
 internal sealed class NodeWorker(
     OutboxDispatcher outbox,

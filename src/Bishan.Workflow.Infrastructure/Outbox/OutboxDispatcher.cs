@@ -25,10 +25,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
     internal const int MaxAttempts = 10;
     private const int BatchSize = 50;
 
-    public async Task DispatchAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    /// <summary>
+    /// Carries out the rows a transaction that has just committed wrote. Not cancellable: the caller's request may be
+    /// cancelled once its own work has committed, and what it asked for is still done.
+    /// </summary>
+    public async Task DispatchAsync(IReadOnlyList<string> ids)
     {
-        // The caller's request may be cancelled once its own work has committed; what it asked for is still done.
-        _ = ct;
         foreach (var id in ids)
             await ProcessAsync(id, CancellationToken.None);
     }

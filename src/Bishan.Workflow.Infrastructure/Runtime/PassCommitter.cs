@@ -102,7 +102,7 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
 
         // Inside a use case the rows are dispatched when the use case has committed; on its own, now.
         if (joined) UnitOfWork.Current?.AddOutbox(outboxIds);
-        else await outbox.DispatchAsync(outboxIds, ct);
+        else await outbox.DispatchAsync(outboxIds);
         return CommitOutcome.Committed;
     }
 

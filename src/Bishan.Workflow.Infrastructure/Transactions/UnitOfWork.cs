@@ -22,8 +22,6 @@ namespace Bishan.Workflow.Infrastructure.Transactions;
 /// </remarks>
 public sealed class UnitOfWork(BishanDbContext db, OutboxDispatcher outbox, ILogger<UnitOfWork> logger) : IAsyncDisposable
 {
-    internal const int MaxAttempts = 6;
-
     private static readonly AsyncLocal<UnitOfWork?> Ambient = new();
     private readonly List<string> _outboxIds = [];
     private RuntimeSession? _session;
@@ -43,37 +41,36 @@ public sealed class UnitOfWork(BishanDbContext db, OutboxDispatcher outbox, ILog
     {
         // A use case called from another joins its transaction.
         if (Ambient.Value is not null) return await work(ct);
-
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            db.ChangeTracker.Clear();
-            _outboxIds.Clear();
-            Ambient.Value = this;
-            try
-            {
-                T result;
-                await using (var tx = await db.Database.BeginTransactionAsync(ct))
-                {
-                    result = await work(ct);
-                    if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
-                }
-                Ambient.Value = null;
-                await outbox.DispatchAsync([.. _outboxIds], ct);
-                return result;
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && TransientFailures.IsTransient(ex) && !ct.IsCancellationRequested)
-            {
-                logger.LogDebug("Use case attempt {Attempt} ran into {Error}; running it again", attempt, ex.GetType().Name);
-                Ambient.Value = null;
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
-            }
-            catch
-            {
-                Ambient.Value = null;
-                await KeepRefusalAuditsAsync();
-                throw;
-            }
+            var result = await TransientRetry.RunAsync(() => AttemptAsync(work, ct), ct);
+            await outbox.DispatchAsync([.. _outboxIds]);
+            return result;
+        }
+        catch
+        {
+            await KeepRefusalAuditsAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One run of the use case in a fresh transaction, as the ambient unit of work of its async flow.</summary>
+    private async Task<T> AttemptAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        _outboxIds.Clear();
+        Ambient.Value = this;
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await work(ct);
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            Ambient.Value = null;
         }
     }
 

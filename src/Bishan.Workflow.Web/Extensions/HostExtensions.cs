@@ -32,8 +32,7 @@ internal static class HostExtensions
 
         services.AddWorkflowPersistence(storage.Database);
         services.AddNodeCoordination(storage.Database);
-        // How long an outbox claim or an instance lease of this node holds unless renewed (a dead node's work is taken
-        // over after it).
+        // How long an instance lease of this node holds unless renewed (a dead node's instances are taken over after it).
         services.AddSingleton(new Bishan.Workflow.Infrastructure.Outbox.NodeIdentity(
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Nodes:LeaseSeconds", 60))));
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
