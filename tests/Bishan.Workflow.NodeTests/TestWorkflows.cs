@@ -18,7 +18,7 @@ internal static class TestWorkflows
 
     /// <summary>
     /// Start → <paramref name="steps"/> scripts that each keep the CPU busy for <paramref name="stepMilliseconds"/> → WriteLine,
-    /// all in one pass. The sandbox stops one script after 2 s (<c>JavaScriptOptions.Timeout</c>, not a setting), so the
+    /// all in one pass. The sandbox stops one script after 2 s (<c>Workflows:Expressions:Timeout</c>), so the
     /// long pass is several short scripts. The loop scans a 1 M-character string per iteration, so it stays far below the
     /// sandbox's 1,000,000 statements (about 1,700 iterations per 1.5 s, measured on a busy 2-core machine) and its 32 MB.
     /// </summary>

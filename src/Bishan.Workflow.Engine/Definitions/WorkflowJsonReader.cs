@@ -16,6 +16,8 @@ public static class WorkflowJsonReader
         "variables", "start", "applicationProperties", "canStartWorkflow", "runAsynchronously", "source", "line",
     };
 
+    private static readonly string[] DocumentArrays = ["variables", "inputs", "outputs", "outcomes"];
+
     public sealed record Result(WorkflowDefinition? Definition, JsonObject? Document, IReadOnlyList<ValidationError> Errors)
     {
         public bool Succeeded => Definition is not null && Errors.Count == 0;
@@ -62,6 +64,7 @@ public static class WorkflowJsonReader
         var definitionId = Str(doc, "definitionId") ?? Str(doc, "id");
         if (string.IsNullOrWhiteSpace(definitionId))
             errors.Add(new(null, "The definition has no 'definitionId'."));
+        DefinitionShapeRules.CheckArrays(null, doc, DocumentArrays, errors);
         if (doc["root"] is not JsonObject rootJson)
         {
             errors.Add(new(null, "The definition has no 'root' activity."));

@@ -279,7 +279,12 @@ internal sealed class WorkflowRun
 
     private void Fault(ActivityContextState ctxState, ActivityNode node, Exception ex, WorkItem? retryItem)
     {
-        var code = ex is FaultException fe ? fe.Code : null;
+        var code = ex switch
+        {
+            FaultException fe => fe.Code,
+            ExpressionException ee => ee.Code,
+            _ => null,
+        };
         var incident = new Incident(Guid.NewGuid().ToString("N"), node.Id, node.NodeId, node.Type, ex.Message, code, Time.GetUtcNow().UtcDateTime);
         State.Incidents.Add(incident);
         NewIncidents.Add(incident);

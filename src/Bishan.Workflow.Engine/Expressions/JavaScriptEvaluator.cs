@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Acornima;
 using Acornima.Ast;
 using Jint;
@@ -12,13 +13,25 @@ using JsEngine = Jint.Engine;
 namespace Bishan.Workflow.Engine.Expressions;
 
 /// <summary>
-/// Runs JavaScript through Jint in strict mode with a fresh engine per evaluation and hard limits.
-/// No CLR access: values go in and out as JSON, functions are plain Jint functions.
+/// Runs JavaScript through Jint in strict mode with a fresh engine per evaluation under <see cref="ExpressionLimits"/>:
+/// time (also inside built-ins that check cancellation), memory, statements, recursion, array size, output length and a
+/// regex timeout of at most a second. No CLR access: values go in and out as JSON, functions are plain Jint functions.
 /// </summary>
-public sealed class JavaScriptEvaluator(JavaScriptOptions? options = null)
+public sealed class JavaScriptEvaluator(ExpressionLimits? limits = null)
 {
-    private readonly JavaScriptOptions _options = options ?? new JavaScriptOptions();
+    private const string Language = "JavaScript";
+    private readonly ExpressionLimits _limits = limits ?? new ExpressionLimits();
     private static readonly ConcurrentDictionary<string, Prepared<Script>> Scripts = new();
+
+    // Binary buffers and shared memory are no use to a workflow expression and allocate outside the array limit.
+    private static readonly string[] RemovedGlobals =
+    [
+        "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+        "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array",
+        "BigInt64Array", "BigUint64Array", "WeakRef", "FinalizationRegistry",
+    ];
+
+    public ExpressionLimits Limits => _limits;
 
     /// <summary>Null when the script parses, else the parser's message.</summary>
     public static string? CheckSyntax(string script)
@@ -37,21 +50,38 @@ public sealed class JavaScriptEvaluator(JavaScriptOptions? options = null)
     public JsonNode? Evaluate(string script, IExpressionScope scope)
     {
         var prepared = Prepare(script);
+        using var deadline = new CancellationTokenSource(_limits.Timeout);
         var engine = new JsEngine(o =>
         {
             o.Strict();
-            o.TimeoutInterval(_options.Timeout);
-            o.LimitMemory(_options.MemoryLimitBytes);
-            o.MaxStatements(_options.MaxStatements);
-            o.LimitRecursion(_options.MaxRecursionDepth);
-            o.MaxArraySize(_options.MaxArraySize);
+            o.TimeoutInterval(_limits.Timeout);
+            o.CancellationToken(deadline.Token);
+            o.LimitMemory(_limits.MemoryLimitBytes);
+            o.MaxStatements(_limits.MaxStatements);
+            o.LimitRecursion(_limits.MaxRecursionDepth);
+            o.MaxArraySize(_limits.MaxArraySize);
+            o.RegexTimeoutInterval(_limits.EffectiveRegexTimeout);
             o.Interop.Enabled = false;
         });
+        foreach (var name in RemovedGlobals) engine.Global.RemoveOwnProperty(name);
+        JavaScriptGuards.Install(engine, _limits);
         Bind(engine, scope);
         try
         {
             var result = engine.Evaluate(prepared);
             return ToJson(engine, result);
+        }
+        catch (ExpressionException)
+        {
+            throw;
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new ExpressionLimitException(Language, ExpressionLimit.Regex, _limits, ex);
+        }
+        catch (JavaScriptException ex) when (IsRegexTimeout(ex))
+        {
+            throw new ExpressionLimitException(Language, ExpressionLimit.Regex, _limits, ex);
         }
         catch (JavaScriptException ex)
         {
@@ -59,25 +89,41 @@ public sealed class JavaScriptEvaluator(JavaScriptOptions? options = null)
         }
         catch (TimeoutException ex)
         {
-            throw new ExpressionException($"JavaScript stopped: it ran longer than {_options.Timeout.TotalSeconds:0.#} s.", ex);
+            throw new ExpressionLimitException(Language, ExpressionLimit.Time, _limits, ex);
+        }
+        catch (ExecutionCanceledException ex)
+        {
+            throw new ExpressionLimitException(Language, ExpressionLimit.Time, _limits, ex);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested)
+        {
+            throw new ExpressionLimitException(Language, ExpressionLimit.Time, _limits, ex);
         }
         catch (MemoryLimitExceededException ex)
         {
-            throw new ExpressionException($"JavaScript stopped: it used more than {_options.MemoryLimitBytes / 1024 / 1024} MB.", ex);
+            throw new ExpressionLimitException(Language, ExpressionLimit.Memory, _limits, ex);
+        }
+        catch (OutOfMemoryException ex)
+        {
+            throw new ExpressionLimitException(Language, ExpressionLimit.Memory, _limits, ex);
         }
         catch (StatementsCountOverflowException ex)
         {
-            throw new ExpressionException($"JavaScript stopped: it ran more than {_options.MaxStatements:N0} statements.", ex);
+            throw new ExpressionLimitException(Language, ExpressionLimit.Statements, _limits, ex);
         }
         catch (RecursionDepthOverflowException ex)
         {
-            throw new ExpressionException($"JavaScript stopped: recursion deeper than {_options.MaxRecursionDepth}.", ex);
+            throw new ExpressionLimitException(Language, ExpressionLimit.Recursion, _limits, ex);
         }
         catch (JintException ex)
         {
             throw new ExpressionException($"JavaScript stopped: {ex.Message}", ex);
         }
     }
+
+    private static bool IsRegexTimeout(JavaScriptException ex) =>
+        ex.InnerException is RegexMatchTimeoutException
+        || ex.Message.Contains("Regex", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("time", StringComparison.OrdinalIgnoreCase);
 
     private static Prepared<Script> Prepare(string script) =>
         Scripts.TryGetValue(script, out var cached) ? cached : Scripts.GetOrAdd(script, PrepareCore);

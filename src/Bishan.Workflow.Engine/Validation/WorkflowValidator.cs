@@ -12,17 +12,21 @@ namespace Bishan.Workflow.Engine.Validation;
 /// <summary>
 /// Checks a parsed definition before it is saved or published: unknown activity types, duplicate ids,
 /// connections to missing activities or ports, no start, required inputs missing, JavaScript or Liquid
-/// that does not parse, cron expressions and durations that do not parse; then whatever the host's
+/// that does not parse, cron expressions and durations that do not parse, durations that are negative or too long,
+/// identifiers, arrays and the number of activities (<see cref="DefinitionShapeRules"/>); then whatever the host's
 /// <see cref="IActivityValidator"/>s find (the engine knows no domain, the host does).
 /// Errors come in document order so that the designer can list them next to the activities.
 /// </summary>
-public sealed class WorkflowValidator(ActivityRegistry registry, IEnumerable<IActivityValidator>? activityValidators = null)
+public sealed class WorkflowValidator(
+    ActivityRegistry registry, IEnumerable<IActivityValidator>? activityValidators = null, DefinitionLimits? limits = null)
 {
     private readonly IActivityValidator[] _activityValidators = activityValidators?.ToArray() ?? [];
+    private readonly DefinitionLimits _limits = limits ?? new DefinitionLimits();
 
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
     {
         var errors = new List<ValidationError>();
+        DefinitionShapeRules.Check(definition, _limits, errors);
         var index = DefinitionIndex.For(definition);
         foreach (var node in definition.AllActivities())
         {
@@ -72,7 +76,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IEnumerable<IAc
     }
 
     /// <summary>Literal values whose kind is known are parsed now, so that publishing fails instead of the run.</summary>
-    private static void ValidateLiteral(ActivityNode node, InputDescriptor input, InputValue value, List<ValidationError> errors)
+    private void ValidateLiteral(ActivityNode node, InputDescriptor input, InputValue value, List<ValidationError> errors)
     {
         if (value.ExpressionType != "Literal" || value.Value is null) return;
         var text = ValueConverter.ToText(value.Value);
@@ -81,15 +85,15 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IEnumerable<IAc
         string? error = input.Kind switch
         {
             nameof(InputKind.CronExpression) => CronSchedule.TryParse(text, out _, out var cronError) ? null : cronError,
-            nameof(InputKind.Duration) => ValueConverter.ToTimeSpan(value.Value) is null
+            nameof(InputKind.Duration) => ValueConverter.ToTimeSpan(value.Value) is not { } span
                 ? $"Input '{input.Name}': '{text}' is not a duration (use hh:mm:ss such as 00:05:00, or ISO 8601 such as PT5M)."
-                : null,
+                : DefinitionShapeRules.CheckDuration(input.Name, span, _limits),
             // A Literal script is the code itself (Elsa's RunJavaScript); a JavaScript one is checked with every expression.
             nameof(InputKind.Script) => JavaScriptEvaluator.CheckSyntax(text) is { } jsError ? $"Input '{input.Name}': {jsError}" : null,
             _ => null,
         };
         error ??= CheckOptions(input, text) ?? CheckDateTime(node, input, text);
-        if (error is not null) errors.Add(new(node.Id, error));
+        if (error is not null) errors.Add(new(node.Id, error, input.Name));
     }
 
     private static string? CheckOptions(InputDescriptor input, string text) =>

@@ -20,7 +20,7 @@ public static class RuntimeServiceCollectionExtensions
     /// <see cref="IWorkflowDefinitionService"/>, <see cref="IWorkflowRuntime"/>, <see cref="IWorkflowInstanceQueries"/>.
     /// Needs <c>AddWorkflowPersistence</c> and a <see cref="TimeProvider"/>; the host registers its
     /// <see cref="IWorkflowScheduler"/> (otherwise <see cref="NullWorkflowScheduler"/>). Optional overrides,
-    /// registered before or after: <see cref="JavaScriptOptions"/>, <see cref="ExecutorOptions"/>.
+    /// registered before or after: <see cref="ExpressionLimits"/>, <see cref="ExecutorOptions"/>.
     /// </summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, params Assembly[] activityAssemblies)
     {
@@ -32,7 +32,7 @@ public static class RuntimeServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton(sp => new ExpressionEvaluator(
-            new JavaScriptEvaluator(sp.GetService<JavaScriptOptions>()), new LiquidEvaluator(sp.GetServices<LiquidFilter>())));
+            new JavaScriptEvaluator(sp.GetService<ExpressionLimits>()), new LiquidEvaluator(sp.GetServices<LiquidFilter>(), sp.GetService<ExpressionLimits>())));
         services.TryAddSingleton<WorkflowValidator>();
         services.TryAddSingleton(sp => new WorkflowExecutor(
             sp.GetRequiredService<ActivityRegistry>(),

@@ -35,6 +35,11 @@ internal static class HostExtensions
         // How long an instance lease of this node holds unless renewed (a dead node's instances are taken over after it).
         services.AddSingleton(new Bishan.Workflow.Infrastructure.Outbox.NodeIdentity(
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Nodes:LeaseSeconds", 60))));
+        // Limits of every expression (JavaScript, Liquid) and of definitions; see appsettings.example.json.
+        services.AddSingleton(builder.Configuration.GetSection(Bishan.Workflow.Engine.Expressions.ExpressionLimits.SectionName)
+            .Get<Bishan.Workflow.Engine.Expressions.ExpressionLimits>() ?? new());
+        services.AddSingleton(builder.Configuration.GetSection(Bishan.Workflow.Engine.Validation.DefinitionLimits.SectionName)
+            .Get<Bishan.Workflow.Engine.Validation.DefinitionLimits>() ?? new());
         // The shipped workflows use the domain activities (Bishan.UserTask, Bishan.Approval, ...).
         services.AddWorkflowRuntime(typeof(Bishan.Workflow.Cases.Tasks.UserTaskActivity).Assembly);
         // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).

@@ -7,9 +7,9 @@ namespace Bishan.Workflow.Engine.Tests.Expressions;
 /// <summary>Scripts are written by administrators in the designer: they must not hang, exhaust memory or reach the host.</summary>
 public sealed class JavaScriptSandboxFacts
 {
-    private static async Task<WorkflowHarness> RunScriptAsync(string script, JavaScriptOptions? options = null) =>
+    private static async Task<WorkflowHarness> RunScriptAsync(string script, ExpressionLimits? options = null) =>
         await new WorkflowHarness(WorkflowJson.Flowchart([A.RunJs("js", script), A.WriteLine("after", "after")], A.Chain("js", "after")),
-            javaScript: options).StartAsync();
+            limits: options).StartAsync();
 
     private static string FaultOf(WorkflowHarness run)
     {
@@ -22,9 +22,10 @@ public sealed class JavaScriptSandboxFacts
     public async Task EndlessLoop_FaultsMentioningTimeLimit_WhenTimeRunsOut()
     {
         // Statements are unlimited here so that the wall-clock limit is what stops it.
-        var run = await RunScriptAsync("while (true) { }", new JavaScriptOptions { Timeout = TimeSpan.FromMilliseconds(200), MaxStatements = 0 });
+        var run = await RunScriptAsync("while (true) { }", new ExpressionLimits { Timeout = TimeSpan.FromMilliseconds(200), MaxStatements = 0 });
 
         Assert.Contains("ran longer than 0.2 s", FaultOf(run));
+        Assert.Equal("ExpressionLimit.Time", run.State.Incidents[0].Code);
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class JavaScriptSandboxFacts
     {
         var run = await RunScriptAsync("while (true) { }");
 
-        Assert.StartsWith("JavaScript stopped", FaultOf(run));
+        Assert.StartsWith("JavaScript stopped at the", FaultOf(run));
     }
 
     [Theory]
@@ -51,7 +52,7 @@ public sealed class JavaScriptSandboxFacts
     {
         var run = await RunScriptAsync("function f(n) { return f(n + 1) + 1; } f(0);");
 
-        Assert.StartsWith("JavaScript stopped", FaultOf(run));
+        Assert.StartsWith("JavaScript stopped at the recursion limit", FaultOf(run));
     }
 
     [Theory]

@@ -18,11 +18,11 @@ internal sealed class WorkflowHarness
 
     private static readonly ActivityRegistry Registry = ActivityRegistry.CreateDefault();
 
-    public WorkflowHarness(string json, ExecutorOptions? options = null, JavaScriptOptions? javaScript = null)
+    public WorkflowHarness(string json, ExecutorOptions? options = null, ExpressionLimits? limits = null)
     {
         Definition = WorkflowJson.Parse(json);
         Executor = new WorkflowExecutor(Registry,
-            new ExpressionEvaluator(new JavaScriptEvaluator(javaScript), new LiquidEvaluator()), Time, options: options);
+            new ExpressionEvaluator(new JavaScriptEvaluator(limits), new LiquidEvaluator(limits: limits)), Time, options: options);
     }
 
     public FakeTimeProvider Time { get; } = new(Epoch);

@@ -77,7 +77,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
         services.AddSingleton(Crash);
 
         // Real wall-clock limit for scripts; kept short so that the runaway-script test is quick.
-        services.AddSingleton(new JavaScriptOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxStatements = int.MaxValue });
+        services.AddSingleton(new ExpressionLimits { Timeout = TimeSpan.FromMilliseconds(300), MaxStatements = int.MaxValue });
         services.AddWorkflowPersistence(_database.Options);
         services.AddWorkflowRuntime(typeof(RuntimeHost).Assembly);
         return services.BuildServiceProvider();
