@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Engine.Validation;
 using Bishan.Workflow.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,9 +19,18 @@ internal static class EventEndpoints
         return api;
     }
 
-    private static async Task<Ok<TriggerResult>> TriggerAsync(
-        string eventName, [FromBody] TriggerEventRequest? request, IWorkflowRuntime runtime, CancellationToken ct) =>
-        TypedResults.Ok(await runtime.TriggerEventAsync(eventName, request?.CorrelationId, request?.WorkflowInstanceId, request?.Input, ct));
+    private static async Task<Results<Ok<TriggerResult>, ProblemHttpResult>> TriggerAsync(
+        string eventName, [FromBody] TriggerEventRequest? request, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        ValidationError?[] checks =
+        [
+            ValueLengthRule.Check("eventName", eventName),
+            ValueLengthRule.Check("correlationId", request?.CorrelationId),
+            ValueLengthRule.Check("workflowInstanceId", request?.WorkflowInstanceId),
+        ];
+        if (checks.OfType<ValidationError>().ToList() is { Count: > 0 } errors) return ApiResults.Invalid(errors, "The event is not valid");
+        return TypedResults.Ok(await runtime.TriggerEventAsync(eventName, request?.CorrelationId, request?.WorkflowInstanceId, request?.Input, ct));
+    }
 }
 
 internal sealed record TriggerEventRequest(string? CorrelationId, string? WorkflowInstanceId, JsonNode? Input);

@@ -104,9 +104,11 @@ internal static class WorkflowDefinitionEndpoints
             $"{document.Info.DefinitionId}-v{document.Info.Version}.json");
     }
 
-    private static async Task<Ok<ExecuteResponse>> ExecuteAsync(
+    private static async Task<Results<Ok<ExecuteResponse>, ProblemHttpResult>> ExecuteAsync(
         string definitionId, [FromBody] ExecuteRequest? request, IWorkflowRuntime runtime, CancellationToken ct)
     {
+        if (ValueLengthRule.Check("correlationId", request?.CorrelationId) is { } tooLong)
+            return ApiResults.Invalid([tooLong], "The request is not valid");
         var instance = await runtime.StartAsync(definitionId, request?.Input, request?.CorrelationId, ct);
         return TypedResults.Ok(new ExecuteResponse(instance.Id, instance.Status, instance.SubStatus));
     }

@@ -24,6 +24,9 @@ public sealed record ExpenditureItem(long Id, long BudgetLineId, string BudgetLi
 public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
     : ICommandHandler<RecordExpenditure, ExpenditureItem>
 {
+    /// <summary>How far back an expenditure may be dated.</summary>
+    public const int MaxYearsBack = 10;
+
     public async ValueTask<ExpenditureItem> Handle(RecordExpenditure command, CancellationToken ct)
     {
         Permissions.EnsureAdministratorOrSupervisor(user);
@@ -40,6 +43,9 @@ public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser us
         if (!string.IsNullOrWhiteSpace(command.SpentOn)
             && (!DateOnly.TryParseExact(command.SpentOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out spentOn) || spentOn > today))
             errors.Add("spentOn", UseCaseStrings.Format("HelpRecord_DateInvalid"));
+        // Spending is recorded as it happens: a date decades back (0001-01-01) is a slip (issue 13).
+        else if (spentOn < today.AddYears(-MaxYearsBack))
+            errors.Add("spentOn", InputErrors.Message("Expr_Date_TooEarly", "spentOn", today.AddYears(-MaxYearsBack).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         errors.ThrowIfAny();
         UnitReach.Ensure(user, tree, line!.OrgUnitId);
 

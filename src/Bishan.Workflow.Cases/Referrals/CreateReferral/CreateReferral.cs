@@ -43,6 +43,8 @@ public sealed class CreateReferralHandler(
     CaseWorkflows workflows,
     TimeProvider time) : ICommandHandler<CreateReferral, ReferralCreated>
 {
+    /// <summary>A minor is younger than this on the day of the referral.</summary>
+    public const int MinorAgeYears = 18;
     public const int MaxNameLength = 50;
     public const int MaxReasonLength = 2000;
     public const int MaxSourceLength = 200;
@@ -124,6 +126,9 @@ public sealed class CreateReferralHandler(
             errors.Add("dateOfBirth", UseCaseStrings.Format("Referral_DateOfBirthFormat"));
         else if (dob > DistrictCalendar.Today(time))
             errors.Add("dateOfBirth", UseCaseStrings.Format("Referral_DateOfBirthInFuture"));
+        // A referral is about a minor: 0001-01-01 is a slip, not a person (issue 13).
+        else if (dob <= DistrictCalendar.Today(time).AddYears(-MinorAgeYears))
+            errors.Add("dateOfBirth", UseCaseStrings.Format("Expr_Referral_NotAMinor", MinorAgeYears));
         else
             dateOfBirth = dob;
 
