@@ -10,7 +10,7 @@ namespace Bishan.Workflow.IntegrationTests.Api;
 /// Issue 13 through the HTTP API: a hostile Liquid template faults its instance with an incident naming the limit, in
 /// the reader's language; definitions that were accepted but wrong are refused with field errors.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ExpressionLimitApiFacts(BishanWebFactory factory)
 {
     private static JsonObject LiquidLine(string id, string template) => new()

@@ -13,7 +13,7 @@ namespace Bishan.Workflow.IntegrationTests.Refusals;
 /// never a success. Placeholders: {case} a case of caseworker A, {otherCase} one of caseworker B (another scope),
 /// {task} the open task of {case}, {helper} a helper, {line} a budget line; "none" ids exist nowhere.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class WriteEndpointRefusalFacts(BishanWebFactory factory)
 {
     private static readonly string Long = new('长', 20_000);
