@@ -68,17 +68,20 @@ internal static class HostExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
-            app.MapOpenApi();
-            app.MapScalarApiReference();
+            // The API's map is for signed-in users only: it lists every route an attacker could probe.
+            app.MapOpenApi().RequireAuthorization();
+            app.MapScalarApiReference().RequireAuthorization();
         }
         app.MapHangfireDashboardWithAuthorizationPolicy(AuthPolicies.Administrator, "/hangfire");
 
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
+        api.MapAdminUserEndpoints();
         api.MapWorkflowDefinitionEndpoints();
         api.MapWorkflowInstanceEndpoints();
         api.MapEventEndpoints();
