@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Bishan.Workflow.Infrastructure.Scheduling;
 using Bishan.Workflow.Web.Auth;
 using Bishan.Workflow.Web.Endpoints;
+using Bishan.Workflow.Web.Observability;
 using Bishan.Workflow.Web.Startup;
 using Bishan.Workflow.Web.Ui;
 using Hangfire;
@@ -54,8 +55,8 @@ internal static class HostExtensions
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
-        services.AddHealthChecks();
         services.AddWebUi();
+        builder.AddObservability();
         return builder;
     }
 
@@ -70,7 +71,7 @@ internal static class HostExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapObservability();
         if (app.Environment.IsDevelopment())
         {
             // The API's map is for signed-in users only: it lists every route an attacker could probe.
