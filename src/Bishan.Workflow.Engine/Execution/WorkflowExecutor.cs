@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Definitions;
 using Bishan.Workflow.Engine.Descriptors;
+using Bishan.Workflow.Engine.Diagnostics;
 using Bishan.Workflow.Engine.Expressions;
 
 namespace Bishan.Workflow.Engine.Execution;
@@ -14,7 +15,8 @@ public sealed class WorkflowExecutor(
     ExpressionEvaluator expressions,
     TimeProvider time,
     IServiceProvider? services = null,
-    ExecutorOptions? options = null)
+    ExecutorOptions? options = null,
+    WorkflowMetrics? metrics = null)
 {
     private readonly ExecutorOptions _options = options ?? new ExecutorOptions();
     private readonly IServiceProvider _services = services ?? EmptyServiceProvider.Instance;
@@ -46,18 +48,20 @@ public sealed class WorkflowExecutor(
     public async Task<ExecutionResult> ContinueAsync(WorkflowDefinition definition, WorkflowState state,
         string? triggerNodeId = null, JsonNode? triggerInput = null, CancellationToken ct = default)
     {
+        var wasFaulted = state.SubStatus == WorkflowSubStatus.Faulted;
         var run = NewRun(definition, state, ct, triggerNodeId, triggerInput);
         await run.ContinueAsync();
-        return run.Result();
+        return Measured("continue", definition, wasFaulted, run.Result());
     }
 
     public async Task<ExecutionResult> ResumeAsync(WorkflowDefinition definition, WorkflowState state, string bookmarkId, JsonNode? input, CancellationToken ct = default)
     {
         var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
                        ?? throw new BookmarkNotFoundException(bookmarkId);
+        var wasFaulted = state.SubStatus == WorkflowSubStatus.Faulted;
         var run = NewRun(definition, state, ct);
         await run.ResumeAsync(bookmark, input);
-        return run.Result();
+        return Measured("resume", definition, wasFaulted, run.Result());
     }
 
     public async Task<ExecutionResult> RetryAsync(WorkflowDefinition definition, WorkflowState state, CancellationToken ct = default)
@@ -66,7 +70,7 @@ public sealed class WorkflowExecutor(
             throw new InvalidOperationException($"Only a faulted instance can be retried; this one is {state.SubStatus}.");
         var run = NewRun(definition, state, ct);
         await run.RetryAsync();
-        return run.Result();
+        return Measured("retry", definition, wasFaulted: false, run.Result());
     }
 
     public ExecutionResult Cancel(WorkflowDefinition definition, WorkflowState state)
@@ -74,6 +78,12 @@ public sealed class WorkflowExecutor(
         var run = NewRun(definition, state, CancellationToken.None);
         run.Cancel();
         return run.Result();
+    }
+
+    private ExecutionResult Measured(string kind, WorkflowDefinition definition, bool wasFaulted, ExecutionResult result)
+    {
+        metrics?.RecordPass(kind, definition.DefinitionId, wasFaulted, result);
+        return result;
     }
 
     private WorkflowRun NewRun(WorkflowDefinition definition, WorkflowState state, CancellationToken ct,

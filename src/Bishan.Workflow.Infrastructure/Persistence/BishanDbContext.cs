@@ -22,6 +22,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
     public DbSet<FileNumberCounterRecord> FileNumberCounters => Set<FileNumberCounterRecord>();
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
 
     public DbSet<WorkflowDefinitionVersionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRecord>();
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
@@ -117,10 +118,26 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
         counters.HasKey(c => c.Year);
         counters.Property(c => c.Year).ValueGeneratedNever();
 
+        ConfigureRefreshTokens(builder.Entity<RefreshTokenRecord>());
+
         var incidents = builder.Entity<WorkflowIncidentRecord>();
         incidents.ToTable("WorkflowIncidents");
         incidents.HasKey(i => i.Id);
         incidents.HasIndex(i => i.InstanceId);
+    }
+
+    private static void ConfigureRefreshTokens(EntityTypeBuilder<RefreshTokenRecord> e)
+    {
+        e.ToTable("RefreshTokens");
+        e.HasKey(t => t.Id);
+        e.Property(t => t.Id).ValueGeneratedOnAdd();
+        e.Property(t => t.FamilyId).HasMaxLength(32);
+        e.Property(t => t.UserId).HasMaxLength(450);
+        e.Property(t => t.TokenHash).HasMaxLength(64);
+        e.Property(t => t.SecurityStamp).HasMaxLength(256);
+        e.HasIndex(t => t.TokenHash).IsUnique();
+        e.HasIndex(t => t.FamilyId);
+        e.HasIndex(t => t.UserId);
     }
 
     private static void ConfigureVersions(EntityTypeBuilder<WorkflowDefinitionVersionRecord> e)

@@ -1,3 +1,4 @@
+using Bishan.Workflow.Engine.Diagnostics;
 using System.Reflection;
 using Bishan.Workflow.Engine.Descriptors;
 using Bishan.Workflow.Engine.Execution;
@@ -39,7 +40,9 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<ExpressionEvaluator>(),
             sp.GetRequiredService<TimeProvider>(),
             sp,
-            sp.GetService<ExecutorOptions>()));
+            sp.GetService<ExecutorOptions>(),
+            sp.GetRequiredService<WorkflowMetrics>()));
+        services.TryAddSingleton<WorkflowMetrics>();
         services.TryAddSingleton<IWorkflowScheduler, NullWorkflowScheduler>();
 
         services.TryAddSingleton<DefinitionCache>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Activities.Scheduling;
 using Bishan.Workflow.Engine.Definitions;
+using Bishan.Workflow.Engine.Diagnostics;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
@@ -25,7 +26,8 @@ internal sealed class WorkflowRuntime(
     WorkflowExecutor executor,
     PassCommitter committer,
     InstanceLeases leases,
-    TimeProvider time) : IWorkflowRuntime
+    TimeProvider time,
+    WorkflowMetrics metrics) : IWorkflowRuntime
 {
     /// <summary>Another bookmark of the same instance can win each round; this bounds the rounds.</summary>
     internal const int MaxResumeAttempts = 20;
@@ -51,6 +53,14 @@ internal sealed class WorkflowRuntime(
     }
 
     public async Task<ResumeResult> ResumeAsync(string bookmarkId, JsonNode? input, CancellationToken ct = default)
+    {
+        var started = time.GetTimestamp();
+        var result = await ResumeOnceCommittedAsync(bookmarkId, input, ct);
+        metrics.RecordResume(time.GetElapsedTime(started), result.Outcome.ToString());
+        return result;
+    }
+
+    private async Task<ResumeResult> ResumeOnceCommittedAsync(string bookmarkId, JsonNode? input, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= MaxResumeAttempts; attempt++)
         {

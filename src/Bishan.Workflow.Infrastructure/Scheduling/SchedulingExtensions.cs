@@ -47,8 +47,11 @@ public static class SchedulingExtensions
     /// </summary>
     public static IServiceCollection AddWorkflowScheduling(this IServiceCollection services, WorkflowSchedulingOptions options)
     {
-        services.AddHangfire(config =>
+        services.AddHangfire((sp, config) =>
         {
+            // Hangfire's filters are global: one telemetry filter per process, however many hosts it builds.
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetry))
+                config.UseFilter(new JobTelemetry(sp.GetService<TimeProvider>() ?? TimeProvider.System));
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();

@@ -1,5 +1,7 @@
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
+using Bishan.Workflow.Web.Auth.SignIn;
+using Bishan.Workflow.Web.Auth.Tokens;
 using Bishan.Workflow.Web.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +35,11 @@ internal static class AuthExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BishanDbContext>()
             .AddSignInManager();
+
+        // Failed sign-ins never lock an account (anyone could lock a colleague out): they are throttled instead, and
+        // only an administrator locks an account (POST /api/admin/users/{id}/lock).
+        services.AddSignInThrottling();
+        services.AddScoped<ApiTokens>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));

@@ -1,11 +1,11 @@
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
+using Bishan.Workflow.Web.Auth.SignIn;
+using Bishan.Workflow.Web.Auth.Tokens;
 using Bishan.Workflow.Web.Ui;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Bishan.Workflow.Web.Endpoints;
 
@@ -13,57 +13,56 @@ internal static class AuthEndpoints
 {
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/login", LoginAsync)
-            .WithTags("Auth")
-            .AllowAnonymous()
-            .Produces<AccessTokenResponse>()
-            .WithSummary("Signs in with user name and password; answers with a bearer token (or sets the cookie when useCookies=true).");
-        api.MapPost("/auth/refresh", RefreshAsync)
-            .WithTags("Auth")
-            .AllowAnonymous()
-            .Produces<AccessTokenResponse>()
-            .WithSummary("Exchanges the refresh token from login (or an earlier refresh) for a new access and refresh token.");
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
+        auth.MapPost("/login", LoginAsync)
+            .RequireRateLimiting(SignInRateLimits.Policy)
+            .WithSummary("Signs in with user name and password; answers with a bearer token and a refresh token (or sets the cookie when useCookies=true). 429 with Retry-After after repeated failures.");
+        auth.MapPost("/refresh", RefreshAsync)
+            .RequireRateLimiting(SignInRateLimits.Policy)
+            .WithSummary("Exchanges a refresh token for a new access and refresh token; the old refresh token is spent, and presenting a spent one again revokes every token of that sign-in.");
+        auth.MapPost("/signout", SignOutAsync)
+            .WithSummary("Revokes every refresh token of the caller's sign-in (from the bearer token or the refresh token in the body) and clears the cookie.");
         return api;
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, bool? useCookies, SignInManager<AppUser> signIn, IStringLocalizer<UiText> text)
+    private static async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, bool? useCookies, HttpContext http, PasswordSignIn passwords, SignInManager<AppUser> signIn,
+        ApiTokens tokens, IStringLocalizer<UiText> text, CancellationToken ct)
     {
-        // The bearer handler writes the AccessTokenResponse itself when SignInManager signs in with its scheme.
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        // One answer for a wrong password, a locked-out account and an unknown user: a different message for lockout
-        // would tell an attacker that the user name exists (lockout itself still counts and holds as before).
-        if (!result.Succeeded)
-            return Unauthorized(text, "Error.SignInFailed", "Wrong user name or password, or the account is temporarily locked.");
-        return TypedResults.Empty;
+        var check = await passwords.CheckAsync(request.UserName, request.Password, http.Connection.RemoteIpAddress?.ToString());
+        if (check.RetryAfter is { } wait) return SignInRateLimits.Throttled(http, wait);
+        // One answer for a wrong password, a locked account and an unknown user: anything else would tell an attacker
+        // which user names exist.
+        if (check.User is not { } user)
+            return Unauthorized(text, "Error.SignInFailed", "Wrong user name or password, or the account is locked.");
+        if (useCookies == true)
+        {
+            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd")]);
+            return TypedResults.Empty;
+        }
+        return TypedResults.Ok(await tokens.IssueAsync(user, ct));
     }
 
-    /// <summary>
-    /// What MapIdentityApi's /refresh does, answering problem details instead of a bare challenge, and also refusing a
-    /// locked-out account: locking a user out must end their API access once the current access token runs out.
-    /// </summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions,
-        TimeProvider time, IStringLocalizer<UiText> text)
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, ApiTokens tokens, IStringLocalizer<UiText> text, CancellationToken ct)
     {
-        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-        // Unprotect answers null for garbage and for a token signed with other keys or altered in transit.
-        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
-        // ValidateSecurityStampAsync answers null for a deleted user and for a changed stamp (new password, sign-out
-        // everywhere, role change), so such a token stops working at once.
-        var user = ticket?.Properties.ExpiresUtc is { } expires && time.GetUtcNow() < expires
-            ? await signIn.ValidateSecurityStampAsync(ticket.Principal)
-            : null;
-        if (user is null || !await signIn.CanSignInAsync(user)
-                         || signIn.UserManager.SupportsUserLockout && await signIn.UserManager.IsLockedOutAsync(user))
-            return Unauthorized(text, "Error.RefreshFailed", "The refresh token is not valid or has expired; sign in again.");
+        // Null for garbage, an expired, revoked or spent token (a spent one also revokes its family), a deleted or
+        // locked user and a changed security stamp (new password, role change).
+        var pair = await tokens.RefreshAsync(request.RefreshToken, ct);
+        return pair is null
+            ? Unauthorized(text, "Error.RefreshFailed", "The refresh token is not valid or has expired; sign in again.")
+            : TypedResults.Ok(pair);
+    }
 
-        // Same path as login: signing in with the bearer scheme makes its handler write the new token pair. The
-        // authentication method of the original sign-in (amr) is carried over, as a new principal would lose it.
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties(), ticket!.Principal.FindAll("amr"));
-        return TypedResults.Empty;
+    private static async Task<NoContent> SignOutAsync(
+        HttpContext http, ApiTokens tokens, SignInManager<AppUser> signIn, CancellationToken ct, SignOutRequest? request = null)
+    {
+        if (!string.IsNullOrEmpty(request?.RefreshToken)) await tokens.RevokeByTokenAsync(request.RefreshToken, ct);
+        if (http.User.FindFirst(ApiTokens.FamilyClaim)?.Value is { } family) await tokens.RevokeFamilyAsync(family, ct);
+        if (string.Equals(http.User.Identity?.AuthenticationType, IdentityConstants.ApplicationScheme, StringComparison.Ordinal))
+            await signIn.SignOutAsync();
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult Unauthorized(IStringLocalizer<UiText> text, string key, string fallback) =>
@@ -76,3 +75,5 @@ internal static class AuthEndpoints
 internal sealed record LoginRequest(string? UserName, string? Password);
 
 internal sealed record RefreshRequest(string? RefreshToken);
+
+internal sealed record SignOutRequest(string? RefreshToken);

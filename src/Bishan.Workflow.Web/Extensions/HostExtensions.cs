@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Bishan.Workflow.Infrastructure.Scheduling;
 using Bishan.Workflow.Web.Auth;
 using Bishan.Workflow.Web.Endpoints;
+using Bishan.Workflow.Web.Observability;
 using Bishan.Workflow.Web.Startup;
 using Bishan.Workflow.Web.Ui;
 using Hangfire;
@@ -59,8 +60,8 @@ internal static class HostExtensions
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
-        services.AddHealthChecks();
         services.AddWebUi();
+        builder.AddObservability();
         return builder;
     }
 
@@ -73,17 +74,20 @@ internal static class HostExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapObservability();
         if (app.Environment.IsDevelopment())
         {
-            app.MapOpenApi();
-            app.MapScalarApiReference();
+            // The API's map is for signed-in users only: it lists every route an attacker could probe.
+            app.MapOpenApi().RequireAuthorization();
+            app.MapScalarApiReference().RequireAuthorization();
         }
         app.MapHangfireDashboardWithAuthorizationPolicy(AuthPolicies.Administrator, "/hangfire");
 
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
+        api.MapAdminUserEndpoints();
         api.MapWorkflowDefinitionEndpoints();
         api.MapWorkflowInstanceEndpoints();
         api.MapEventEndpoints();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Bishan.Workflow.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bishan.Workflow.IntegrationTests.Infrastructure;
 
@@ -33,6 +34,7 @@ public sealed class BishanWebFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Workflows:Path", WorkflowsDirectory);
         builder.UseSetting("Seed:DemoPassword", AdminPassword);
         foreach (var (key, value) in Database.WebSettings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddresses>());
     }
 
     public async Task InitializeAsync()
