@@ -30,7 +30,7 @@ public sealed partial class BackupService(
     private const string NameFormat = "yyyyMMdd'T'HHmmss'Z'";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly SemaphoreSlim OneBackup = new(1, 1);
+    private readonly SemaphoreSlim _oneBackup = new(1, 1);
 
     public BackupOverview Overview(ICurrentUser user)
     {
@@ -46,7 +46,7 @@ public sealed partial class BackupService(
     {
         RetentionService.RequireAdministrator(user);
         if (!options.IsSupported) throw new ConflictException(UseCaseStrings.Format("Backup_ManagedByDatabaseAdministrator"));
-        if (!await OneBackup.WaitAsync(0, ct)) throw new ConflictException(UseCaseStrings.Format("Backup_AlreadyRunning"));
+        if (!await _oneBackup.WaitAsync(0, ct)) throw new ConflictException(UseCaseStrings.Format("Backup_AlreadyRunning"));
         try
         {
             var set = await WriteSetAsync(ct);
@@ -60,7 +60,7 @@ public sealed partial class BackupService(
         }
         finally
         {
-            OneBackup.Release();
+            _oneBackup.Release();
         }
     }
 

@@ -31,7 +31,8 @@ public sealed partial class RetentionService(
     public const int PreviewListLimit = 500;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly SemaphoreSlim OneRun = new(1, 1);
+    // Per service (one per host): runs of this process take turns; the nightly job is one per cluster anyway.
+    private readonly SemaphoreSlim _oneRun = new(1, 1);
 
     public async Task<RetentionPreview> PreviewAsync(ICurrentUser user, CancellationToken ct)
     {
@@ -58,7 +59,7 @@ public sealed partial class RetentionService(
     public async Task<RetentionRunResult> RunAsync(ICurrentUser user, CancellationToken ct)
     {
         RequireAdministrator(user);
-        if (!await OneRun.WaitAsync(0, ct)) throw new ConflictException(UseCaseStrings.Format("Retention_AlreadyRunning"));
+        if (!await _oneRun.WaitAsync(0, ct)) throw new ConflictException(UseCaseStrings.Format("Retention_AlreadyRunning"));
         try
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -75,7 +76,7 @@ public sealed partial class RetentionService(
         }
         finally
         {
-            OneRun.Release();
+            _oneRun.Release();
         }
     }
 
@@ -121,11 +122,13 @@ public sealed partial class RetentionService(
         InTransactionAsync(db => db.AuditEntries.Where(a => a.AtUtc < cutoff).ExecuteDeleteAsync(ct), ct);
 
     /// <summary>
-    /// Ended instances: completed, cancelled, or faulted and then ended (Status Finished). A faulted instance still
-    /// waiting for a retry (Status Running) is never pruned.
+    /// Ended instances: completed or cancelled (a faulted one an administrator cancelled, or retried to its end, is one of
+    /// these). An instance still Faulted waits for a retry or a cancel and is never pruned, nor is a running one.
     /// </summary>
     private static IQueryable<Persistence.Entities.WorkflowInstanceRecord> PrunableInstances(BishanDbContext db, DateTime cutoff) =>
-        db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Finished && i.FinishedAtUtc != null && i.FinishedAtUtc < cutoff);
+        db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Finished
+                                        && (i.SubStatus == WorkflowSubStatus.Finished || i.SubStatus == WorkflowSubStatus.Cancelled)
+                                        && i.FinishedAtUtc != null && i.FinishedAtUtc < cutoff);
 
     private async Task<T> InTransactionAsync<T>(Func<BishanDbContext, Task<T>> work, CancellationToken ct) =>
         await TransientRetry.RunAsync(async () =>
