@@ -22,7 +22,7 @@ public sealed partial class BackupService(
     BackupOptions options,
     IDbContextFactory<BishanDbContext> dbs,
     TimeProvider time,
-    ILogger<BackupService> logger)
+    ILogger<BackupService> logger) : IDisposable
 {
     public const string AppFileName = "bishan.db";
     public const string HangfireFileName = "hangfire.db";
@@ -158,4 +158,6 @@ public sealed partial class BackupService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup {Name} written ({Bytes} bytes); {Deleted} older backups deleted")]
     private partial void LogBackup(string name, long bytes, int deleted);
+
+    public void Dispose() => _oneBackup.Dispose();
 }

@@ -25,7 +25,7 @@ public sealed partial class RetentionService(
     RetentionOptions options,
     CaseAnonymiser anonymiser,
     TimeProvider time,
-    ILogger<RetentionService> logger)
+    ILogger<RetentionService> logger) : IDisposable
 {
     /// <summary>The dry run lists at most this many file numbers (the count is always whole).</summary>
     public const int PreviewListLimit = 500;
@@ -165,4 +165,6 @@ public sealed partial class RetentionService(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Retention run: {Cases} files anonymised, {Instances} finished instances pruned ({Journal} journal entries), {Audit} audit entries past the audit period deleted")]
     private partial void LogRun(int cases, int instances, int journal, int audit);
+
+    public void Dispose() => _oneRun.Dispose();
 }
