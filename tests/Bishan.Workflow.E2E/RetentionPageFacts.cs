@@ -8,7 +8,7 @@ namespace Bishan.Workflow.E2E;
 /// three-year period, their file numbers masked) and backs up at once; the new backup is listed as the last one with
 /// both database files.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed partial class RetentionPageFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Bishan.Workflow.IntegrationTests.Nodes;
 /// app started there has the cases and users of the moment of the backup. Also: an audit period under three years stops
 /// the start with one line naming the setting.
 /// </summary>
-[Collection(NodeCollection.Name)]
+[Collection(NodeCollectionDefinition.Name)]
 public sealed class BackupRestoreFacts : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "bishan-restore-" + Guid.NewGuid().ToString("N"));

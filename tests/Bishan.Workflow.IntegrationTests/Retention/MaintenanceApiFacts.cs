@@ -11,7 +11,7 @@ namespace Bishan.Workflow.IntegrationTests.Retention;
 /// token, 403 for every other role); the dry run; a run and a backup, each audited; on SQLite a backup of both
 /// databases that opens and holds the data, on PostgreSQL the answer that the database administrator backs up.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class MaintenanceApiFacts(BishanWebFactory factory)
 {
     private static readonly string[] Routes = ["/api/admin/retention/preview", "/api/admin/backups"];
