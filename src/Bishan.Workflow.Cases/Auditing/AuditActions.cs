@@ -29,4 +29,6 @@ public static class AuditActions
     public const string WorkflowRefused = "workflow.refused";
     public const string MeetingRead = "meeting.read";
     public const string MeetingReportDownload = "meeting.report.download";
+    public const string RetentionRun = "retention.run";
+    public const string BackupCreate = "backup.create";
 }

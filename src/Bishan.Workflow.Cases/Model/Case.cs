@@ -90,6 +90,12 @@ public sealed class Case : IConcurrencyVersioned
     /// <summary>How many times the minor entered the register (1 after the first 入库, 2 after a 重新入库 …).</summary>
     public int RegistrationCount { get; set; }
 
+    /// <summary>
+    /// When the retention job anonymised the file (name reduced, ID number removed, birth date kept to the year), or null
+    /// while it still holds the minor's personal data. A re-entry after that finds a file without a name to match.
+    /// </summary>
+    public DateTime? AnonymisedAtUtc { get; set; }
+
     public DateTime UpdatedAtUtc { get; set; }
 
     [ConcurrencyCheck]

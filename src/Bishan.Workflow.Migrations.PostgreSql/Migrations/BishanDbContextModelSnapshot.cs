@@ -167,6 +167,9 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AreaId")
                         .IsRequired()
                         .HasMaxLength(64)

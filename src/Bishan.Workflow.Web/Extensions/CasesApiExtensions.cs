@@ -5,6 +5,7 @@ using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Web.Auth;
+using Bishan.Workflow.Web.Endpoints.Admin;
 using Bishan.Workflow.Web.Endpoints.Cases;
 using Mediator;
 using Microsoft.AspNetCore.Localization;
@@ -61,6 +62,7 @@ internal static class CasesApiExtensions
         cases.MapPoolEndpoints();
         cases.MapFundingEndpoints();
         cases.MapMeetingEndpoints();
+        cases.MapMaintenanceEndpoints();
         return api;
     }
 }

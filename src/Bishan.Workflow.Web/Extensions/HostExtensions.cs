@@ -46,6 +46,10 @@ internal static class HostExtensions
         // The case domain: tasks from bookmarks, gated effects, meetings, follow-up starts (the bridge).
         services.AddCasesInfrastructure(builder.Configuration);
         services.AddWorkflowScheduling(storage.Scheduling);
+        // Data retention and backups (issue 13 §4–5), with their nightly jobs; bad settings stop the start (MaintenanceSettings).
+        var maintenance = MaintenanceSettings.From(builder.Configuration, storage);
+        services.AddSingleton(maintenance);
+        services.AddMaintenance(maintenance.Retention, maintenance.Backup);
         services.AddWorkflowAuth();
         services.AddCasesApi();
 

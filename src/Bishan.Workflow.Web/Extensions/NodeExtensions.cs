@@ -26,6 +26,8 @@ internal static partial class NodeExtensions
                 $"The data directory {storage.DataDirectory} is already used by another process (lock file " +
                 $"{Path.Combine(storage.DataDirectory, DataDirectoryLock.FileName)}); stop that process, or give this one " +
                 "another Storage:DataDirectory. Several nodes need Storage:Provider=PostgreSql.") : null;
+        if (failure is null && app.Services.GetRequiredService<MaintenanceSettings>().Problems is { Count: > 0 } problems)
+            failure = (MaintenanceSettings.ExitInvalidSettings, "invalid settings: " + string.Join(" ", problems));
         if (failure is var (exitCode, message))
         {
             LogCannotStart(logger, message);

@@ -1,7 +1,9 @@
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Nodes;
 using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Infrastructure.Maintenance;
 using Bishan.Workflow.Infrastructure.Scheduling;
+using Bishan.Workflow.Web.Extensions;
 
 namespace Bishan.Workflow.Web.Startup;
 
@@ -18,10 +20,14 @@ internal sealed partial class StartupTasks(
     IStartupLock startupLock,
     HangfireSchemaInstaller hangfireSchema,
     IHostEnvironment environment,
+    MaintenanceSettings maintenance,
+    MaintenanceSchedule maintenanceSchedule,
     ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        // The node refuses these with one log line before it gets here (RunNodeAsync); a test host stops here.
+        if (maintenance.Problems.Count > 0) throw new InvalidOperationException(string.Join(" ", maintenance.Problems));
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await using var turn = await startupLock.AcquireAsync(cancellationToken);
@@ -33,6 +39,7 @@ internal sealed partial class StartupTasks(
             await services.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken);
         await loader.LoadAsync(cancellationToken);
         await reconciler.ReconcileAsync(cancellationToken);
+        maintenanceSchedule.Apply();
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
         if (recovered > 0) LogRecovered(logger, recovered);
         if (environment.IsDevelopment())

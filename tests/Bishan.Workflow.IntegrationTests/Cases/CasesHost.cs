@@ -35,6 +35,9 @@ internal sealed class CasesHost : IAsyncDisposable
         services.AddWorkflowPersistence(database.Options);
         services.AddWorkflowRuntime(typeof(UserTaskActivity).Assembly);
         services.AddCasesInfrastructure();
+        // Retention on the fake clock; backups are the web host's (no files here).
+        services.AddMaintenance(new Bishan.Workflow.Cases.Retention.RetentionOptions(),
+            new Bishan.Workflow.Infrastructure.Maintenance.BackupOptions("", 1, "0 0 * * *", database.Options.Provider, null, null));
         _services = services.BuildServiceProvider();
     }
 

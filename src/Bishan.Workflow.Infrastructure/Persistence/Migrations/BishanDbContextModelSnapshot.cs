@@ -156,6 +156,9 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AreaId")
                         .IsRequired()
                         .HasMaxLength(64)
