@@ -18,6 +18,7 @@ public static class NavItems
         new("/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart),
         new("/designer", "Nav.Designer", Icons.Material.Filled.AccountTree, AdminOnly: true),
         new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),
+        new("/criteria", "Nav.Criteria", Icons.Material.Filled.Rule, AdminOnly: true),
         new(UiRoutes.Hangfire, "Nav.Hangfire", Icons.Material.Filled.Schedule, AdminOnly: true, External: true),
     ];
 

@@ -14,5 +14,6 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(16);
         e.Property(v => v.Result).HasMaxLength(64);
         e.HasIndex(v => new { v.CaseId, v.AtUtc });
+        e.HasOne<CriteriaVersion>().WithMany().HasForeignKey(v => v.CriteriaVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
