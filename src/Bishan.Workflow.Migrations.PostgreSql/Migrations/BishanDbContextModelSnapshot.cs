@@ -1705,11 +1705,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Bishan.Workflow.Cases.Model.CriteriaVersion", null)
-                        .WithMany()
-                        .HasForeignKey("CriteriaVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Expenditure", b =>

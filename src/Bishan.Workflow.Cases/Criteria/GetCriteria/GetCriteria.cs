@@ -25,8 +25,8 @@ public sealed class GetCriteriaHandler(ICasesDbContext db, ICurrentUser user, Cr
         errors.ThrowIfAny();
         var kinds = kind is { } one ? [one] : Enum.GetValues<CriteriaKind>();
         var versions = await db.CriteriaVersions.AsNoTracking().ToListAsync(ct);
-        var names = await db.Staff.Select(s => new { s.UserId, s.DisplayName }).Distinct().ToListAsync(ct);
-        string? NameOf(string? id) => id is null ? null : names.FirstOrDefault(n => n.UserId == id)?.DisplayName ?? id;
+        var staff = await Workflow.StaffDirectory.LoadAsync(db, ct);
+        string? NameOf(string? id) => id is null ? null : staff.NameOf(id);
         var now = time.GetUtcNow().UtcDateTime;
         return kinds.SelectMany(k => Enum.GetValues<FiveAction>().Select(a => CriteriaCatalogView.Of(k, a,
                 versions.Where(v => v.Kind == k && v.Action == a).ToList(), catalogs.DefaultVersion(k, a, now), NameOf)))

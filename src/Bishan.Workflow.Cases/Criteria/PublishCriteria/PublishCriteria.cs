@@ -52,8 +52,8 @@ public sealed partial class PublishCriteriaHandler(ICasesDbContext db, ICurrentU
         await db.SaveChangesAsync(ct);
 
         var versions = await db.CriteriaVersions.AsNoTracking().Where(v => v.Kind == kind && v.Action == action).ToListAsync(ct);
-        var names = await db.Staff.Where(s => s.UserId == user.UserId).Select(s => s.DisplayName).FirstOrDefaultAsync(ct);
-        return CriteriaCatalogView.Of(kind.Value, action.Value, versions, version, id => id is null ? null : id == user.UserId ? names ?? id : id);
+        var staff = await Workflow.StaffDirectory.LoadAsync(db, ct);
+        return CriteriaCatalogView.Of(kind.Value, action.Value, versions, version, id => id is null ? null : staff.NameOf(id));
     }
 
     private static List<CriterionItem> CheckItems(IReadOnlyList<CriterionInput>? input, InputErrors errors, CriteriaKind? kind)

@@ -1660,11 +1660,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Bishan.Workflow.Cases.Model.CriteriaVersion", null)
-                        .WithMany()
-                        .HasForeignKey("CriteriaVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Expenditure", b =>

@@ -46,23 +46,11 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                 table: "CriteriaVersions",
                 columns: new[] { "Kind", "Action", "Number" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Evaluations_CriteriaVersions_CriteriaVersionId",
-                table: "Evaluations",
-                column: "CriteriaVersionId",
-                principalTable: "CriteriaVersions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Evaluations_CriteriaVersions_CriteriaVersionId",
-                table: "Evaluations");
-
             migrationBuilder.DropTable(
                 name: "CriteriaVersions");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(BishanDbContext))]
-    [Migration("20261207022118_GatesCriteria")]
+    [Migration("20261207025448_GatesCriteria")]
     partial class GatesCriteria
     {
         /// <inheritdoc />
@@ -1663,11 +1663,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Bishan.Workflow.Cases.Model.CriteriaVersion", null)
-                        .WithMany()
-                        .HasForeignKey("CriteriaVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Expenditure", b =>

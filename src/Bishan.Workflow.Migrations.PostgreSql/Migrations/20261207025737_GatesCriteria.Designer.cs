@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BishanDbContext))]
-    [Migration("20261207022408_GatesCriteria")]
+    [Migration("20261207025737_GatesCriteria")]
     partial class GatesCriteria
     {
         /// <inheritdoc />
@@ -1708,11 +1708,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Bishan.Workflow.Cases.Model.CriteriaVersion", null)
-                        .WithMany()
-                        .HasForeignKey("CriteriaVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Expenditure", b =>
