@@ -7,7 +7,7 @@ namespace Bishan.Workflow.E2E;
 /// unticked is refused at that criterion; with it ticked and its evidence written, the check passes and the file's
 /// timeline shows which criteria were met and on what evidence.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ExitGateFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

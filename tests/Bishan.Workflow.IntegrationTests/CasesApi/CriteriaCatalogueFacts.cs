@@ -14,7 +14,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// The criteria catalogues are versioned and only administrators publish: a new version applies to exit checks opened
 /// afterwards, while a case already judged keeps the version (and the texts) it was judged by.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class CriteriaCatalogueFacts(BishanWebFactory factory)
 {
     [Fact]

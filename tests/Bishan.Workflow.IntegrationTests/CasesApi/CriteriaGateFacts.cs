@@ -16,7 +16,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// a <c>CriteriaMet</c> exit check the case action's required exit criteria, each ticked with evidence, else 400 with an
 /// error at each missing criterion, named by its text in the reader's language. The approver sees what was ticked.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class CriteriaGateFacts(BishanWebFactory factory)
 {
     private static JsonObject Screening(string action = "DropoutPrevention") => new()

@@ -6,7 +6,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
 /// <summary>GET /api/stats/overview states the identity its totals satisfy, and they satisfy it while a relapsed case is re-screened.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class RegisterIdentityApiFacts(BishanWebFactory factory)
 {
     [Fact]

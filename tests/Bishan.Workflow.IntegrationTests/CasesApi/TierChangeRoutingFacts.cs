@@ -12,7 +12,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// Who approves a tier change: a lowering goes to the body that holds the case now (the task force lowering a severe case
 /// to 较重 decides it itself), a raise to the target tier's body. Each request writes one timeline line.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class TierChangeRoutingFacts(BishanWebFactory factory)
 {
     [Fact]
