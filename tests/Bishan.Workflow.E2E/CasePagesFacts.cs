@@ -30,9 +30,16 @@ public sealed partial class CasePagesFacts(AppFixture app) : BrowserSession(app)
         await Assertions.Expect(page.Locator("[data-testid=task-title]")).ToHaveTextAsync("个案筛查");
         await Assertions.Expect(page.Locator("[data-testid=case-summary]")).ToContainTextAsync(name);
 
-        // Three clicks and the reason typed: action, tier, then the outcome button.
+        // Action and tier, the action's required entry criteria ticked with evidence, the reason, then the outcome button.
         await page.ClickAsync("[data-field=proposedAction] [data-option=DropoutPrevention]");
         await page.ClickAsync("[data-field=proposedTier] [data-option=Light]");
+        var required = page.Locator("[data-field=entryCriteria] [data-criterion][data-required=true]");
+        await Assertions.Expect(required.First).ToBeVisibleAsync();
+        for (var i = 0; i < await required.CountAsync(); i++)
+        {
+            await required.Nth(i).Locator("input[type=checkbox]").CheckAsync();
+            await required.Nth(i).Locator("[data-testid=criterion-evidence] textarea, textarea[data-testid=criterion-evidence]").FillAsync("班主任与村社区入户核实。");
+        }
         await page.FillAsync("[data-field=screeningReason] textarea", "核实属实，符合控辍保学入库条件。");
         await page.ClickAsync("[data-outcome=Eligible]");
 

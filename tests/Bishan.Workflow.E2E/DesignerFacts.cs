@@ -450,11 +450,17 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
     private static async Task ScreenAsync(HttpClient caseworker, string caseId)
     {
         var task = await OpenTaskAsync(caseworker, caseId) ?? throw new InvalidOperationException($"No screening task for {caseId}.");
-        var response = await caseworker.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/complete", new
+        var taskId = task["id"]!.GetValue<string>();
+        var data = new JsonObject { ["proposedAction"] = "DropoutPrevention", ["proposedTier"] = "Light", ["screeningReason"] = "符合入库条件。" };
+        // The entry criteria of the chosen action, ticked with evidence (the gate of an eligible screening).
+        var detail = JsonNode.Parse(await caseworker.GetStringAsync($"/api/tasks/{taskId}"))!;
+        if (detail["form"]?.AsArray().FirstOrDefault(f => f?["type"]?.GetValue<string>() == "Criteria") is { } criteria)
         {
-            outcome = "Eligible",
-            data = new { proposedAction = "DropoutPrevention", proposedTier = "Light", screeningReason = "符合入库条件。" },
-        });
+            var set = criteria["criteriaSets"]!.AsArray().First(x => x!["action"]!.GetValue<string>() == "DropoutPrevention")!;
+            data[criteria["name"]!.GetValue<string>()] = new JsonArray(set["items"]!.AsArray().Where(i => i!["required"]!.GetValue<bool>())
+                .Select(i => (JsonNode?)new JsonObject { ["id"] = i!["id"]!.GetValue<string>(), ["evidence"] = "入户核实。" }).ToArray());
+        }
+        var response = await caseworker.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Eligible", data });
         Assert.True(response.IsSuccessStatusCode, $"Screening: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 

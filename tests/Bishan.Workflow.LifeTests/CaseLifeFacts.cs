@@ -45,12 +45,12 @@ public sealed class CaseLifeFacts(LifeFactory app) : IClassFixture<LifeFactory>
         Assert.DoesNotContain(idNumber.Value, await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Screening: eligible, dropout prevention, light.
-        await CompleteAsync(caseworker, caseId, "Eligible", new JsonObject
+        await CompleteAsync(caseworker, caseId, "Eligible", await WithRequiredCriteriaAsync(caseworker, caseId, new JsonObject
         {
             ["proposedAction"] = "DropoutPrevention",
             ["proposedTier"] = "Light",
             ["screeningReason"] = "符合控辍保学入库条件。",
-        });
+        }));
 
         // Light → the area centre's supervisor approves the registration.
         var areaSupervisor = await app.LoginAsync("supervisor-bicheng");
@@ -102,7 +102,8 @@ public sealed class CaseLifeFacts(LifeFactory app) : IClassFixture<LifeFactory>
         // Exit evaluation: checklist, team evaluation, approval by the task force (severe), exit.
         var exit = await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/exit-evaluations", new { reason = "已稳定返校一学期。" });
         Assert.True(exit.IsSuccessStatusCode, await exit.Content.ReadAsStringAsync());
-        await CompleteAsync(caseworker, caseId, "CriteriaMet", new JsonObject { ["criteriaNotes"] = "各项出库标准均已达到。" });
+        await CompleteAsync(caseworker, caseId, "CriteriaMet",
+            await WithRequiredCriteriaAsync(caseworker, caseId, new JsonObject { ["criteriaNotes"] = "各项出库标准均已达到。" }));
         await CompleteAsync(caseworker, caseId, "RecommendExit", new JsonObject { ["teamEvaluation"] = "团队一致同意出库。" });
         taskForce = await app.LoginAsync("supervisor-taskforce");
         await CompleteAsync(taskForce, caseId, "Approved", new JsonObject { ["comment"] = "同意出库。" }, "同意出库。");
@@ -147,6 +148,24 @@ public sealed class CaseLifeFacts(LifeFactory app) : IClassFixture<LifeFactory>
         var taskId = await OpenTaskOfAsync(client, caseId)
                      ?? throw new InvalidOperationException($"No open task on case {caseId} for outcome {outcome}.");
         await PostOkAsync(client, $"/api/tasks/{taskId}/complete", new { outcome, data, comment });
+    }
+
+    /// <summary>
+    /// The form data with the required criteria of the open task's criteria field ticked, each with evidence: the entry
+    /// criteria of the action chosen in the data, or the case action's exit criteria.
+    /// </summary>
+    private static async Task<JsonObject> WithRequiredCriteriaAsync(HttpClient client, string caseId, JsonObject data)
+    {
+        var taskId = await OpenTaskOfAsync(client, caseId) ?? throw new InvalidOperationException($"No open task on case {caseId}.");
+        var task = await (await client.GetAsync($"/api/tasks/{taskId}")).OkJsonAsync(HttpStatusCode.OK);
+        var field = task["form"]!.AsArray().First(f => f!["type"]!.GetValue<string>() == "Criteria")!;
+        var action = field["actionField"] is { } actionField ? data[actionField.GetValue<string>()]?.GetValue<string>() : null;
+        var set = field["criteriaSets"]!.AsArray().First(s => action is null || s!["action"]!.GetValue<string>() == action)!;
+        data[field["name"]!.GetValue<string>()] = new JsonArray(set["items"]!.AsArray()
+            .Where(i => i!["required"]!.GetValue<bool>())
+            .Select(i => (JsonNode?)new JsonObject { ["id"] = i!["id"]!.GetValue<string>(), ["evidence"] = "入户核实，材料齐全。" })
+            .ToArray());
+        return data;
     }
 
     private static async Task PostOkAsync(HttpClient client, string url, object body)

@@ -20,6 +20,7 @@ public static class AuditActions
     public const string HelperRead = "helper.read";
     public const string HelperCreate = "helper.create";
     public const string HelperUpdate = "helper.update";
+    public const string CriteriaPublish = "criteria.publish";
     public const string TeamAssign = "case.helper.assign";
     public const string TeamRelease = "case.helper.release";
     public const string BudgetLineCreate = "funding.budget-line.create";

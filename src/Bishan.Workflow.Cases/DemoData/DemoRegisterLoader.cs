@@ -1,4 +1,7 @@
 using Bishan.Workflow.Cases.CaseFiles;
+using Bishan.Workflow.Cases.Criteria;
+using Bishan.Workflow.Cases.ExitCriteria;
+using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Time;
@@ -15,8 +18,10 @@ namespace Bishan.Workflow.Cases.DemoData;
 /// past weekly consultation with agenda, minutes and decision tasks; and two fresh referrals. Idempotent: case ids are
 /// deterministic, so a second run finds the first case and writes nothing.
 /// </summary>
-public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoDataOptions? options = null)
+public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoDataOptions? options = null, CriteriaCatalogs? catalogs = null)
 {
+    private readonly CriteriaCatalogs _catalogs = catalogs ?? new CriteriaCatalogs(ExitCriteriaCatalog.Default);
+
     private static readonly Dictionary<FiveAction, (string Reason, string Goals, string Measures)> Texts = new()
     {
         [FiveAction.DropoutPrevention] = ("连续多日无故缺课，有辍学倾向。", "按时到校，学业跟上进度。", "班主任每周家访；课业辅导；与家长签订控辍保学责任书。"),
@@ -60,6 +65,14 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
         var helpers = PoolSample.Select(p => new Helper { Name = p.Name, Kind = p.Kind, OrgUnitId = p.OrgUnitId, TeamName = p.Team }).ToList();
         db.Helpers.AddRange(helpers);
         var teams = helpers.Where(h => h.Kind == HelperKind.Team).ToList();
+
+        // The gates hold for the demo data too: every registration met its action's entry criteria and every exit its exit
+        // criteria (the required items of version 1, with evidence), recorded with the version they were judged by.
+        var versions = new Dictionary<(CriteriaKind, FiveAction), CriteriaVersion>();
+        foreach (var kind in Enum.GetValues<CriteriaKind>())
+            foreach (var action in Enum.GetValues<FiveAction>())
+                versions[(kind, action)] = await _catalogs.CurrentAsync(db, kind, action, now, ct);
+        await db.SaveChangesAsync(ct);
 
         var sequences = new Dictionary<int, int>();
         var cases = new List<Case>();
@@ -112,9 +125,11 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
             Timeline(db, @case, referredAt, TimelineKind.Referred, $"转介：{text.Reason}");
             Timeline(db, @case, registeredAt, TimelineKind.Registered, CaseTexts.Format("Timeline_Registered",
                 CaseTexts.Label(r.PrimaryAction), CaseTexts.Label(r.Tier), body, "", 1));
+            Judge(db, @case, versions[(CriteriaKind.Entry, r.PrimaryAction)], registeredAt.AddHours(-2), "Eligible", text.Reason);
             Timeline(db, @case, registeredAt.AddDays(3), TimelineKind.Plan, $"制定一人一策帮扶方案：{text.Goals}");
             if (@case.ExitedAtUtc is { } exitedAt)
             {
+                Judge(db, @case, versions[(CriteriaKind.Exit, r.PrimaryAction)], exitedAt.AddDays(-3), "CriteriaMet", "逐项核查，达到出库条件。");
                 Approve(db, @case, ApprovalSubject.Exit, null, exitedAt);
                 Timeline(db, @case, exitedAt, TimelineKind.Exited, CaseTexts.Format("Timeline_Exited", "达到出库条件，评估合格。"));
             }
@@ -147,6 +162,24 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
     }
 
     private static string CaseId(Guid minorId) => minorId.ToString("N");
+
+    /// <summary>A screening or exit evaluation that ticked every required criterion of <paramref name="version"/> with evidence.</summary>
+    private static void Judge(ICasesDbContext db, Case @case, CriteriaVersion version, DateTime at, string result, string comment)
+    {
+        var day = TimeZoneInfo.ConvertTimeFromUtc(at, DistrictCalendar.TimeZone).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+        var evidence = version.Kind == CriteriaKind.Entry ? $"{day}学校与村（社区）入户核实确认。" : $"{day}帮扶团队走访核实，有帮扶记录佐证。";
+        var answers = CriteriaJson.Deserialize(version.ItemsJson).Where(i => i.Required)
+            .Select(i => new CriterionAnswer(i.Id, i.TextZh, i.TextEn, i.Required, evidence)).ToList();
+        var kind = version.Kind == CriteriaKind.Entry ? EvaluationKind.Screening : EvaluationKind.Exit;
+        db.Evaluations.Add(new Evaluation
+        {
+            CaseId = @case.Id, Kind = kind, Result = result, Comment = comment, ChecklistJson = CriteriaJson.SerializeAnswers(answers),
+            CriteriaVersionId = version.Id, EvaluatorUserId = @case.CaseworkerUserId, InstanceId = "demo-data", AtUtc = at,
+        });
+        var set = new CriteriaSet(version.Kind, version.Action, version.Id, version.Number, []);
+        Timeline(db, @case, at, TimelineKind.Evaluation,
+            $"{CaseTexts.Label(kind)}（{DomainLabels.ForOutcome(result, CaseTexts.Culture)}）：{comment}\n{SubmissionRecords.CriteriaLine(set, answers)}");
+    }
 
     private static DateTime Utc(DateOnly localDate, int localHour) =>
         TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(new TimeOnly(localHour, 0)), DistrictCalendar.TimeZone);

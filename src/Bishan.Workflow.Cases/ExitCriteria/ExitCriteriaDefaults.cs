@@ -29,7 +29,7 @@ public static class ExitCriteriaDefaults
             [FiveAction.CaseInvolved] =
             [
                 new("ci-no-reoffence", "帮教期内未再发生违法犯罪行为", "No further offence during the help period"),
-                new("ci-conditions", "按要求履行司法机关附带的各项帮教条件(如有)", "Has met the conditions set by the judicial authorities, where there are any"),
+                new("ci-conditions", "按要求履行司法机关附带的各项帮教条件(如有)", "Has met the conditions set by the judicial authorities, where there are any", Required: false),
                 new("ci-peers", "已脱离不良交友圈,无夜不归宿、沉迷网络等高风险行为", "Has left harmful peer groups, with no high-risk behaviour such as staying out overnight or internet addiction"),
                 new("ci-school-or-work", "正常在校就读或参加职业培训、就业", "Is in school, in vocational training or in work"),
                 new("ci-guardian", "监护人能够有效履行监护职责", "The guardian exercises guardianship effectively"),
@@ -46,7 +46,7 @@ public static class ExitCriteriaDefaults
                 new("mh-assessment", "经专业心理评估,心理状况恢复正常或保持稳定", "A professional assessment finds the mental state recovered or stable"),
                 new("mh-no-crisis", "连续三个月无自伤、自杀意念或行为", "No self-harm and no suicidal thoughts or behaviour for three consecutive months"),
                 new("mh-daily-life", "能正常学习生活,人际关系良好", "Studies and lives normally, with sound relationships"),
-                new("mh-treatment", "需药物治疗的遵医嘱规律服药,病情稳定", "Where medication is prescribed, takes it as directed and the condition is stable"),
+                new("mh-treatment", "需药物治疗的遵医嘱规律服药,病情稳定", "Where medication is prescribed, takes it as directed and the condition is stable", Required: false),
                 new("mh-family", "家长掌握心理危机识别与应对的基本方法", "The parents know the basics of recognising and responding to a mental-health crisis"),
             ],
         };

@@ -9,7 +9,8 @@ namespace Bishan.Workflow.Cases.ExitCriteria;
 /// <param name="Id">Stable id, stored with each evaluation's answers so a later wording change does not orphan them.</param>
 /// <param name="TextZh">The item as caseworkers read it.</param>
 /// <param name="TextEn">The item in the English UI.</param>
-public sealed record ExitCriterion(string Id, string TextZh, string TextEn)
+/// <param name="Required">Whether <c>CriteriaMet</c> needs it ticked with evidence (items that apply only to some minors are optional).</param>
+public sealed record ExitCriterion(string Id, string TextZh, string TextEn, bool Required = true)
 {
     /// <summary>The text for <paramref name="culture"/> (the current UI culture when null): Chinese for any zh culture, English otherwise.</summary>
     public string Text(CultureInfo? culture = null) =>

@@ -10,8 +10,14 @@ public sealed class Evaluation
     /// <summary>The result in the workflow's words (Eligible, Passed, Stable, Relapse …).</summary>
     public string Result { get; set; } = "";
 
-    /// <summary>The ticked criteria (a JSON array of criterion texts or ids), for exit evaluations.</summary>
+    /// <summary>
+    /// The ticked criteria: a JSON array of <see cref="Criteria.CriterionAnswer"/> (id, text as judged, evidence) for
+    /// screenings and exit evaluations judged against a criteria version; older rows hold a plain array of texts.
+    /// </summary>
     public string? ChecklistJson { get; set; }
+
+    /// <summary>The criteria version (<see cref="CriteriaVersion"/>) the judgement was made by; later edits do not change it.</summary>
+    public long? CriteriaVersionId { get; set; }
 
     public string? Comment { get; set; }
     public string? EvaluatorUserId { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Criteria;
 
 namespace Bishan.Workflow.Cases.Tasks;
 
@@ -18,8 +19,22 @@ public sealed record FormField(
     IReadOnlyList<string>? Options = null,
     int? MaxLength = null,
     string? OptionsSource = null,
-    IReadOnlyList<string>? RequiredFor = null)
+    IReadOnlyList<string>? RequiredFor = null,
+    IReadOnlyList<CriteriaSet>? CriteriaSets = null,
+    string? ActionField = null)
 {
+    /// <summary>
+    /// The criteria set a <see cref="FormFieldType.Criteria"/> field judges <paramref name="data"/> by: the only set, or
+    /// the set of the action chosen in <see cref="ActionField"/> (screening offers every action's entry criteria).
+    /// </summary>
+    public CriteriaSet? CriteriaSetFor(JsonObject? data)
+    {
+        if (CriteriaSets is not { Count: > 0 } sets) return null;
+        if (ActionField is null) return sets.Count == 1 ? sets[0] : null;
+        var chosen = data?[ActionField] is JsonValue v && v.TryGetValue<string>(out var a) ? a : null;
+        return sets.FirstOrDefault(s => string.Equals(s.Action.ToString(), chosen, StringComparison.Ordinal));
+    }
+
     /// <summary>Whether the field must be filled when the task is completed with <paramref name="outcome"/>.</summary>
     public bool IsRequiredFor(string? outcome) =>
         Required || (outcome is not null && RequiredFor is { } outcomes && outcomes.Contains(outcome, StringComparer.Ordinal));
@@ -37,7 +52,9 @@ public sealed record FormField(
             (o["options"] as JsonArray)?.Select(x => x?.ToString() ?? "").ToList(),
             o["maxLength"] is JsonValue m && m.TryGetValue<int>(out var max) ? max : null,
             o["optionsSource"]?.ToString(),
-            (o["requiredFor"] as JsonArray)?.Select(x => x?.ToString() ?? "").Where(x => x.Length > 0).ToList())).ToList();
+            (o["requiredFor"] as JsonArray)?.Select(x => x?.ToString() ?? "").Where(x => x.Length > 0).ToList(),
+            (o["criteriaSets"] as JsonArray)?.Select(CriteriaSet.FromJson).OfType<CriteriaSet>().ToList(),
+            o["actionField"]?.ToString())).ToList();
     }
 
     public JsonObject ToJson()
@@ -47,6 +64,8 @@ public sealed record FormField(
         if (MaxLength is not null) o["maxLength"] = MaxLength;
         if (OptionsSource is not null) o["optionsSource"] = OptionsSource;
         if (RequiredFor is { Count: > 0 }) o["requiredFor"] = new JsonArray(RequiredFor.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
+        if (CriteriaSets is { Count: > 0 }) o["criteriaSets"] = new JsonArray(CriteriaSets.Select(x => (JsonNode?)x.ToJson()).ToArray());
+        if (ActionField is not null) o["actionField"] = ActionField;
         return o;
     }
 }
@@ -62,4 +81,11 @@ public enum FormFieldType
 
     /// <summary>Several options ticked: the value is a JSON array of the ticked options.</summary>
     Checklist,
+
+    /// <summary>
+    /// Entry or exit criteria ticked with evidence: the value is a JSON array of <c>{ "id": …, "evidence": … }</c>, one
+    /// per ticked criterion of the field's <see cref="FormField.CriteriaSets"/>. With the outcome named in
+    /// <see cref="FormField.RequiredFor"/> every required criterion must be ticked with evidence.
+    /// </summary>
+    Criteria,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Criteria;
 using Bishan.Workflow.Cases.Localization;
 
 namespace Bishan.Workflow.Cases.Tasks;
@@ -22,6 +23,12 @@ public static class FormValidator
         foreach (var field in fields)
         {
             var value = data[field.Name];
+            if (field.Type == FormFieldType.Criteria)
+            {
+                foreach (var (key, message) in CriteriaAnswers.Check(field, data, outcome))
+                    errors[key] = [message];
+                continue;
+            }
             var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString();
             if (value is null || string.IsNullOrWhiteSpace(text))
             {

@@ -24,7 +24,8 @@ public sealed class AssigneeResolver(CoordinatingBodyResolver coordination)
     /// <summary>Resolves <paramref name="rule"/> for a task.</summary>
     /// <param name="rule">The rule as written in the workflow.</param>
     /// <param name="case">The task's case, or null for tasks about no case (then only role and user rules resolve).</param>
-    /// <param name="targetTier">For approvals: the tier whose coordinating body approves.</param>
+    /// <param name="targetTier">For approvals: the tier the approval is about (a raise is approved by that tier's body, a
+    /// lowering by the body holding the case, see <see cref="ApprovingTier"/>).</param>
     /// <param name="proposedAction">The action screening proposed, used while the case has none yet.</param>
     /// <param name="staff">The users.</param>
     public AssigneeResolution Resolve(string rule, Case? @case, Tier? targetTier, FiveAction? proposedAction, StaffDirectory staff)
@@ -45,7 +46,7 @@ public sealed class AssigneeResolver(CoordinatingBodyResolver coordination)
                 if (@case.CaseworkerUserId is { } caseworker) return new AssigneeResolution(caseworker, null, @case.OrgUnitId);
                 return Supervisors(Roles.Caseworker, @case.OrgUnitId, staff);
             case AssigneeRules.CaseCoordinator:
-                return Supervisors(Roles.Supervisor, CoordinatorOf(@case, targetTier, proposedAction).OrgUnitId, staff);
+                return Supervisors(Roles.Supervisor, CoordinatorOf(@case, ApprovingTier(@case, targetTier), proposedAction).OrgUnitId, staff);
             case AssigneeRules.CaseCoordinatorUp:
                 return Supervisors(Roles.Supervisor, OneUpOf(@case, proposedAction).OrgUnitId, staff);
             default:
@@ -76,6 +77,17 @@ public sealed class AssigneeResolver(CoordinatingBodyResolver coordination)
     /// </summary>
     public CoordinatingBody CoordinatorOf(Case @case, Tier? targetTier, FiveAction? proposedAction) =>
         coordination.Resolve(targetTier ?? @case.Tier ?? Tier.Light, ActionOf(@case, proposedAction), @case.OrgUnitId);
+
+    /// <summary>
+    /// The tier whose body approves a change to <paramref name="targetTier"/>: a raise goes to the target tier's body
+    /// (it takes the case on), a lowering of a case in the register to the body that holds it now (it lets the case go:
+    /// the task force lowering a severe case to 较重 approves it itself).
+    /// </summary>
+    public static Tier ApprovingTier(Case @case, Tier? targetTier) =>
+        targetTier is { } target && @case.Tier is { } current && target < current
+            && @case.Status is CaseStatus.Registered or CaseStatus.ExitEvaluation
+            ? current
+            : targetTier ?? @case.Tier ?? Tier.Light;
 
     /// <summary>Where the case's overdue work escalates (one tier up).</summary>
     public EscalationTarget EscalationOf(Case @case, FiveAction? proposedAction = null) =>

@@ -1,6 +1,7 @@
 using Bishan.Workflow.Cases.Approvals;
 using Bishan.Workflow.Cases.Coordination;
 using Bishan.Workflow.Cases.Effects;
+using Bishan.Workflow.Cases.Criteria;
 using Bishan.Workflow.Cases.ExitCriteria;
 using Bishan.Workflow.Cases.Tasks;
 
@@ -29,7 +30,7 @@ public sealed class CaseWorkflowBridge
     {
         _time = time;
         var assignees = new AssigneeResolver(coordination);
-        _tasks = new TaskBookmarkSync(assignees, exitCriteria);
+        _tasks = new TaskBookmarkSync(assignees, exitCriteria, new CriteriaCatalogs(exitCriteria));
         _cases = new CaseEffects(assignees, _tasks);
         _overdue = new OverdueEscalation(assignees);
         _meetings = new MeetingEffects(_tasks);

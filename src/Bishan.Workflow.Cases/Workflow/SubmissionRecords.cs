@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Criteria;
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Tasks;
@@ -50,20 +51,57 @@ internal static class SubmissionRecords
             scope.Timeline(@case.Id, TimelineKind.HelpRecord, $"帮扶记录（{kind}）：{content}", user, task.Id);
         }
 
+        var criteriaField = TaskForms.Fields(task).FirstOrDefault(f => f.Type == FormFieldType.Criteria);
         var evaluation = Text(data, "screeningReason") is { } screening ? (EvaluationKind.Screening, screening)
             : Text(data, "criteriaNotes") is { } criteria ? (EvaluationKind.Exit, criteria)
+            : data["exitCriteria"] is JsonArray ? (EvaluationKind.Exit, (string?)null)
             : Text(data, "reviewNotes") is { } review ? (EvaluationKind.FollowUp, review)
-            : ((EvaluationKind, string)?)null;
+            : ((EvaluationKind, string?)?)null;
         if (evaluation is var (evaluationKind, comment))
         {
+            var set = criteriaField?.CriteriaSetFor(data);
+            var answers = criteriaField is null ? [] : CriteriaAnswers.Record(criteriaField, data);
             scope.Db.Evaluations.Add(new Evaluation
             {
                 CaseId = @case.Id, Kind = evaluationKind, Result = Cap(submission.Outcome ?? "Done", 64)!, Comment = comment,
-                ChecklistJson = data["exitCriteria"] is JsonArray ticked ? ticked.ToJsonString(StoredJson.Options) : null,
+                ChecklistJson = set is not null ? CriteriaJson.SerializeAnswers(answers)
+                    : data["exitCriteria"] is JsonArray ticked ? ticked.ToJsonString(StoredJson.Options) : null,
+                CriteriaVersionId = set is null ? null : await CriteriaCatalogs.ResolveIdAsync(scope.Db, set, scope.Ct),
                 EvaluatorUserId = user, InstanceId = task.InstanceId, TaskId = task.Id, AtUtc = scope.NowUtc,
             });
-            scope.Timeline(@case.Id, TimelineKind.Evaluation, $"{CaseTexts.Label(evaluationKind)}（{DomainLabels.ForOutcome(submission.Outcome ?? "Done", CaseTexts.Culture)}）：{comment}", user, task.Id);
+            var line = $"{CaseTexts.Label(evaluationKind)}（{DomainLabels.ForOutcome(submission.Outcome ?? "Done", CaseTexts.Culture)}）：{comment ?? "-"}";
+            if (set is not null) line += "\n" + CriteriaLine(set, answers);
+            scope.Timeline(@case.Id, TimelineKind.Evaluation, line, user, task.Id);
         }
+    }
+
+    /// <summary>
+    /// For an approval on <paramref name="caseId"/> in <paramref name="instanceId"/>: the criteria the latest screening or
+    /// exit evaluation of that instance ticked, with the evidence, so the approver sees what was met (null when none).
+    /// </summary>
+    public static async Task<string?> CriteriaForApprovalAsync(PassScope scope, string caseId, string instanceId)
+    {
+        var local = scope.Db.Evaluations.Local
+            .Where(e => e.CaseId == caseId && e.InstanceId == instanceId && e.Kind != EvaluationKind.FollowUp)
+            .OrderByDescending(e => e.AtUtc).FirstOrDefault();
+        var evaluation = local ?? await scope.Db.Evaluations
+            .Where(e => e.CaseId == caseId && e.InstanceId == instanceId && e.Kind != EvaluationKind.FollowUp && e.CriteriaVersionId != null)
+            .OrderByDescending(e => e.Id).FirstOrDefaultAsync(scope.Ct);
+        if (evaluation?.CriteriaVersionId is not { } versionId) return null;
+        var version = scope.Db.CriteriaVersions.Local.FirstOrDefault(v => v.Id == versionId)
+                      ?? await scope.Db.CriteriaVersions.FirstOrDefaultAsync(v => v.Id == versionId, scope.Ct);
+        if (version is null) return null;
+        var set = new CriteriaSet(version.Kind, version.Action, version.Id, version.Number, []);
+        return CriteriaLine(set, CriteriaJson.DeserializeAnswers(evaluation.ChecklistJson));
+    }
+
+    /// <summary>"已达到的出库条件（第2版）：✓ … （依据：…）" as the timeline and the approver read it.</summary>
+    internal static string CriteriaLine(CriteriaSet set, IReadOnlyList<CriterionAnswer> answers)
+    {
+        var items = answers.Count == 0
+            ? CaseTexts.Format("Gates_Timeline_NoneTicked")
+            : string.Join("；", answers.Select(a => CaseTexts.Format("Gates_Timeline_Item", a.TextZh, a.Evidence)));
+        return CaseTexts.Format(set.Kind == CriteriaKind.Entry ? "Gates_Timeline_Entry" : "Gates_Timeline_Exit", set.Version, items);
     }
 
     /// <summary>Helpers of the pool named in the free text join the case's team (once).</summary>

@@ -1,5 +1,6 @@
 using Bishan.Workflow.Cases.Localization;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Criteria;
 using Bishan.Workflow.Cases.ExitCriteria;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Tasks;
@@ -14,9 +15,10 @@ namespace Bishan.Workflow.Cases.Workflow;
 /// assigned by its rule; a removed one ends its task, Completed when the pass resumed it (with the submission's
 /// outcome, data, comment and user), Cancelled otherwise (its branch ended, the instance was cancelled).
 /// </summary>
-internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaCatalog exitCriteria)
+internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaCatalog exitCriteria, CriteriaCatalogs catalogs)
 {
     public const string ExitCriteriaSource = "exitCriteria";
+    public const string EntryCriteriaSource = "entryCriteria";
 
     public async Task EndRemovedAsync(PassScope scope)
     {
@@ -71,7 +73,7 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
             Kind = payload.Kind,
             Title = Truncate(payload.Title, 500) ?? "",
             Description = payload.Description,
-            FormJson = FormJson(payload.Form, @case, scope.ProposedAction),
+            FormJson = await FormJsonAsync(scope, payload.Form, @case, scope.ProposedAction),
             OutcomesJson = new JsonArray(payload.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()).ToJsonString(StoredJson.Options),
             AssigneeRule = payload.Assignee,
             Status = WorkTaskStatus.Open,
@@ -80,6 +82,10 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
             CreatedAtUtc = scope.NowUtc,
             TargetTier = targetTier,
         };
+        // The approver sees which criteria the screening or exit evaluation ticked, and the evidence, not only a note.
+        if (@case is not null && WorkTaskKinds.IsApproval(task.Kind)
+            && await SubmissionRecords.CriteriaForApprovalAsync(scope, @case.Id, scope.Pass.InstanceId) is { } criteria)
+            task.Description = string.IsNullOrWhiteSpace(task.Description) ? criteria : $"{task.Description}\n{criteria}";
         await AssignAsync(scope, task, @case);
         // Extra candidate groups in the Role@orgUnit form; placeholders such as case.helperTeam name helpers from the
         // resource pool, who do not sign in, so they give nobody a claim.
@@ -123,13 +129,31 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
             @case?.Id, task.Id);
     }
 
-    /// <summary>The form as stored: fields with <c>optionsSource: exitCriteria</c> get the case action's exit criteria.</summary>
-    private string FormJson(IReadOnlyList<FormField> form, Case? @case, FiveAction? proposed)
+    /// <summary>
+    /// The form as stored. Fields with <c>optionsSource: exitCriteria</c> get the case action's exit criteria: a
+    /// <see cref="FormFieldType.Criteria"/> field the current catalogue version (ticks with evidence), an older
+    /// <see cref="FormFieldType.Checklist"/> field the texts as options. <c>optionsSource: entryCriteria</c> gets every
+    /// action's current entry criteria, judged by the action chosen in the field named by <c>actionField</c>.
+    /// </summary>
+    private async Task<string> FormJsonAsync(PassScope scope, IReadOnlyList<FormField> form, Case? @case, FiveAction? proposed)
     {
         var action = @case?.PrimaryAction ?? proposed;
-        var fields = form.Select(f => f.OptionsSource == ExitCriteriaSource && action is { } a
-            ? f with { Options = exitCriteria.For(a).Select(c => c.Text(CaseTexts.Culture)).ToList() }
-            : f);
+        var fields = new List<FormField>(form.Count);
+        foreach (var f in form)
+        {
+            if (f.OptionsSource == ExitCriteriaSource && action is { } a)
+                fields.Add(f.Type == FormFieldType.Criteria
+                    ? f with { CriteriaSets = [await catalogs.CurrentSetAsync(scope.Db, CriteriaKind.Exit, a, scope.NowUtc, scope.Ct)] }
+                    : f with { Options = exitCriteria.For(a).Select(c => c.Text(CaseTexts.Culture)).ToList() });
+            else if (f.OptionsSource == EntryCriteriaSource && f.Type == FormFieldType.Criteria)
+            {
+                var sets = new List<CriteriaSet>();
+                foreach (var each in Enum.GetValues<FiveAction>())
+                    sets.Add(await catalogs.CurrentSetAsync(scope.Db, CriteriaKind.Entry, each, scope.NowUtc, scope.Ct));
+                fields.Add(f with { CriteriaSets = sets, ActionField = f.ActionField ?? "proposedAction" });
+            }
+            else fields.Add(f);
+        }
         return new JsonArray(fields.Select(f => (JsonNode?)f.ToJson()).ToArray()).ToJsonString(StoredJson.Options);
     }
 

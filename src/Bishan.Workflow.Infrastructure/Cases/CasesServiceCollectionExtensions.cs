@@ -33,6 +33,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddSingleton(OrgUnitSeed.Tree);
         services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));
         services.TryAddSingleton(sp => ExitCriteriaCatalog.FromOptions(sp.GetRequiredService<IOptions<ExitCriteriaOptions>>().Value));
+        services.TryAddSingleton<Bishan.Workflow.Cases.Criteria.CriteriaCatalogs>();
         services.TryAddSingleton<CaseWorkflowBridge>();
         // Publishing checks the assignee rules against the roles and org units (WorkflowValidator runs every IActivityValidator).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityValidator, AssigneeRuleValidator>());

@@ -50,6 +50,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Expenditure> Expenditures => Set<Expenditure>();
     public DbSet<Subsidy> Subsidies => Set<Subsidy>();
+    public DbSet<CriteriaVersion> CriteriaVersions => Set<CriteriaVersion>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

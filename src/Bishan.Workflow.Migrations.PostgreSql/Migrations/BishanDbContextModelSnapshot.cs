@@ -396,6 +396,50 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("CaseRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.CriteriaVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Action", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CriteriaVersions", (string)null);
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Evaluation", b =>
                 {
                     b.Property<long>("Id")
@@ -417,6 +461,9 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.Property<string>("Comment")
                         .HasColumnType("text");
 
+                    b.Property<long?>("CriteriaVersionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EvaluatorUserId")
                         .HasColumnType("text");
 
@@ -437,6 +484,8 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CriteriaVersionId");
 
                     b.HasIndex("CaseId", "AtUtc");
 

@@ -63,6 +63,7 @@ internal static class CasesApiExtensions
         cases.MapFundingEndpoints();
         cases.MapMeetingEndpoints();
         cases.MapMaintenanceEndpoints();
+        cases.MapCriteriaEndpoints();
         return api;
     }
 }

@@ -18,6 +18,7 @@ internal sealed partial class DemoDataSeeder(
     OrgTree tree,
     IWorkflowRuntime runtime,
     IConfiguration configuration,
+    Bishan.Workflow.Cases.Criteria.CriteriaCatalogs catalogs,
     ILogger<DemoDataSeeder> logger)
 {
     public const string SwitchKey = "Seed:DemoData";
@@ -27,7 +28,7 @@ internal sealed partial class DemoDataSeeder(
     public async Task SeedAsync(CancellationToken ct)
     {
         if (!Enabled) return;
-        var result = await new DemoRegisterLoader(time, tree).LoadAsync(db, ct);
+        var result = await new DemoRegisterLoader(time, tree, catalogs: catalogs).LoadAsync(db, ct);
         if (!result.Loaded)
         {
             LogAlreadyLoaded(logger);

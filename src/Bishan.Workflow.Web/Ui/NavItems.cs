@@ -19,6 +19,7 @@ public static class NavItems
         new("/designer", "Nav.Designer", Icons.Material.Filled.AccountTree, AdminOnly: true),
         new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),
         new("/retention", "Nav.Retention", Icons.Material.Filled.Shield, AdminOnly: true),
+        new("/criteria", "Nav.Criteria", Icons.Material.Filled.Rule, AdminOnly: true),
         new(UiRoutes.Hangfire, "Nav.Hangfire", Icons.Material.Filled.Schedule, AdminOnly: true, External: true),
     ];
 

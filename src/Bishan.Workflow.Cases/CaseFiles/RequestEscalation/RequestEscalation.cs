@@ -12,7 +12,9 @@ namespace Bishan.Workflow.Cases.CaseFiles.RequestEscalation;
 
 /// <summary>
 /// Asks for a registered case to move to another tier (升级 up, 降级 down): starts <c>tiered-escalation</c>, whose
-/// approval by the target tier's coordinating body is the only way the tier changes. One request at a time per case.
+/// approval is the only way the tier changes: a raise by the target tier's coordinating body, a lowering by the body that
+/// holds the case now (<see cref="Workflow.AssigneeResolver.ApprovingTier"/>). One request at a time per case; the
+/// workflow writes the request's single timeline line.
 /// </summary>
 public sealed record RequestEscalation(string CaseId, string? TargetTier, string? Reason) : ICommand<WorkflowRequested>;
 
@@ -38,22 +40,17 @@ public sealed class RequestEscalationHandler(ICasesDbContext db, ICurrentUser us
         await workflows.EnsureNotRunningAsync(CaseWorkflows.TieredEscalation, @case.Id, ct);
 
         var direction = @case.Tier is { } current && target < current ? ApprovalSubject.Deescalation : ApprovalSubject.Escalation;
-        var line = db.TimelineEntries.Add(new TimelineEntry
-        {
-            CaseId = @case.Id, AtUtc = time.GetUtcNow().UtcDateTime, Kind = TimelineKind.Note, ActorUserId = user.UserId,
-            Text = UseCaseStrings.Record("Timeline_EscalationRequested", UseCaseStrings.Record($"Direction_{direction}"),
-                DomainLabels.For(target!.Value, DomainCultures.Chinese), reason),
-        }).Entity;
         AuditLog.Add(db, user, time, AuditActions.EscalationRequest, nameof(Case), @case.Id, $"{direction} to {target}");
         await db.SaveChangesAsync(ct);
 
+        // The workflow writes the request's one timeline line (its first step), in the same pass that starts it.
         var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.TieredEscalation, @case.Id, new Dictionary<string, JsonNode?>
         {
             ["caseId"] = @case.Id,
-            ["targetTier"] = target.Value.ToString(),
+            ["targetTier"] = target!.Value.ToString(),
             ["direction"] = direction.ToString(),
             ["reason"] = reason,
-        }, () => db.TimelineEntries.Remove(line), ct);
+        }, static () => { }, ct);
         return new WorkflowRequested(@case.Id, instanceId);
     }
 }

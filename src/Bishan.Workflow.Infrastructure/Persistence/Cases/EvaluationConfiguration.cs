@@ -14,5 +14,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(16);
         e.Property(v => v.Result).HasMaxLength(64);
         e.HasIndex(v => new { v.CaseId, v.AtUtc });
+        // The version a judgement was made by; versions are append-only, so no foreign key (SQLite would rebuild the table).
+        e.HasIndex(v => v.CriteriaVersionId);
     }
 }

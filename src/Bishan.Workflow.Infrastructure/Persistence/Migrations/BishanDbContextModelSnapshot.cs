@@ -381,6 +381,48 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("CaseRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.CriteriaVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Action", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CriteriaVersions", (string)null);
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Evaluation", b =>
                 {
                     b.Property<long>("Id")
@@ -399,6 +441,9 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CriteriaVersionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EvaluatorUserId")
                         .HasColumnType("TEXT");
@@ -420,6 +465,8 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CriteriaVersionId");
 
                     b.HasIndex("CaseId", "AtUtc");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Cases.Criteria;
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Vocabulary;
@@ -18,6 +19,9 @@ public sealed class TaskFormModel
     private readonly Dictionary<string, HashSet<string>> _ticks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
+    // Criteria fields: criterion id → evidence, for the ticked criteria (the evidence may still be blank).
+    private readonly Dictionary<string, Dictionary<string, string?>> _criteria = new(StringComparer.Ordinal);
+
     public TaskFormModel(IReadOnlyList<FormField> fields, JsonObject? values = null)
     {
         Fields = fields;
@@ -31,6 +35,13 @@ public sealed class TaskFormModel
                     break;
                 case FormFieldType.Checklist:
                     _ticks[field.Name] = value is JsonArray items ? [.. items.Select(i => i?.ToString() ?? "")] : [];
+                    break;
+                case FormFieldType.Criteria:
+                    _criteria[field.Name] = value is JsonArray ticks
+                        ? ticks.OfType<JsonObject>().Where(t => t["id"] is not null)
+                            .GroupBy(t => t["id"]!.ToString(), StringComparer.Ordinal)
+                            .ToDictionary(g => g.Key, g => g.First()["evidence"]?.ToString(), StringComparer.Ordinal)
+                        : new Dictionary<string, string?>(StringComparer.Ordinal);
                     break;
                 default:
                     _text[field.Name] = value?.ToString();
@@ -73,6 +84,34 @@ public sealed class TaskFormModel
         _errors.Remove(name);
     }
 
+    /// <summary>The criteria a criteria field offers now: its only set, or the set of the action chosen on the form.</summary>
+    public CriteriaSet? CriteriaSetOf(FormField field)
+    {
+        if (field.ActionField is not { } actionField) return field.CriteriaSetFor(null);
+        var chosen = GetText(actionField);
+        return field.CriteriaSetFor(chosen is null ? [] : new JsonObject { [actionField] = chosen });
+    }
+
+    public bool IsCriterionTicked(string name, string id) => _criteria.TryGetValue(name, out var ticks) && ticks.ContainsKey(id);
+
+    public void SetCriterionTicked(string name, string id, bool ticked)
+    {
+        if (!_criteria.TryGetValue(name, out var ticks)) _criteria[name] = ticks = new(StringComparer.Ordinal);
+        if (ticked) ticks.TryAdd(id, null);
+        else ticks.Remove(id);
+        _errors.Remove($"{name}.{id}");
+        _errors.Remove(name);
+    }
+
+    public string? GetEvidence(string name, string id) => _criteria.TryGetValue(name, out var ticks) ? ticks.GetValueOrDefault(id) : null;
+
+    public void SetEvidence(string name, string id, string? evidence)
+    {
+        if (!_criteria.TryGetValue(name, out var ticks)) _criteria[name] = ticks = new(StringComparer.Ordinal);
+        ticks[id] = evidence;
+        _errors.Remove($"{name}.{id}");
+    }
+
     public string? ErrorOf(string name) => _errors.TryGetValue(name, out var messages) ? string.Join(" ", messages) : null;
 
     public void AddError(string name, string message) =>
@@ -99,7 +138,10 @@ public sealed class TaskFormModel
         var other = new List<string>();
         foreach (var (name, messages) in errors)
         {
-            if (Fields.Any(f => f.Name == name)) _errors[name] = messages;
+            // A criterion's error is keyed "field.criterionId" and shows under that criterion.
+            if (Fields.Any(f => f.Name == name
+                    || (f.Type == FormFieldType.Criteria && name.StartsWith(f.Name + ".", StringComparison.Ordinal))))
+                _errors[name] = messages;
             else other.AddRange(messages);
         }
         return other;
@@ -121,6 +163,14 @@ public sealed class TaskFormModel
                         .Concat(_ticks.GetValueOrDefault(field.Name)?.Where(t => field.Options?.Contains(t) != true) ?? [])
                         .ToList();
                     if (ticked.Count > 0) data[field.Name] = new JsonArray([.. ticked.Select(t => (JsonNode?)JsonValue.Create(t))]);
+                    break;
+                case FormFieldType.Criteria:
+                    // Only the criteria of the set on show (the screening's chosen action), in the set's order.
+                    var set = CriteriaSetOf(field);
+                    var answers = set?.Items.Where(i => IsCriterionTicked(field.Name, i.Id))
+                        .Select(i => (JsonNode?)new JsonObject { ["id"] = i.Id, ["evidence"] = GetEvidence(field.Name, i.Id)?.Trim() ?? "" })
+                        .ToArray() ?? [];
+                    if (answers.Length > 0) data[field.Name] = new JsonArray(answers);
                     break;
                 case FormFieldType.Number when GetText(field.Name) is { } text && !string.IsNullOrWhiteSpace(text):
                     // A number the server can read goes as a number; anything else as typed, for the server's message.
@@ -155,6 +205,7 @@ public sealed class TaskFormModel
     private bool IsEmpty(FormField field) => field.Type switch
     {
         FormFieldType.Checkbox => false,
+        FormFieldType.Criteria => !_criteria.TryGetValue(field.Name, out var ticks) || ticks.Count == 0,
         FormFieldType.Checklist => !_ticks.TryGetValue(field.Name, out var set) || set.Count == 0,
         _ => string.IsNullOrWhiteSpace(GetText(field.Name)),
     };

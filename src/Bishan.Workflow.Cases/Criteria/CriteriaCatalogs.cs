@@ -1,0 +1,57 @@
+using Bishan.Workflow.Cases.ExitCriteria;
+using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Vocabulary;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bishan.Workflow.Cases.Criteria;
+
+/// <summary>
+/// The versioned entry and exit criteria catalogues in the database. Version 1 of an action's list is the default
+/// (the exit checklist from configuration, <see cref="ExitCriteriaCatalog"/>, or <see cref="EntryCriteriaDefaults"/>),
+/// stored the first time the list is needed; administrators publish later versions.
+/// </summary>
+public sealed class CriteriaCatalogs(ExitCriteriaCatalog exitCriteria)
+{
+    /// <summary>The default list (version 1) of an action.</summary>
+    public IReadOnlyList<CriterionItem> Defaults(CriteriaKind kind, FiveAction action) => kind == CriteriaKind.Exit
+        ? exitCriteria.For(action).Select(c => new CriterionItem(c.Id, c.TextZh, c.TextEn, c.Required)).ToList()
+        : EntryCriteriaDefaults.All[action];
+
+    /// <summary>The current (highest-numbered) version of an action's list; stores the default as version 1 when there is none yet.</summary>
+    public async Task<CriteriaVersion> CurrentAsync(ICasesDbContext db, CriteriaKind kind, FiveAction action, DateTime nowUtc, CancellationToken ct)
+    {
+        var pending = db.CriteriaVersions.Local.Where(v => v.Kind == kind && v.Action == action).MaxBy(v => v.Number);
+        if (pending is not null) return pending;
+        var stored = await db.CriteriaVersions.Where(v => v.Kind == kind && v.Action == action)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        if (stored is not null) return stored;
+        var seeded = DefaultVersion(kind, action, nowUtc);
+        db.CriteriaVersions.Add(seeded);
+        return seeded;
+    }
+
+    /// <summary>The default list as an unsaved version 1.</summary>
+    public CriteriaVersion DefaultVersion(CriteriaKind kind, FiveAction action, DateTime nowUtc) => new()
+    {
+        Kind = kind, Action = action, Number = 1, ItemsJson = CriteriaJson.Serialize(Defaults(kind, action)), PublishedAtUtc = nowUtc,
+        Note = "默认版本（出入库评估细则）",
+    };
+
+    /// <summary>The current version of an action's list as a task form offers it.</summary>
+    public async Task<CriteriaSet> CurrentSetAsync(ICasesDbContext db, CriteriaKind kind, FiveAction action, DateTime nowUtc, CancellationToken ct)
+    {
+        var version = await CurrentAsync(db, kind, action, nowUtc, ct);
+        return new CriteriaSet(kind, action, version.Id, version.Number, CriteriaJson.Deserialize(version.ItemsJson));
+    }
+
+    /// <summary>The id of a version offered before it was saved (version 1 stored in the same pass).</summary>
+    public static async Task<long?> ResolveIdAsync(ICasesDbContext db, CriteriaSet set, CancellationToken ct)
+    {
+        if (set.VersionId > 0) return set.VersionId;
+        var local = db.CriteriaVersions.Local.FirstOrDefault(v => v.Kind == set.Kind && v.Action == set.Action && v.Number == set.Version);
+        if (local is not null && local.Id > 0) return local.Id;
+        var stored = await db.CriteriaVersions.Where(v => v.Kind == set.Kind && v.Action == set.Action && v.Number == set.Version)
+            .Select(v => (long?)v.Id).FirstOrDefaultAsync(ct);
+        return stored;
+    }
+}
