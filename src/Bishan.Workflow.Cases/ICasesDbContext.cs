@@ -28,6 +28,9 @@ public interface ICasesDbContext
     DbSet<BudgetLine> BudgetLines { get; }
     DbSet<Expenditure> Expenditures { get; }
     DbSet<Subsidy> Subsidies { get; }
+    DbSet<PlanGoal> PlanGoals { get; }
+    DbSet<PlanRevision> PlanRevisions { get; }
+    DbSet<MeetingAttendee> MeetingAttendees { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

@@ -29,4 +29,10 @@ public static class AuditActions
     public const string WorkflowRefused = "workflow.refused";
     public const string MeetingRead = "meeting.read";
     public const string MeetingReportDownload = "meeting.report.download";
+    public const string PlanRevise = "case.plan.revise";
+    public const string PlanReview = "case.plan.review";
+    public const string MeetingSchedule = "meeting.schedule";
+    public const string MeetingAgendaAdd = "meeting.agenda.add";
+    public const string MeetingRecord = "meeting.record";
+    public const string WeeklyStart = "meeting.weekly.start";
 }

@@ -49,6 +49,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Expenditure> Expenditures => Set<Expenditure>();
     public DbSet<Subsidy> Subsidies => Set<Subsidy>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

@@ -33,6 +33,7 @@ internal sealed class StartupTasks(
             await services.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken);
         await loader.LoadAsync(cancellationToken);
         await reconciler.ReconcileAsync(cancellationToken);
+        if (services.GetService<Hangfire.IRecurringJobManager>() is { } recurringJobs) Infrastructure.Cases.PlanReviewJob.Schedule(recurringJobs);
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
         if (recovered > 0) logger.LogWarning("Continued {Count} instances interrupted by the previous shutdown", recovered);
         if (environment.IsDevelopment())
