@@ -147,13 +147,10 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                 FROM "Cases" WHERE "PlanGoals" IS NOT NULL OR "PlanMeasures" IS NOT NULL;
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "PlanGoals",
-                table: "Cases");
-
-            migrationBuilder.DropColumn(
-                name: "PlanMeasures",
-                table: "Cases");
+            // SQLite drops a plain column in place (3.35+); EF's DropColumn would rebuild the table with foreign keys off,
+            // outside the migration's transaction.
+            migrationBuilder.Sql("""ALTER TABLE "Cases" DROP COLUMN "PlanGoals";""");
+            migrationBuilder.Sql("""ALTER TABLE "Cases" DROP COLUMN "PlanMeasures";""");
         }
 
         /// <inheritdoc />
