@@ -8,7 +8,7 @@ namespace Bishan.Workflow.E2E;
 /// Issue 12's journeys for plans and meetings: a caseworker revises a minor's support plan (一人一策) and its review arrives
 /// as a task; the secretary calls a special meeting (专题会), records attendance and a decision that becomes a task.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed partial class PlanAndSpecialMeetingFacts(AppFixture app) : BrowserSession(app)
 {
     [GeneratedRegex(@"/cases/[0-9a-z-]+$")]
@@ -38,11 +38,11 @@ public sealed partial class PlanAndSpecialMeetingFacts(AppFixture app) : Browser
 
         // A review date in the past is refused at the field; today's is taken and the review is a task at once.
         await page.ClickAsync("[data-testid=plan-revise]");
-        await page.FillAsync("[data-testid=goal-measures-0] textarea", "每周家访两次；班主任每日反馈考勤。");
-        await page.FillAsync("[data-testid=goal-review-0] input", Day(Today.AddDays(-1)));
+        await page.FillAsync("textarea[data-testid=goal-measures-0], [data-testid=goal-measures-0] textarea", "每周家访两次；班主任每日反馈考勤。");
+        await page.FillAsync("input[data-testid=goal-review-0], [data-testid=goal-review-0] input", Day(Today.AddDays(-1)));
         await page.ClickAsync("[data-testid=plan-save]");
         await Assertions.Expect(page.Locator("[data-testid=plan-form]")).ToContainTextAsync("复核日期不能早于今天");
-        await page.FillAsync("[data-testid=goal-review-0] input", Day(Today));
+        await page.FillAsync("input[data-testid=goal-review-0], [data-testid=goal-review-0] input", Day(Today));
         await page.ClickAsync("[data-testid=plan-save]");
 
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = $"已保存为第{version + 1}版" })).ToBeVisibleAsync();
@@ -80,11 +80,11 @@ public sealed partial class PlanAndSpecialMeetingFacts(AppFixture app) : Browser
 
         await SignInAsync(page, "/meetings", "secretary");
         await page.ClickAsync("[data-testid=special-meeting-open]");
-        await page.FillAsync("[data-testid=special-topic] input", topic);
-        await page.FillAsync("[data-testid=special-date] input", Day(Today.AddDays(1)));
-        await page.FillAsync("[data-testid=special-time] input", "14:30");
-        await page.FillAsync("[data-testid=special-place] input", "区教委三楼会议室");
-        await page.FillAsync("[data-testid=special-cases] textarea", fileNumber);
+        await page.FillAsync("input[data-testid=special-topic], [data-testid=special-topic] input", topic);
+        await page.FillAsync("input[data-testid=special-date], [data-testid=special-date] input", Day(Today.AddDays(1)));
+        await page.FillAsync("input[data-testid=special-time], [data-testid=special-time] input", "14:30");
+        await page.FillAsync("input[data-testid=special-place], [data-testid=special-place] input", "区教委三楼会议室");
+        await page.FillAsync("textarea[data-testid=special-cases], [data-testid=special-cases] textarea", fileNumber);
         await page.ClickAsync("[data-testid=special-submit]");
 
         await page.WaitForURLAsync(MeetingUrl());
@@ -100,15 +100,15 @@ public sealed partial class PlanAndSpecialMeetingFacts(AppFixture app) : Browser
         await page.ClickAsync("[data-testid=attendee-helpers]");
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
         await page.Keyboard.PressAsync("Escape");
-        await page.FillAsync("[data-testid=minutes-text] textarea", "研究该生帮扶进展，明确下一步措施。");
+        await page.FillAsync("textarea[data-testid=minutes-text], [data-testid=minutes-text] textarea", "研究该生帮扶进展，明确下一步措施。");
 
         // A file number that is not in the register is refused at its row.
-        await page.FillAsync("[data-testid=decision-file-0] input", "BS-9999-0001");
-        await page.FillAsync("[data-testid=decision-text-0] input", "本周内由心理教师完成危机评估。");
+        await page.FillAsync("input[data-testid=decision-file-0], [data-testid=decision-file-0] input", "BS-9999-0001");
+        await page.FillAsync("input[data-testid=decision-text-0], [data-testid=decision-text-0] input", "本周内由心理教师完成危机评估。");
         await page.ClickAsync("[data-testid=minutes-submit]");
         await Assertions.Expect(page.Locator("[data-testid=minutes-form]")).ToContainTextAsync("档案库中没有个案编号为 BS-9999-0001 的个案");
 
-        await page.FillAsync("[data-testid=decision-file-0] input", fileNumber);
+        await page.FillAsync("input[data-testid=decision-file-0], [data-testid=decision-file-0] input", fileNumber);
         await page.ClickAsync("[data-testid=minutes-submit]");
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "1 项决定已转为任务" })).ToBeVisibleAsync();
         var decision = page.Locator("[data-testid=decision]");

@@ -15,9 +15,13 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// from users and helpers, decisions that name real cases (an unknown file number is a 400) and become tasks, and the weekly
 /// consultation started by the secretary, with a support-plan review as an agenda reason.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class MeetingRunFacts(BishanWebFactory factory)
 {
+    private static readonly string[] UnknownFileNumber = ["BS-9999-0001"];
+    private static readonly string[] UnknownUser = ["no-such-user"];
+    private static readonly long[] UnknownHelper = [987654321L];
+
     private static string Tomorrow(int hour) =>
         DistrictCalendar.Today(TimeProvider.System).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
         + $"T{hour.ToString("00", CultureInfo.InvariantCulture)}:00:00+08:00";
@@ -59,7 +63,7 @@ public sealed class MeetingRunFacts(BishanWebFactory factory)
                 new { topic = "x", scheduledAt = Tomorrow(9), place = "y" })).ReadProblemAsync(HttpStatusCode.Forbidden);
 
         var unknown = await (await (await factory.ClientAsync(Secretary)).PostAsJsonAsync("/api/meetings",
-            new { topic = "专题会", scheduledAt = Tomorrow(9), place = "区教委", fileNumbers = new[] { "BS-9999-0001" } })).ReadProblemAsync(HttpStatusCode.BadRequest);
+            new { topic = "专题会", scheduledAt = Tomorrow(9), place = "区教委", fileNumbers = UnknownFileNumber })).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("档案库中没有个案编号为 BS-9999-0001 的个案。", unknown["errors"]!["fileNumbers"]![0]!.GetValue<string>());
     }
 
@@ -75,7 +79,7 @@ public sealed class MeetingRunFacts(BishanWebFactory factory)
 
         var problem = await (await secretary.PostAsJsonAsync($"/api/meetings/{id}/minutes", new
         {
-            minutes = "研究干预方案。", attendeeUserIds = new[] { "no-such-user" }, attendeeHelperIds = new[] { 987654321L },
+            minutes = "研究干预方案。", attendeeUserIds = UnknownUser, attendeeHelperIds = UnknownHelper,
         })).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("没有编号为 no-such-user 的用户。", problem["errors"]!["attendeeUserIds"]![0]!.GetValue<string>());
         Assert.Equal("帮扶资源库中没有编号为 987654321 的帮扶人员。", problem["errors"]!["attendeeHelperIds"]![0]!.GetValue<string>());

@@ -20,7 +20,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// and a review date; every revision is a version with its author and what changed; a review becomes the caseworker's task
 /// when the clock reaches its date, and an agenda reason at the weekly consultation.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class PlanFacts(BishanWebFactory factory)
 {
     private static DateOnly Today => DistrictCalendar.Today(TimeProvider.System);
