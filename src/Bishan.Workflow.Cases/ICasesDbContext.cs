@@ -29,6 +29,9 @@ public interface ICasesDbContext
     DbSet<Expenditure> Expenditures { get; }
     DbSet<Subsidy> Subsidies { get; }
     DbSet<CriteriaVersion> CriteriaVersions { get; }
+    DbSet<PlanGoal> PlanGoals { get; }
+    DbSet<PlanRevision> PlanRevisions { get; }
+    DbSet<MeetingAttendee> MeetingAttendees { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

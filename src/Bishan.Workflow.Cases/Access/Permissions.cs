@@ -59,4 +59,19 @@ public static class Permissions
     {
         if (!MayManageTeam(user, @case)) throw new ForbiddenException(UseCaseStrings.Format("Team_Forbidden", @case.FileNumber));
     }
+
+    /// <summary>
+    /// Who runs the task force's meetings: calls special meetings (专题会), puts cases on an agenda, starts the weekly
+    /// consultation and records attendance, minutes and decisions: the secretary (专班秘书), the task force's supervisors and
+    /// administrators. Leaders, caseworkers and other supervisors read meetings only.
+    /// </summary>
+    public static bool MayRunMeetings(ICurrentUser user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Secretary)
+        || (user.IsInRole(Roles.Supervisor) && string.Equals(user.OrgUnitId, Organisation.OrgUnitIds.TaskForce, StringComparison.Ordinal));
+
+    /// <exception cref="ForbiddenException">The user may not run meetings.</exception>
+    public static void EnsureMayRunMeetings(ICurrentUser user)
+    {
+        if (!MayRunMeetings(user)) throw new ForbiddenException(UseCaseStrings.Format("Meeting_RunForbidden"));
+    }
 }

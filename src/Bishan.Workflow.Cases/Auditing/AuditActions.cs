@@ -32,4 +32,10 @@ public static class AuditActions
     public const string MeetingReportDownload = "meeting.report.download";
     public const string RetentionRun = "retention.run";
     public const string BackupCreate = "backup.create";
+    public const string PlanRevise = "case.plan.revise";
+    public const string PlanReview = "case.plan.review";
+    public const string MeetingSchedule = "meeting.schedule";
+    public const string MeetingAgendaAdd = "meeting.agenda.add";
+    public const string MeetingRecord = "meeting.record";
+    public const string WeeklyStart = "meeting.weekly.start";
 }

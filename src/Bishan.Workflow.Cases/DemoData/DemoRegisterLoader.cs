@@ -104,8 +104,6 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
                 ReferralReason = text.Reason,
                 SuggestedAction = r.PrimaryAction,
                 Source = tree.Get(r.OrgUnitId).Kind == OrgUnitKind.School ? "学校排查" : "社区（村）排查",
-                PlanGoals = text.Goals,
-                PlanMeasures = text.Measures,
                 PlanUpdatedAtUtc = registeredAt.AddDays(3),
                 CreatedAtUtc = referredAt,
                 RegisteredAtUtc = registeredAt,
@@ -144,6 +142,8 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
                 CaseId = @case.Id, HelperId = teams[teamIndex++ % teams.Count].Id, Role = "Lead", AssignedAtUtc = @case.PlanUpdatedAtUtc ?? now,
             });
 
+        AddPlans(db, cases, teamsOf: db.CaseHelpers.Local.ToDictionary(ch => ch.CaseId, ch => ch.HelperId), now);
+
         var familyLine = AddFunding(db, now);
         var meetingDecisionCases = AddPastWeeklyMeeting(db, cases, staff);
         var referrals = await AddReferralsAsync(db, caseworkers, now, ct);
@@ -159,6 +159,39 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
         var subsidyRequests = await DemoSubsidies.AddAsync(db, cases, familyLine,
             meetingDecisionCases.Concat(escalations.Select(e => e.CaseId)).ToHashSet(StringComparer.Ordinal), staff, now, ct);
         return new DemoLoadResult(true, cases.Count + referrals.Count, referrals, escalations, subsidyRequests);
+    }
+
+    /// <summary>
+    /// Every demo case gets a support plan (version 1): its action's goal with the team as the responsible helper and a review
+    /// in the coming weeks, plus a family-guidance goal; exited cases' goals carry their results.
+    /// </summary>
+    private void AddPlans(ICasesDbContext db, List<Case> cases, Dictionary<string, long> teamsOf, DateTime now)
+    {
+        var today = DistrictCalendar.Today(time);
+        var n = 0;
+        foreach (var @case in cases)
+        {
+            var text = Texts[@case.PrimaryAction!.Value];
+            var at = @case.PlanUpdatedAtUtc ?? now;
+            var exited = @case.ExitedAtUtc is { } e ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e, DistrictCalendar.TimeZone)) : (DateOnly?)null;
+            var helper = teamsOf.TryGetValue(@case.Id, out var h) ? h : (long?)null;
+            var review = exited ?? today.AddDays(7 + n++ % 28);
+            db.PlanGoals.Add(new PlanGoal
+            {
+                CaseId = @case.Id, Position = 1, Title = text.Goals, Measures = text.Measures, HelperId = helper, ReviewOn = review, CreatedAtUtc = at,
+                Result = exited is null ? null : GoalResult.Achieved, ResultAtUtc = @case.ExitedAtUtc, ReviewedAtUtc = @case.ExitedAtUtc,
+            });
+            db.PlanGoals.Add(new PlanGoal
+            {
+                CaseId = @case.Id, Position = 2, Title = "监护人履行监护职责，参加家长课堂。", Measures = "家庭教育指导师每月入户指导一次；邀请监护人参加家长课堂。",
+                HelperId = helper, ReviewOn = review, CreatedAtUtc = at,
+                Result = exited is null ? null : GoalResult.Partly, ResultAtUtc = @case.ExitedAtUtc, ReviewedAtUtc = @case.ExitedAtUtc,
+            });
+            db.PlanRevisions.Add(new PlanRevision
+            {
+                CaseId = @case.Id, Version = 1, AtUtc = at, Changes = $"新增目标1：{text.Goals}\n新增目标2：监护人履行监护职责，参加家长课堂。",
+            });
+        }
     }
 
     private static string CaseId(Guid minorId) => minorId.ToString("N");

@@ -17,4 +17,10 @@ public enum AgendaReason
 
     /// <summary>An exit evaluation is under way.</summary>
     ExitCandidate,
+
+    /// <summary>A support-plan goal is due for review by the meeting's date and was not reviewed yet.</summary>
+    PlanReview,
+
+    /// <summary>Put on a special meeting's agenda by whoever called it.</summary>
+    Requested,
 }

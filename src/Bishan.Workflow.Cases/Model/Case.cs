@@ -66,14 +66,7 @@ public sealed class Case : IConcurrencyVersioned
     [MaxLength(1000)]
     public string? DuplicateOverrideReason { get; set; }
 
-    /// <summary>Support plan (帮扶方案, 一人一策): goals.</summary>
-    [MaxLength(4000)]
-    public string? PlanGoals { get; set; }
-
-    /// <summary>Support plan: measures.</summary>
-    [MaxLength(4000)]
-    public string? PlanMeasures { get; set; }
-
+    /// <summary>When the support plan (<see cref="PlanGoal"/>, <see cref="PlanRevision"/>) last changed.</summary>
     public DateTime? PlanUpdatedAtUtc { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }

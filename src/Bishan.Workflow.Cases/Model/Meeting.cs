@@ -15,6 +15,12 @@ public sealed class Meeting
     public string? InstanceId { get; set; }
 
     public MeetingStatus Status { get; set; }
+
+    /// <summary>Where it is held (special meetings); null for the weekly and monthly ones.</summary>
+    public string? Place { get; set; }
+
+    /// <summary>Who called a special meeting.</summary>
+    public string? CalledByUserId { get; set; }
     public string? Minutes { get; set; }
     public string? Attendance { get; set; }
     public DateTime? HeldAtUtc { get; set; }
@@ -30,4 +36,5 @@ public sealed class Meeting
 
     public List<MeetingAgendaItem> AgendaItems { get; set; } = [];
     public List<MeetingDecision> Decisions { get; set; } = [];
+    public List<MeetingAttendee> Attendees { get; set; } = [];
 }

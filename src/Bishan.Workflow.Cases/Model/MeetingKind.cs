@@ -7,4 +7,7 @@ public enum MeetingKind
 
     /// <summary>月度专题会: the monthly special-topic meeting.</summary>
     Monthly,
+
+    /// <summary>专题会: an ad-hoc special meeting called by the secretary or the task force, with the cases they put on its agenda.</summary>
+    Special,
 }

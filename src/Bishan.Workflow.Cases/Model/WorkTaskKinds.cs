@@ -5,6 +5,9 @@ public static class WorkTaskKinds
 {
     public const string Task = "Task";
     public const string Decision = "Decision";
+
+    /// <summary>The review of a support-plan goal at its date (no bookmark; completing it records the goal's result).</summary>
+    public const string PlanReview = "PlanReview";
     public const string ApprovalPrefix = "Approval:";
 
     public static bool IsApproval(string kind) => kind.StartsWith(ApprovalPrefix, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Statistics;
 using Bishan.Workflow.Cases.Tasks;
+using Bishan.Workflow.Cases.Time;
 using Bishan.Workflow.Cases.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 using DecisionRow = Bishan.Workflow.Cases.Model.MeetingDecision;
@@ -50,7 +51,7 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
 
     /// <summary>
     /// New registrations since the previous meeting of the same kind (else the last week or month), pending tier-change
-    /// approvals, severe cases in the register, cases with overdue tasks, and exit candidates. A case appears once per reason.
+    /// approvals, severe cases in the register, cases with overdue tasks, exit candidates, and support-plan goals due for review. A case appears once per reason.
     /// </summary>
     /// <summary>
     /// What an agenda item is about (心理健康关爱·严重): its file number and name have their own columns, so the note
@@ -84,6 +85,14 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
             .Select(t => t.CaseId!).ToListAsync(ct)).Select(id => (id, AgendaReason.OverdueTask)));
         items.AddRange((await db.Cases.Where(c => c.Status == CaseStatus.ExitEvaluation).Select(c => c.Id).ToListAsync(ct))
             .Select(id => (id, AgendaReason.ExitCandidate)));
+
+        // Support-plan goals due for review by the meeting's (district) date and not reviewed yet.
+        var meetingDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(meeting.ScheduledAtUtc, DistrictCalendar.TimeZone));
+        items.AddRange((await (from g in db.PlanGoals
+                               join c in db.Cases on g.CaseId equals c.Id
+                               where g.Active && g.ReviewOn != null && g.ReviewOn <= meetingDay && g.ReviewedAtUtc == null
+                                     && (c.Status == CaseStatus.Registered || c.Status == CaseStatus.ExitEvaluation)
+                               select g.CaseId).ToListAsync(ct)).Select(id => (id, AgendaReason.PlanReview)));
 
         var distinct = items.Distinct().ToList();
         var ids = distinct.Select(i => i.CaseId).Distinct().ToArray();

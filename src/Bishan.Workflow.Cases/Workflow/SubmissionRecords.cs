@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bishan.Workflow.Cases.Criteria;
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Cases.Plans;
 using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Time;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Bishan.Workflow.Cases.Workflow;
 /// <summary>
 /// Files what a completed task's form says into the case file, by the field names the shipped workflows use, so
 /// that the file shows the support plan, help records and evaluations, not only workflow variables:
-/// <c>planGoals</c>/<c>planMeasures</c> (+ <c>helperTeam</c> matched against the helper pool) → the plan and team;
+/// <c>planGoals</c>/<c>planMeasures</c> (+ <c>helperTeam</c> matched against the helper pool) → a plan version and the team;
 /// <c>helpContent</c> (+ <c>helpDate</c>, <c>helpKind</c>) → a help record; <c>screeningReason</c> → a screening
 /// evaluation; <c>criteriaNotes</c>/<c>exitCriteria</c> → an exit evaluation; <c>reviewNotes</c> → a follow-up review.
 /// A hand-edited workflow with other field names still works; its data stay on the task.
@@ -27,16 +28,16 @@ internal static class SubmissionRecords
         var data = submission.Data;
         var user = task.CompletedByUserId;
 
+        var named = Text(data, "helperTeam") is { } team ? await AssignNamedHelpersAsync(scope, @case, team) : [];
         if (Text(data, "planGoals") is not null || Text(data, "planMeasures") is not null)
         {
-            @case.PlanGoals = Cap(Text(data, "planGoals") ?? @case.PlanGoals, 4000);
-            @case.PlanMeasures = Cap(Text(data, "planMeasures") ?? @case.PlanMeasures, 4000);
-            @case.PlanUpdatedAtUtc = scope.NowUtc;
+            // The intake's free-text plan becomes a version of the structured plan: one goal, the first named helper
+            // answering for it, reviewed after a month (the caseworker revises it on the file).
+            var reviewOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(scope.NowUtc, DistrictCalendar.TimeZone)).AddDays(FirstReviewAfterDays);
+            await PlanVersions.FromTextAsync(scope.Db, @case, Text(data, "planGoals"), Text(data, "planMeasures"), named.Count > 0 ? named[0] : null,
+                reviewOn, user, scope.NowUtc, task.Id, scope.Ct);
             scope.Touch(@case);
-            scope.Timeline(@case.Id, TimelineKind.Plan, $"帮扶方案（一人一策）：目标：{@case.PlanGoals}；措施：{@case.PlanMeasures}", user, task.Id);
         }
-        if (Text(data, "helperTeam") is { } team)
-            await AssignNamedHelpersAsync(scope, @case, team);
         if (Text(data, "helpContent") is { } content)
         {
             var occurred = DateOnly.TryParse(Text(data, "helpDate"), CultureInfo.InvariantCulture, out var date)
@@ -104,17 +105,21 @@ internal static class SubmissionRecords
         return CaseTexts.Format(set.Kind == CriteriaKind.Entry ? "Gates_Timeline_Entry" : "Gates_Timeline_Exit", set.Version, items);
     }
 
-    /// <summary>Helpers of the pool named in the free text join the case's team (once).</summary>
-    private static async Task AssignNamedHelpersAsync(PassScope scope, Case @case, string text)
+    /// <summary>Days after the intake's plan that its first review falls.</summary>
+    public const int FirstReviewAfterDays = 30;
+
+    /// <summary>Helpers of the pool named in the free text join the case's team (once); returns their ids.</summary>
+    private static async Task<List<long>> AssignNamedHelpersAsync(PassScope scope, Case @case, string text)
     {
         var pool = await scope.Db.Helpers.Where(h => h.Active).ToListAsync(scope.Ct);
         var named = pool.Where(h => h.Name.Length > 0 && text.Contains(h.Name, StringComparison.Ordinal)).ToList();
-        if (named.Count == 0) return;
+        if (named.Count == 0) return [];
         var ids = named.Select(h => h.Id).ToArray();
         var already = await scope.Db.CaseHelpers.Where(c => c.CaseId == @case.Id && c.ReleasedAtUtc == null && ids.Contains(c.HelperId))
             .Select(c => c.HelperId).ToListAsync(scope.Ct);
         foreach (var helper in named.Where(h => !already.Contains(h.Id)))
             scope.Db.CaseHelpers.Add(new CaseHelper { CaseId = @case.Id, HelperId = helper.Id, Role = "Member", AssignedAtUtc = scope.NowUtc });
+        return ids.ToList();
     }
 
     private static string? Text(JsonObject data, string name) =>

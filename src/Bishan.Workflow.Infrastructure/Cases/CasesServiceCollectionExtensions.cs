@@ -41,6 +41,8 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton(DomainLabels.LiquidLabelFilter);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowEffectHandler, CasesEffectHandler>());
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
+        services.TryAddScoped<Bishan.Workflow.Cases.Plans.Reviews.PlanReviewTasks>();
+        services.TryAddTransient<PlanReviewJob>();
         return services;
     }
 }

@@ -51,6 +51,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<Expenditure> Expenditures => Set<Expenditure>();
     public DbSet<Subsidy> Subsidies => Set<Subsidy>();
     public DbSet<CriteriaVersion> CriteriaVersions => Set<CriteriaVersion>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

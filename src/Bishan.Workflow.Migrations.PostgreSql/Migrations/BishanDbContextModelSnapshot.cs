@@ -235,14 +235,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("PlanGoals")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("PlanMeasures")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<DateTime?>("PlanUpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -639,6 +631,10 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.Property<string>("Attendance")
                         .HasColumnType("text");
 
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -656,6 +652,10 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Minutes")
                         .HasColumnType("text");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime?>("ReportGeneratedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -722,6 +722,37 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("MeetingId");
 
                     b.ToTable("MeetingAgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingAttendee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("HelperId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MeetingId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingAttendees", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingDecision", b =>
@@ -798,6 +829,111 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId", "ReadAtUtc");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanGoal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("HelperId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ResultAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewTaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("HelperId");
+
+                    b.HasIndex("Active", "ReviewOn");
+
+                    b.ToTable("PlanGoals", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PlanRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Subsidy", b =>
@@ -1809,6 +1945,15 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingAttendee", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Meeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingDecision", b =>
                 {
                     b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
@@ -1819,6 +1964,29 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.HasOne("Bishan.Workflow.Cases.Model.Meeting", null)
                         .WithMany("Decisions")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanGoal", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bishan.Workflow.Cases.Model.Helper", null)
+                        .WithMany()
+                        .HasForeignKey("HelperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanRevision", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1917,6 +2085,8 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("Attendees");
 
                     b.Navigation("Decisions");
                 });

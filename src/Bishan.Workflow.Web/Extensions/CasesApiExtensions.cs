@@ -64,6 +64,7 @@ internal static class CasesApiExtensions
         cases.MapMeetingEndpoints();
         cases.MapMaintenanceEndpoints();
         cases.MapCriteriaEndpoints();
+        cases.MapPlanEndpoints();
         return api;
     }
 }

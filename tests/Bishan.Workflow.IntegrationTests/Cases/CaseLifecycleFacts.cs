@@ -100,7 +100,10 @@ public sealed class CaseLifecycleFacts
         Assert.Equal(host.Time.GetUtcNow().UtcDateTime, exited.ExitedAtUtc);
         Assert.Equal(CaseStatus.FollowUp, exited.Status);
         Assert.Contains(await host.TimelineAsync(@case.Id), t => t.Kind == TimelineKind.Exited);
-        Assert.Equal(("按时到校", "每周家访"), (exited.PlanGoals, exited.PlanMeasures));
+        // The intake's free-text plan is version 1 of the structured plan: one goal carrying the text.
+        var goal = Assert.Single(await host.QueryAsync(db => db.PlanGoals.Where(g => g.CaseId == @case.Id && g.Active).ToListAsync()));
+        Assert.Equal(("按时到校", "每周家访"), (goal.Title, goal.Measures));
+        Assert.Equal(1, await host.QueryAsync(db => db.PlanRevisions.Where(r => r.CaseId == @case.Id).MaxAsync(r => r.Version)));
         var evaluations = await host.QueryAsync(db => db.Evaluations.Where(e => e.CaseId == @case.Id).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([EvaluationKind.Screening, EvaluationKind.Exit], evaluations.Select(e => e.Kind));
         Assert.Equal("CriteriaMet", evaluations[1].Result);

@@ -76,7 +76,7 @@ internal static class CasesWorld
             }
 
             var admin = await factory.CreateAdminClientAsync();
-            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval" })
+            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "special-meeting" })
             {
                 var json = await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, file + ".json"));
                 await admin.ImportOkAsync(json);

@@ -27,7 +27,7 @@ public sealed record CaseFile(
     UnitRef? CarriedOutBy,
     PersonRef? Caseworker,
     IReadOnlyList<HelperItem> HelperTeam,
-    SupportPlan SupportPlan,
+    Plans.PlanView SupportPlan,
     IReadOnlyList<HelpRecordItem> HelpRecords,
     IReadOnlyList<EvaluationItem> Evaluations,
     IReadOnlyList<MeetingItem> Meetings,
@@ -46,8 +46,6 @@ public sealed record UnitRef(string Id, string Name);
 public sealed record PersonRef(string UserId, string? UserName, string? DisplayName);
 
 public sealed record HelperItem(long HelperId, string Name, HelperKind Kind, string? TeamName, string Role, DateTime AssignedAtUtc);
-
-public sealed record SupportPlan(string? Goals, string? Measures, DateTime? UpdatedAtUtc);
 
 public sealed record HelpRecordItem(long Id, DateTime OccurredAtUtc, string Kind, string Content, long? HelperId, string? RecordedByUserId);
 
@@ -99,6 +97,7 @@ public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, Or
             .OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
             .Select(t => new TimelineItem(t.Id, t.AtUtc, t.Kind, t.Text, t.ActorUserId, t.TaskId)).ToList();
         var meetings = await MeetingsAsync(id, ct);
+        var plan = await Plans.PlanView.LoadAsync(db, id, @case.PlanUpdatedAtUtc, ct);
         var caseworker = @case.CaseworkerUserId is { } cw
             ? (await StaffDirectory.LoadAsync(db, ct)).ById(cw) is { } s ? new PersonRef(s.UserId, s.UserName, s.DisplayName) : new PersonRef(cw, null, null)
             : null;
@@ -112,7 +111,7 @@ public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, Or
             @case.DuplicateOverrideReason, @case.CreatedAtUtc, @case.RegisteredAtUtc, @case.ExitedAtUtc, @case.ClosedAtUtc,
             @case.CloseReason, @case.RegistrationCount);
         return new CaseFile(profile, @case.Status, @case.PrimaryAction, @case.Tags, @case.Tier, Unit(@case.CoordinatingBodyId),
-            Unit(@case.CarriedOutById), caseworker, helpers, new SupportPlan(@case.PlanGoals, @case.PlanMeasures, @case.PlanUpdatedAtUtc),
+            Unit(@case.CarriedOutById), caseworker, helpers, plan,
             helpRecords, evaluations, meetings, subsidies, registrations, openTasks, timeline);
     }
 

@@ -16,7 +16,10 @@ public sealed record GetMeeting(string MeetingId) : IQuery<MeetingDetail>;
 
 public sealed record MeetingDetail(string Id, MeetingKind Kind, string Topic, DateTime ScheduledAtUtc, MeetingStatus Status, DateTime? HeldAtUtc,
     string? Attendance, string? Minutes, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<DecisionView> Decisions, ReportView? Report,
-    bool Limited);
+    bool Limited, string? Place = null, IReadOnlyList<AttendeeView>? Attendees = null, bool CanRecord = false, bool MinutesOpen = false);
+
+/// <summary>Someone recorded as attending: a user (<see cref="UserId"/>) or a helper of the pool (<see cref="HelperId"/>).</summary>
+public sealed record AttendeeView(string? UserId, long? HelperId, string Name);
 
 public sealed record AgendaItemView(string CaseId, string FileNumber, string Name, bool NameMasked, AgendaReason Reason, string? Note);
 
@@ -71,7 +74,14 @@ public sealed class GetMeetingHandler(ICasesDbContext db, ICurrentUser user, Org
         var report = full && meeting.ReportText is { } text
             ? new ReportView(meeting.ReportTitle, text, meeting.ReportRecipients, meeting.ReportGeneratedAtUtc)
             : null;
+        var attendees = full
+            ? (await db.MeetingAttendees.AsNoTracking().Where(a => a.MeetingId == meeting.Id).ToListAsync(ct))
+                .OrderBy(a => a.Id).Select(a => new AttendeeView(a.UserId, a.HelperId, a.Name)).ToList()
+            : [];
+        var canRecord = meeting.Status == MeetingStatus.Scheduled && Permissions.MayRunMeetings(user);
+        var minutesOpen = canRecord && meeting.InstanceId is { } instanceId
+                          && await db.WorkTasks.AnyAsync(t => t.InstanceId == instanceId && t.BookmarkId != null && t.Status == WorkTaskStatus.Open, ct);
         return new MeetingDetail(meeting.Id, meeting.Kind, meeting.Topic, meeting.ScheduledAtUtc, meeting.Status, meeting.HeldAtUtc,
-            full ? meeting.Attendance : null, full ? meeting.Minutes : null, agenda, decisions, report, !full);
+            full ? meeting.Attendance : null, full ? meeting.Minutes : null, agenda, decisions, report, !full, meeting.Place, attendees, canRecord, minutesOpen);
     }
 }

@@ -35,6 +35,13 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
 
         var data = command.Data ?? [];
         var (outcome, comment) = Validate(seen, command, data);
+        if (TaskForms.Fields(seen).Any(f => string.Equals(f.Name, "decisions", StringComparison.Ordinal)))
+        {
+            // A minutes form: a decision naming a file number that is not in the register is refused, not stored about nobody.
+            var caseErrors = new InputErrors();
+            await Meetings.MeetingCases.CheckDecisionFieldAsync(db, data, caseErrors, ct);
+            caseErrors.ThrowIfAny();
+        }
 
         if (seen.BookmarkId is { } bookmarkId)
         {
@@ -56,6 +63,7 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         task.Outcome ??= outcome;
         task.DataJson ??= data.ToJsonString();
         task.Comment ??= comment;
+        if (task.Kind == WorkTaskKinds.PlanReview) await Plans.Reviews.PlanReviewTasks.RecordAsync(db, task, data, user.UserId, now, ct);
         // A task with a bookmark is on the timeline already: the workflow bridge records it when the bookmark is resumed
         // (an approval through its decision). This records the others, such as meeting decisions.
         if (task.CaseId is not null && task.BookmarkId is null

@@ -15,8 +15,11 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(m => m.Topic).HasMaxLength(500);
         e.Property(m => m.InstanceId).HasMaxLength(64);
+        e.Property(m => m.Place).HasMaxLength(200);
+        e.Property(m => m.CalledByUserId).HasMaxLength(64);
         e.HasMany(m => m.AgendaItems).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(m => m.Decisions).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
 
         // Later steps of the scheduling instance find their meeting by instance id.
         e.HasIndex(m => m.InstanceId);

@@ -224,14 +224,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PlanGoals")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlanMeasures")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("PlanUpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -614,6 +606,10 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.Property<string>("Attendance")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -630,6 +626,10 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Minutes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReportGeneratedAtUtc")
@@ -695,6 +695,35 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("MeetingId");
 
                     b.ToTable("MeetingAgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingAttendee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HelperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingAttendees", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingDecision", b =>
@@ -767,6 +796,107 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("UserId", "ReadAtUtc");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanGoal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HelperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewTaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("HelperId");
+
+                    b.HasIndex("Active", "ReviewOn");
+
+                    b.ToTable("PlanGoals", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PlanRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Subsidy", b =>
@@ -1762,6 +1892,15 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingAttendee", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Meeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.MeetingDecision", b =>
                 {
                     b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
@@ -1772,6 +1911,29 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasOne("Bishan.Workflow.Cases.Model.Meeting", null)
                         .WithMany("Decisions")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanGoal", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bishan.Workflow.Cases.Model.Helper", null)
+                        .WithMany()
+                        .HasForeignKey("HelperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.PlanRevision", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1870,6 +2032,8 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("Attendees");
 
                     b.Navigation("Decisions");
                 });

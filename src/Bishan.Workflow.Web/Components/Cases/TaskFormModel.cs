@@ -196,6 +196,8 @@ public sealed class TaskFormModel
             return DomainLabels.For(action, culture);
         if (Enum.TryParse<Tier>(option, ignoreCase: false, out var tier) && Enum.IsDefined(tier) && !char.IsDigit(option[0]))
             return DomainLabels.For(tier, culture);
+        if (Enum.TryParse<Bishan.Workflow.Cases.Model.GoalResult>(option, ignoreCase: false, out var result) && Enum.IsDefined(result) && !char.IsDigit(option[0]))
+            return DomainLabels.For(result, culture);
         return option;
     }
 

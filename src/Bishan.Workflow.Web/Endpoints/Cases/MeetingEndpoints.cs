@@ -2,12 +2,17 @@ using System.Net;
 using System.Text;
 using Bishan.Workflow.Cases.Meetings.GetMeeting;
 using Bishan.Workflow.Cases.Meetings.GetMeetingReport;
+using Bishan.Workflow.Cases.Meetings.AddAgendaCase;
+using Bishan.Workflow.Cases.Meetings.ListAttendeeOptions;
 using Bishan.Workflow.Cases.Meetings.ListMeetings;
+using Bishan.Workflow.Cases.Meetings.RecordMeeting;
+using Bishan.Workflow.Cases.Meetings.ScheduleSpecialMeeting;
+using Bishan.Workflow.Cases.Meetings.StartWeeklyConsultation;
 using Mediator;
 
 namespace Bishan.Workflow.Web.Endpoints.Cases;
 
-/// <summary>The task force's meetings (会商), read-only, and the special report (专报) download.</summary>
+/// <summary>The task force's meetings (会商): reads, the special report (专报) download, and running them (secretary, task force).</summary>
 internal static class MeetingEndpoints
 {
     public static RouteGroupBuilder MapMeetingEndpoints(this RouteGroupBuilder api)
@@ -16,6 +21,23 @@ internal static class MeetingEndpoints
         meetings.MapGet("/", async (IMediator mediator, string? kind, string? from, string? to, int? skip, int? take, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListMeetings(kind, from, to, skip, take), ct)))
             .WithSummary("Meetings the caller may see; a caseworker only those that discussed their cases.");
+        meetings.MapPost("/", async (SpecialMeetingRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var scheduled = await mediator.Send(new ScheduleSpecialMeeting(body.Topic, body.ScheduledAt, body.Place, body.FileNumbers), ct);
+                return TypedResults.Created($"/api/meetings/{scheduled.MeetingId}", scheduled);
+            })
+            .WithSummary("Calls a special meeting (专题会): topic, scheduledAt, place, fileNumbers; secretary, task force, administrators.");
+        meetings.MapPost("/weekly", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Accepted("/api/meetings", await mediator.Send(new StartWeeklyConsultation(), ct)))
+            .WithSummary("Starts the weekly consultation now, as its timer would; 409 while one is running.");
+        meetings.MapGet("/attendee-options", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListAttendeeOptions(), ct)))
+            .WithSummary("Users and active helpers to choose attendance from.");
+        meetings.MapPost("/{id}/agenda", async (string id, AgendaCaseRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/meetings/{id}", await mediator.Send(new AddAgendaCase(id, body.FileNumber), ct)))
+            .WithSummary("Puts a case (file number, in the caller's scope) on a meeting not yet held.");
+        meetings.MapPost("/{id}/minutes", async (string id, MinutesRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RecordMeeting(id, body.Minutes, body.AttendeeUserIds, body.AttendeeHelperIds, body.Decisions), ct)))
+            .WithSummary("Attendance (user and helper ids), minutes and decisions (file numbers checked); decisions about cases become tasks.");
         meetings.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetMeeting(id), ct)))
             .WithSummary("Agenda, attendance, minutes, decisions with their tasks, special report (audited).");
         meetings.MapGet("/{id}/report", ReportAsync)
@@ -46,3 +68,10 @@ internal static class MeetingEndpoints
         return page.Append("</body></html>").ToString();
     }
 }
+
+internal sealed record SpecialMeetingRequest(string? Topic, string? ScheduledAt, string? Place, IReadOnlyList<string>? FileNumbers);
+
+internal sealed record AgendaCaseRequest(string? FileNumber);
+
+internal sealed record MinutesRequest(string? Minutes, IReadOnlyList<string>? AttendeeUserIds, IReadOnlyList<long>? AttendeeHelperIds,
+    IReadOnlyList<DecisionInput>? Decisions);
