@@ -28,6 +28,7 @@ public interface ICasesDbContext
     DbSet<BudgetLine> BudgetLines { get; }
     DbSet<Expenditure> Expenditures { get; }
     DbSet<Subsidy> Subsidies { get; }
+    DbSet<IncidentReport> IncidentReports { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

@@ -29,4 +29,8 @@ public static class AuditActions
     public const string WorkflowRefused = "workflow.refused";
     public const string MeetingRead = "meeting.read";
     public const string MeetingReportDownload = "meeting.report.download";
+    public const string IncidentCreate = "incident.create";
+
+    /// <summary>A read of an incident that names a case, audited on the case like a case-file read.</summary>
+    public const string IncidentRead = "incident.read";
 }

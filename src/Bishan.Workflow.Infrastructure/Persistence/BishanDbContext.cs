@@ -49,6 +49,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Expenditure> Expenditures => Set<Expenditure>();
     public DbSet<Subsidy> Subsidies => Set<Subsidy>();
+    public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()
