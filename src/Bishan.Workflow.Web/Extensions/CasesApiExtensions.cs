@@ -61,6 +61,7 @@ internal static class CasesApiExtensions
         cases.MapPoolEndpoints();
         cases.MapFundingEndpoints();
         cases.MapMeetingEndpoints();
+        cases.MapIncidentEndpoints();
         return api;
     }
 }
