@@ -13,7 +13,7 @@ namespace Bishan.Workflow.Cases.DemoData;
 /// 141,000 in 2023) is a crime RATE 38.9% lower, as the source states it (the count falls 38.5%); suicide attempts 4 → 2
 /// (−50%); abnormal deaths 3 → 2 (−33.3%, the source's −33%). A few incidents of October–December 2022 make the full
 /// year differ from January–September. Some 2023 incidents name a demo case of the register. Loaded once (nothing is
-/// written when any incident exists); dates after today are left out.
+/// written when demo incidents, the ones without a recording user, exist); dates after today are left out.
 /// </summary>
 public static class DemoIncidents
 {
@@ -62,7 +62,8 @@ public static class DemoIncidents
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(tree);
-        if (await db.IncidentReports.AnyAsync(ct)) return 0;
+        // Demo incidents are the only ones nobody recorded; incidents users entered do not stop the demo from loading.
+        if (await db.IncidentReports.AnyAsync(i => i.RecordedByUserId == null, ct)) return 0;
         var today = DistrictCalendar.Today(time);
         var areas = OrgUnitIds.Areas;
         var schools = areas.ToDictionary(a => a, a => tree.ChildrenOf(a).Where(u => u.Kind == OrgUnitKind.School).Select(u => u.Id).ToList(),
