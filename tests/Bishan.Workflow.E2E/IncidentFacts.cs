@@ -7,7 +7,7 @@ namespace Bishan.Workflow.E2E;
 /// figures against 2022; an administrator records an offence on the incidents page (a missing description is refused at
 /// its field first), and the year-on-year figure on the statistics page changes at once.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class IncidentFacts(AppFixture app) : BrowserSession(app)
 {
     private const string SourcePeriod = "/statistics?from=2023-01-01&to=2023-09-30";

@@ -21,7 +21,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// reader's language, the audited read of a linked case, the demo data giving the source's Jan–Sep 2023 year-on-year figures,
 /// and a new incident changing the figure at once.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class IncidentFacts(BishanWebFactory factory)
 {
     private static readonly TestUser Police = new("it-inc-police", Roles.Caseworker, OrgUnitIds.PublicSecurityBureau);
