@@ -32,6 +32,7 @@ public interface ICasesDbContext
     DbSet<PlanGoal> PlanGoals { get; }
     DbSet<PlanRevision> PlanRevisions { get; }
     DbSet<MeetingAttendee> MeetingAttendees { get; }
+    DbSet<IncidentReport> IncidentReports { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

@@ -38,4 +38,8 @@ public static class AuditActions
     public const string MeetingAgendaAdd = "meeting.agenda.add";
     public const string MeetingRecord = "meeting.record";
     public const string WeeklyStart = "meeting.weekly.start";
+    public const string IncidentCreate = "incident.create";
+
+    /// <summary>A read of an incident that names a case, audited on the case like a case-file read.</summary>
+    public const string IncidentRead = "incident.read";
 }

@@ -26,6 +26,8 @@ public static class DemoUsers
         new("supervisor-weijian", "区卫健委审批人", Roles.Supervisor, OrgUnitIds.HealthCommission),
         new("supervisor-taskforce", "区级专班审批人", Roles.Supervisor, OrgUnitIds.TaskForce),
         new("secretary", "专班秘书", Roles.Secretary, OrgUnitIds.TaskForce),
+        // Reports incidents for the outcome indicators (区公安局 leads no action, so it sees no case files).
+        new("police", "区公安局报送员", Roles.Caseworker, OrgUnitIds.PublicSecurityBureau),
         new("leader", "领导小组领导", Roles.Leader, OrgUnitIds.District),
     ];
 

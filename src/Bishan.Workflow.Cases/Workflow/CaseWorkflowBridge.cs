@@ -3,6 +3,7 @@ using Bishan.Workflow.Cases.Coordination;
 using Bishan.Workflow.Cases.Effects;
 using Bishan.Workflow.Cases.Criteria;
 using Bishan.Workflow.Cases.ExitCriteria;
+using Bishan.Workflow.Cases.Incidents;
 using Bishan.Workflow.Cases.Tasks;
 
 namespace Bishan.Workflow.Cases.Workflow;
@@ -26,14 +27,15 @@ public sealed class CaseWorkflowBridge
     private readonly MeetingEffects _meetings;
     private readonly FundingEffects _funding = new();
 
-    public CaseWorkflowBridge(TimeProvider time, CoordinatingBodyResolver coordination, ExitCriteriaCatalog exitCriteria)
+    public CaseWorkflowBridge(TimeProvider time, CoordinatingBodyResolver coordination, ExitCriteriaCatalog exitCriteria,
+        OutcomeOptions? outcomes = null)
     {
         _time = time;
         var assignees = new AssigneeResolver(coordination);
         _tasks = new TaskBookmarkSync(assignees, exitCriteria, new CriteriaCatalogs(exitCriteria));
         _cases = new CaseEffects(assignees, _tasks);
         _overdue = new OverdueEscalation(assignees);
-        _meetings = new MeetingEffects(_tasks);
+        _meetings = new MeetingEffects(_tasks, outcomes ?? new OutcomeOptions());
     }
 
     public async Task ApplyAsync(ICasesDbContext db, CasePass pass, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Cases.Effects;
+using Bishan.Workflow.Cases.Incidents;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Statistics;
@@ -23,7 +24,7 @@ namespace Bishan.Workflow.Cases.Workflow;
 /// (<see cref="WorkTask.BookmarkId"/> null, kind <see cref="WorkTaskKinds.Decision"/>) and completing one only
 /// updates its row, through the same task API as workflow tasks.
 /// </remarks>
-internal sealed class MeetingEffects(TaskBookmarkSync tasks)
+internal sealed class MeetingEffects(TaskBookmarkSync tasks, OutcomeOptions outcomes)
 {
     private static readonly TimeSpan DefaultWeeklyLookBack = TimeSpan.FromDays(7);
     private static readonly TimeSpan DefaultMonthlyLookBack = TimeSpan.FromDays(31);
@@ -182,6 +183,7 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
         text.AppendLine(CaseTexts.Format("Report_ByTier", string.Join(sep, f.ByTier.Select(x => $"{CaseTexts.Label(x.Key)}{x.Value}人"))));
         text.AppendLine(CaseTexts.Format("Report_ByArea", string.Join(sep, OrgUnitIds.Areas.Select(a =>
             $"{OrgUnitSeed.Tree.Find(a)?.Name ?? a}{f.ByArea.GetValueOrDefault(a)}人")))).AppendLine();
+        text.AppendLine(await OutcomeReport.WriteAsync(scope.Db.IncidentReports, scope.NowUtc, outcomes, scope.Ct)).AppendLine();
 
         text.AppendLine(CaseTexts.Format("Report_Meeting", CaseTexts.Label(meeting.Kind), meeting.Topic,
             CaseTexts.LocalTime(meeting.HeldAtUtc ?? meeting.ScheduledAtUtc), string.IsNullOrWhiteSpace(meeting.Attendance) ? none : meeting.Attendance));

@@ -1,6 +1,7 @@
 using Bishan.Workflow.Cases;
 using Bishan.Workflow.Cases.Coordination;
 using Bishan.Workflow.Cases.ExitCriteria;
+using Bishan.Workflow.Cases.Incidents;
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Tasks;
@@ -21,7 +22,8 @@ public static class CasesServiceCollectionExtensions
     /// <summary>
     /// Registers the case domain on the workflow store: the org tree (<see cref="OrgUnitSeed"/>), the coordination rules, the
     /// assignee-rule check of definitions (<see cref="AssigneeRuleValidator"/>), the Liquid <c>label</c> filter,
-    /// the exit criteria (section <c>ExitCriteria</c> when <paramref name="configuration"/> is given), the workflow ⇄
+    /// the exit criteria (section <c>ExitCriteria</c> when <paramref name="configuration"/> is given), the minor population of the
+    /// outcome indicators (section <c>Outcomes</c>), the workflow ⇄
     /// domain bridge as an effect handler, and a scoped <see cref="ICasesDbContext"/> (the scoped
     /// <see cref="BishanDbContext"/>). Needs <c>AddWorkflowPersistence</c>, <c>AddWorkflowRuntime</c> and a <see cref="TimeProvider"/>.
     /// </summary>
@@ -29,6 +31,10 @@ public static class CasesServiceCollectionExtensions
     {
         var options = services.AddOptions<ExitCriteriaOptions>();
         if (configuration is not null) options.Bind(configuration.GetSection("ExitCriteria"));
+
+        var outcomes = services.AddOptions<OutcomeOptions>();
+        if (configuration is not null) outcomes.Bind(configuration.GetSection(OutcomeOptions.SectionName));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutcomeOptions>>().Value);
 
         services.TryAddSingleton(OrgUnitSeed.Tree);
         services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));

@@ -54,6 +54,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

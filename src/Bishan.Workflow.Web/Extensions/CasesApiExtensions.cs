@@ -65,6 +65,7 @@ internal static class CasesApiExtensions
         cases.MapMaintenanceEndpoints();
         cases.MapCriteriaEndpoints();
         cases.MapPlanEndpoints();
+        cases.MapIncidentEndpoints();
         return api;
     }
 }

@@ -10,7 +10,7 @@ namespace Bishan.Workflow.Web.Startup;
 /// (<see cref="DemoRegisterLoader"/>) and starts the workflows that give the demo live work: case-intake for the fresh
 /// referrals (screening tasks for <c>caseworker</c> and <c>caseworker2</c>), tiered-escalation for three registered
 /// cases (pending approvals for the supervisors) and subsidy-approval for the fresh subsidy request, sent back to
-/// <c>caseworker2</c> for an amendment. Runs after the workflows are published.
+/// <c>caseworker2</c> for an amendment; and the demo incidents of the outcome indicators (<see cref="DemoIncidents"/>). Runs after the workflows are published.
 /// </summary>
 internal sealed partial class DemoDataSeeder(
     ICasesDbContext db,
@@ -29,6 +29,8 @@ internal sealed partial class DemoDataSeeder(
     {
         if (!Enabled) return;
         var result = await new DemoRegisterLoader(time, tree, catalogs: catalogs).LoadAsync(db, ct);
+        // Separately idempotent, so a demo database loaded before incidents existed gets them too.
+        await DemoIncidents.LoadAsync(db, time, tree, ct);
         if (!result.Loaded)
         {
             LogAlreadyLoaded(logger);

@@ -15,6 +15,7 @@ public static class NavItems
         new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
         new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
         new("/funding", "Nav.Funding", Icons.Material.Filled.Payments),
+        new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem),
         new("/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart),
         new("/designer", "Nav.Designer", Icons.Material.Filled.AccountTree, AdminOnly: true),
         new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),
