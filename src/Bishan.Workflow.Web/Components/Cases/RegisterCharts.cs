@@ -49,6 +49,32 @@ public static class RegisterCharts
         return [.. flow.Months.Select((m, i) => (count - 1 - i) % step == 0 ? m.Month : "")];
     }
 
+    /// <summary>
+    /// The months from the first with a registration or an exit to the last with one: a register whose data end years
+    /// before today does not plot years of zeros. A flow with no movement at all stays as it is.
+    /// </summary>
+    public static RegisterFlow Ranged(RegisterFlow flow)
+    {
+        var months = flow.Months;
+        var first = months.ToList().FindIndex(m => m.Registered + m.Exited > 0);
+        if (first < 0) return flow;
+        var last = months.ToList().FindLastIndex(m => m.Registered + m.Exited > 0);
+        return flow with { Months = [.. months.Skip(first).Take(last - first + 1)] };
+    }
+
+    /// <summary>At most this many ticks on a y axis: enough to read a value, few enough to read at 12 px.</summary>
+    public const int MaxYTicks = 6;
+
+    /// <summary>Bars with their values written on them and a short y axis.</summary>
+    public static BarChartOptions BarOptions { get; } = new() { ShowValues = true, MaxNumYAxisTicks = MaxYTicks };
+
+    /// <summary>Pie slices carry their values (MudBlazor writes each slice's share).</summary>
+    public static PieChartOptions PieOptions { get; } = new() { ShowValues = true };
+
+    public static DonutChartOptions DonutOptions { get; } = new() { ShowValues = true };
+
+    public static LineChartOptions LineOptions { get; } = new() { MaxNumYAxisTicks = MaxYTicks };
+
     /// <summary>Registrations and exits per month as two line series.</summary>
     public static List<ChartSeries<double>> FlowSeries(RegisterFlow flow, string registered, string exited) =>
     [
