@@ -95,11 +95,24 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
     [Fact]
     public Task Desktop_ApprovalsList_SaysWhatIsAsked_ByWhom_AndForWhichTier() => RunAsync(async page =>
     {
+        // A severe registration goes to the task force's supervisors: the list must say who asked, for which tier and why.
+        using var caseworker = await DemoApi.SignInAsync(App, Caseworker);
+        var (caseId, taskId) = await NewScreeningAsync(caseworker, "approval");
+        await caseworker.PostAsync($"/api/tasks/{taskId}/complete", new
+        {
+            outcome = "Eligible",
+            data = new { proposedAction = "MentalHealth", proposedTier = "Severe", screeningReason = "出现自伤行为，需区级统筹。" },
+        });
+        var fileNumber = (await caseworker.GetAsync($"/api/cases/{caseId}"))["profile"]!["fileNumber"]!.GetValue<string>();
+
         await SignInAsync(page, "/approvals", Supervisor);
-        var request = page.Locator("[data-testid=approval-request]").First;
-        await Assertions.Expect(request.Locator("[data-testid=approval-tier]")).ToContainTextAsync("申请程度");
-        await Assertions.Expect(request.Locator("[data-testid=approval-reason]")).ToContainTextAsync("理由");
-        await Assertions.Expect(request.Locator("[data-testid=approval-requester]")).ToContainTextAsync("申请人");
+        var row = page.Locator("[data-testid=task-table] tr", new() { HasText = fileNumber });
+        await Assertions.Expect(row.Locator("[data-testid=approval-tier]")).ToContainTextAsync("申请程度：严重");
+        await Assertions.Expect(row.Locator("[data-testid=approval-requester]")).ToContainTextAsync("申请人：");
+        await Assertions.Expect(row.Locator("[data-testid=approval-reason]")).ToContainTextAsync("出现自伤行为");
+        // The demo escalations, started without a requester, still say what is asked and why.
+        var demo = page.Locator("[data-testid=task-table] tr", new() { HasText = "升级审批" }).First;
+        await Assertions.Expect(demo.Locator("[data-testid=approval-reason]")).ToContainTextAsync("理由");
     }, Desktop);
 
     [Fact]
@@ -193,7 +206,7 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
         await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mud-progress-linear:visible, .mud-table-loading:visible")).ToHaveCountAsync(0);
 
-        var facts = await page.EvaluateAsync<JsonObject>("""
+        var facts = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
             () => ({
                 scrollWidth: document.scrollingElement.scrollWidth,
                 innerWidth: window.innerWidth,
@@ -201,13 +214,13 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
                 text: document.body.innerText,
             })
             """);
-        var scrollWidth = facts["scrollWidth"]!.GetValue<double>();
-        var innerWidth = facts["innerWidth"]!.GetValue<double>();
+        var scrollWidth = facts.GetProperty("scrollWidth").GetDouble();
+        var innerWidth = facts.GetProperty("innerWidth").GetDouble();
         Assert.True(scrollWidth <= innerWidth, $"{what} scrolls sideways at {innerWidth} px: scrollWidth {scrollWidth}.");
-        var appBar = facts["appBar"]!.GetValue<double>();
+        var appBar = facts.GetProperty("appBar").GetDouble();
         Assert.True(appBar <= MaxAppBarHeight, $"{what}: the app bar is {appBar} px high (more than one line).");
 
-        var text = facts["text"]!.GetValue<string>();
+        var text = facts.GetProperty("text").GetString() ?? "";
         var keys = RawKey().Matches(text).Select(m => m.Value).Distinct().ToList();
         Assert.True(keys.Count == 0, $"{what} shows resource keys: {string.Join(", ", keys)}");
         var english = LatinWord().Matches(text).Select(m => m.Value)

@@ -16,7 +16,8 @@ namespace Bishan.Workflow.Cases.Tasks.ListTasks;
 public sealed record ListTasks(string? Scope = null, string? Status = null, int? Skip = null, int? Take = null) : IQuery<Page<TaskListItem>>;
 
 /// <param name="Description">For approvals: what is asked and why (the request and its reason), so that the list says what there is to decide.</param>
-/// <param name="RequestedBy">For approvals: the name of who asked (who completed the step before it, else who last acted on the case before it).</param>
+/// <param name="RequestedBy">For approvals: the name of who asked: who completed the step before it, else who last acted on the
+/// case before it, else the case's caseworker (a request started by the host, such as the demo data's, names no one).</param>
 public sealed record TaskListItem(string Id, string Title, string Kind, WorkTaskStatus Status, string? CaseId, string? CaseFileNumber,
     string? CaseName, string? AssigneeUserId, string? CandidateGroup, string? ClaimedByUserId, DateTime CreatedAtUtc, DateTime? DueAtUtc,
     bool Overdue, DateTime? CompletedAtUtc, string? Outcome, Tier? TargetTier, string? Description = null, string? RequestedBy = null);
@@ -74,6 +75,8 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
             .Where(e => caseIds.Contains(e.CaseId) && e.ActorUserId != null)
             .Select(e => new { e.CaseId, e.AtUtc, e.ActorUserId })
             .ToListAsync(ct);
+        var caseworkers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.CaseworkerUserId }).ToDictionaryAsync(c => c.Id, c => c.CaseworkerUserId, ct);
         var staff = await Workflow.StaffDirectory.LoadAsync(db, ct);
         var byId = approvals.ToDictionary(t => t.Id, StringComparer.Ordinal);
         return items.Select(item =>
@@ -82,7 +85,8 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
             var requester = steps.Where(s => s.InstanceId == task.InstanceId && s.CompletedAtUtc <= task.CreatedAtUtc)
                                 .OrderByDescending(s => s.CompletedAtUtc).FirstOrDefault()?.CompletedByUserId
                             ?? acts.Where(a => a.CaseId == task.CaseId && a.AtUtc <= task.CreatedAtUtc)
-                                .OrderByDescending(a => a.AtUtc).FirstOrDefault()?.ActorUserId;
+                                .OrderByDescending(a => a.AtUtc).FirstOrDefault()?.ActorUserId
+                            ?? (task.CaseId is { } caseId ? caseworkers.GetValueOrDefault(caseId) : null);
             return item with { Description = task.Description, RequestedBy = requester is null ? null : staff.NameOf(requester) };
         }).ToList();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Statistics;
@@ -11,6 +12,18 @@ namespace Bishan.Workflow.Web.Components.Cases;
 public sealed record ChartBars(IReadOnlyList<string> Labels, IReadOnlyList<double> Values)
 {
     public double Total => Values.Sum();
+
+    /// <summary>
+    /// Labels with each category's count and share, "较轻 150（57%）": a pie's or donut's legend then reads without
+    /// hovering, whatever the chart writes on its slices.
+    /// </summary>
+    public IReadOnlyList<string> LabelsWithShares(CultureInfo? culture = null)
+    {
+        var total = Total;
+        var format = culture ?? CultureInfo.CurrentCulture;
+        var pattern = format.TwoLetterISOLanguageName == "zh" ? "{0} {1:N0}（{2:P0}）" : "{0} {1:N0} ({2:P0})";
+        return [.. Labels.Select((label, i) => string.Format(format, pattern, label, Values[i], total > 0 ? Values[i] / total : 0))];
+    }
 
     /// <summary>The bars as MudBlazor 9's single series (charts take <see cref="ChartSeries{T}"/>, not the old double arrays).</summary>
     public List<ChartSeries<double>> Series(string name) => [new() { Name = name, Data = Values.ToArray() }];
