@@ -42,6 +42,11 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
             await CheckPageAsync(page, path);
         }
 
+        // The birth date is MudBlazor's picker in the reader's culture, not the browser's native (English) date input.
+        await OpenAsync(page, "/referrals");
+        await Assertions.Expect(page.Locator("[data-testid=referral-dob] input")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("input[type=date]")).ToHaveCountAsync(0);
+
         // One of each detail page: a case file, a task, an approval and a meeting, reached from their lists.
         await OpenAsync(page, "/cases");
         await OpenFirstAsync(page, "[data-testid=cases] a[href^='/cases/']:visible", "**/cases/*");
