@@ -9,7 +9,7 @@ namespace Bishan.Workflow.E2E;
 /// the app bar stays one line, no English interface text or raw resource key shows, lists read as two-line items on the
 /// phone, and the screening refuses an eligible submit without action and tier at the fields.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSession(app)
 {
     private const string Supervisor = "supervisor-taskforce";

@@ -15,7 +15,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// or English words instead of the field's label. A new command must be added to <see cref="Walks"/> (or to
 /// <see cref="WithoutInput"/> with the reason it takes no typed input), so it cannot slip past this check.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
 {
     private const string CaseId = "{case}";
