@@ -17,12 +17,14 @@ public abstract class BrowserSession(AppFixture app)
 
     protected AppFixture App { get; } = app;
 
-    protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string name = "")
+    /// <param name="viewport">The window; the 1024 × 768 tablet when not given (phone and desktop checks pass their own).</param>
+    protected async Task RunAsync(Func<IPage, Task> test, ViewportSize? viewport = null, [CallerMemberName] string name = "")
     {
+        if (viewport is not null) name = $"{name}-{viewport.Width}";
         await using var context = await App.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = TabletWidth, Height = 768 },
+            ViewportSize = viewport ?? new ViewportSize { Width = TabletWidth, Height = 768 },
             // An English browser on purpose: the UI must be Chinese until the user switches, whatever the browser says.
             Locale = "en-US",
         });

@@ -65,4 +65,13 @@ public sealed class RegisterChartsFacts : UiTestContext
 
         Assert.Equal("Mental-health care", RegisterCharts.ByAction(Figures).Labels[4]);
     }
+
+    [Fact]
+    public void LabelsWithShares_GiveEachSliceItsCountAndPercentage()
+    {
+        var bars = new ChartBars(["较轻", "较重", "严重"], [150, 75, 25]);
+
+        Assert.Equal(["较轻 150（60%）", "较重 75（30%）", "严重 25（10%）"], bars.LabelsWithShares(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal("Light 150 (100%)", new ChartBars(["Light"], [150]).LabelsWithShares(System.Globalization.CultureInfo.GetCultureInfo("en"))[0]);
+    }
 }

@@ -41,4 +41,31 @@ public sealed class RegisterFlowChartFacts : UiTestContext
         Assert.Contains("入库 15 人 · 出库 6 人", chart.Markup);
         Assert.Contains("入库与出库趋势", chart.Markup);
     }
+
+    [Fact]
+    public void Ranged_DropsTheMonthsBeforeTheFirstAndAfterTheLastMovement()
+    {
+        RegisterFlowMonth M(string month, int registered, int exited) => new(month, registered, exited);
+        var flow = new RegisterFlow([M("2022-11", 0, 0), M("2022-12", 3, 0), M("2023-01", 0, 0), M("2023-02", 0, 2), M("2023-03", 0, 0), M("2026-12", 0, 0)], 3, 2);
+
+        var ranged = RegisterCharts.Ranged(flow);
+
+        Assert.Equal(["2022-12", "2023-01", "2023-02"], ranged.Months.Select(m => m.Month));
+        Assert.Equal((3, 2), (ranged.Registered, ranged.Exited));
+        // A register without any movement keeps its months (an empty chart says so better than none).
+        Assert.Single(RegisterCharts.Ranged(new RegisterFlow([M("2026-12", 0, 0)], 0, 0)).Months);
+    }
+
+    [Fact]
+    public void Chart_PlotsOnlyTheMonthsWithData_AndSaysWhichThoseAre()
+    {
+        var flow = new RegisterFlow([new("2023-01", 2, 0), new("2023-02", 0, 1), new("2023-03", 0, 0), new("2023-04", 0, 0)], 2, 1);
+
+        var chart = Render<RegisterFlowChart>(p => p.Add(x => x.Flow, flow));
+
+        var range = chart.Find("[data-testid=flow-range]");
+        Assert.Equal("2023-01", range.GetAttribute("data-first"));
+        Assert.Equal("2023-02", range.GetAttribute("data-last"));
+        Assert.Contains("2023-01 至 2023-02", range.TextContent);
+    }
 }

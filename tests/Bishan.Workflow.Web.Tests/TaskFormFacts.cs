@@ -61,6 +61,37 @@ public sealed class TaskFormFacts : UiTestContext
         Assert.DoesNotContain("必填", form.Find("[data-field=consent]").TextContent);
     }
 
+    private static readonly IReadOnlyList<FormField> Screening =
+    [
+        new("proposedAction", "提议行动类别", FormFieldType.Select, Options: ["DropoutPrevention", "MentalHealth"], RequiredFor: ["Eligible"]),
+        new("proposedTier", "提议程度", FormFieldType.Select, Options: ["Light", "Serious", "Severe"], RequiredFor: ["Eligible"]),
+        new("screeningReason", "筛查意见", FormFieldType.TextArea, Required: true),
+    ];
+
+    [Fact]
+    public void Render_MarksTheFieldsAnOutcomeRequires_WithThatOutcome()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var form = Render<TaskForm>(p => p.Add(x => x.Model, new TaskFormModel(Screening)));
+
+        Assert.Equal("办理结果为“符合，提交入库审批”时必填", form.Find("[data-field=proposedAction] .required-when").TextContent.Trim());
+        Assert.Contains("“符合，提交入库审批”", form.Find("[data-field=proposedTier] .required-when").TextContent);
+        Assert.Empty(form.FindAll("[data-field=screeningReason] .required-when"));
+    }
+
+    [Fact]
+    public void ValidateRequired_RefusesTheFieldsTheChosenOutcomeRequires_AndOnlyForThatOutcome()
+    {
+        var model = new TaskFormModel(Screening);
+        model.SetText("screeningReason", "核实属实。");
+
+        Assert.False(model.ValidateRequired(f => $"“{f.Label}”必填。", "Eligible"));
+        Assert.Equal(["proposedAction", "proposedTier"], model.Errors.Keys.Order(StringComparer.Ordinal));
+
+        Assert.True(model.ValidateRequired(f => $"“{f.Label}”必填。", "NotEligible"));
+        Assert.Empty(model.Errors);
+    }
+
     [Fact]
     public void ApplyServerErrors_ShowsFieldErrorsAtTheirFields_AndReturnsTheOthers()
     {

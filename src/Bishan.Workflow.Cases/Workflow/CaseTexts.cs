@@ -20,8 +20,11 @@ public static class CaseTexts
     public static string Label<TEnum>(TEnum value)
         where TEnum : struct, Enum => DomainLabels.For(value, Culture);
 
-    /// <summary>A date as the district reads it (Asia/Shanghai), <c>yyyy-MM-dd HH:mm</c>.</summary>
+    /// <summary>
+    /// A date and time as the district reads it (Asia/Shanghai), in the stored-text culture's short format (2026/11/20
+    /// 9:30 in zh-CN): the same format the pages use around the text (DisplayTime), not ISO.
+    /// </summary>
     public static string LocalTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Time.DistrictCalendar.TimeZone)
-            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            .ToString("g", Culture);
 }

@@ -1,3 +1,5 @@
+using Bishan.Workflow.Cases.Funding.ListExpenditures;
+using Bishan.Workflow.Cases.Vocabulary;
 using MudBlazor;
 
 namespace Bishan.Workflow.Web.Ui;
@@ -5,18 +7,24 @@ namespace Bishan.Workflow.Web.Ui;
 /// <summary>The drawer's sections (issue 4) in the order users see them; the admin ones last.</summary>
 public static class NavItems
 {
+    /// <summary>
+    /// Who decides approvals and reads the register's figures: a caseworker neither approves (approvals go to the
+    /// coordinating body's supervisors and leaders) nor reads the district's statistics or the funding ledger.
+    /// </summary>
+    private static readonly IReadOnlyList<string> SteeringRoles = [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary];
+
     public static IReadOnlyList<NavItem> All { get; } =
     [
         new("/", "Nav.Dashboard", Icons.Material.Filled.Dashboard),
         new("/inbox", "Nav.Inbox", Icons.Material.Filled.Inbox),
-        new("/approvals", "Nav.Approvals", Icons.Material.Filled.FactCheck),
+        new("/approvals", "Nav.Approvals", Icons.Material.Filled.FactCheck, Roles: SteeringRoles),
         new("/cases", "Nav.Cases", Icons.Material.Filled.FolderShared),
         new("/referrals", "Nav.Referrals", Icons.Material.Filled.PersonAddAlt1),
         new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
         new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
-        new("/funding", "Nav.Funding", Icons.Material.Filled.Payments),
+        new("/funding", "Nav.Funding", Icons.Material.Filled.Payments, Roles: ListExpendituresHandler.ReaderRoles),
         new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem),
-        new("/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart),
+        new("/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart, Roles: SteeringRoles),
         new("/designer", "Nav.Designer", Icons.Material.Filled.AccountTree, AdminOnly: true),
         new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),
         new("/retention", "Nav.Retention", Icons.Material.Filled.Shield, AdminOnly: true),
@@ -24,7 +32,7 @@ public static class NavItems
         new(UiRoutes.Hangfire, "Nav.Hangfire", Icons.Material.Filled.Schedule, AdminOnly: true, External: true),
     ];
 
-    /// <summary>The entries <paramref name="isAdministrator"/> may see.</summary>
-    public static IEnumerable<NavItem> VisibleTo(bool isAdministrator) =>
-        All.Where(item => isAdministrator || !item.AdminOnly);
+    /// <summary>The entries someone with these roles sees (<paramref name="isInRole"/>).</summary>
+    public static IEnumerable<NavItem> VisibleTo(Func<string, bool> isInRole) =>
+        All.Where(item => (!item.AdminOnly || isInRole(Roles.Administrator)) && (item.Roles is null || item.Roles.Any(isInRole)));
 }

@@ -15,9 +15,12 @@ namespace Bishan.Workflow.Cases.Tasks.ListTasks;
 /// </summary>
 public sealed record ListTasks(string? Scope = null, string? Status = null, int? Skip = null, int? Take = null) : IQuery<Page<TaskListItem>>;
 
+/// <param name="Description">For approvals: what is asked and why (the request and its reason), so that the list says what there is to decide.</param>
+/// <param name="RequestedBy">For approvals: the name of who asked: who completed the step before it, else who last acted on the
+/// case before it, else the case's caseworker (a request started by the host, such as the demo data's, names no one).</param>
 public sealed record TaskListItem(string Id, string Title, string Kind, WorkTaskStatus Status, string? CaseId, string? CaseFileNumber,
     string? CaseName, string? AssigneeUserId, string? CandidateGroup, string? ClaimedByUserId, DateTime CreatedAtUtc, DateTime? DueAtUtc,
-    bool Overdue, DateTime? CompletedAtUtc, string? Outcome, Tier? TargetTier);
+    bool Overdue, DateTime? CompletedAtUtc, string? Outcome, Tier? TargetTier, string? Description = null, string? RequestedBy = null);
 
 public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
     : IQueryHandler<ListTasks, Page<TaskListItem>>
@@ -53,6 +56,38 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
                 x.t.AssigneeUserId, x.t.CandidateGroup, x.t.ClaimedByUserId, x.t.CreatedAtUtc, x.t.DueAtUtc,
                 x.t.Status == WorkTaskStatus.Open && x.t.DueAtUtc < now, x.t.CompletedAtUtc, x.t.Outcome, x.t.TargetTier))
             .OrderByDescending(i => i.CreatedAtUtc).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        if (items.Any(i => WorkTaskKinds.IsApproval(i.Kind)))
+            items = await WithRequestsAsync(items, page.Select(x => x.t).ToList(), ct);
         return new Page<TaskListItem>(items, total, skip, take);
+    }
+
+    /// <summary>Fills what each approval asks for and who asked, in two queries for the whole page.</summary>
+    private async Task<List<TaskListItem>> WithRequestsAsync(List<TaskListItem> items, List<WorkTask> tasks, CancellationToken ct)
+    {
+        var approvals = tasks.Where(t => WorkTaskKinds.IsApproval(t.Kind)).ToList();
+        var instanceIds = approvals.Select(t => t.InstanceId).OfType<string>().Distinct().ToList();
+        var caseIds = approvals.Select(t => t.CaseId).OfType<string>().Distinct().ToList();
+        var steps = await db.WorkTasks.AsNoTracking()
+            .Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId) && t.CompletedByUserId != null && !EF.Functions.Like(t.Kind, WorkTaskKinds.ApprovalPrefix + "%"))
+            .Select(t => new { t.InstanceId, t.CompletedAtUtc, t.CompletedByUserId })
+            .ToListAsync(ct);
+        var acts = await db.TimelineEntries.AsNoTracking()
+            .Where(e => caseIds.Contains(e.CaseId) && e.ActorUserId != null)
+            .Select(e => new { e.CaseId, e.AtUtc, e.ActorUserId })
+            .ToListAsync(ct);
+        var caseworkers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.CaseworkerUserId }).ToDictionaryAsync(c => c.Id, c => c.CaseworkerUserId, ct);
+        var staff = await Workflow.StaffDirectory.LoadAsync(db, ct);
+        var byId = approvals.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        return items.Select(item =>
+        {
+            if (!byId.TryGetValue(item.Id, out var task)) return item;
+            var requester = steps.Where(s => s.InstanceId == task.InstanceId && s.CompletedAtUtc <= task.CreatedAtUtc)
+                                .OrderByDescending(s => s.CompletedAtUtc).FirstOrDefault()?.CompletedByUserId
+                            ?? acts.Where(a => a.CaseId == task.CaseId && a.AtUtc <= task.CreatedAtUtc)
+                                .OrderByDescending(a => a.AtUtc).FirstOrDefault()?.ActorUserId
+                            ?? (task.CaseId is { } caseId ? caseworkers.GetValueOrDefault(caseId) : null);
+            return item with { Description = task.Description, RequestedBy = requester is null ? null : staff.NameOf(requester) };
+        }).ToList();
     }
 }

@@ -118,13 +118,14 @@ public sealed class TaskFormModel
         _errors[name] = _errors.TryGetValue(name, out var messages) ? [.. messages, message] : [message];
 
     /// <summary>
-    /// The client-side check: every required field has a value (a checkbox is never "missing", as on the server).
+    /// The client-side check: every field required for <paramref name="outcome"/> (always-required ones and those whose
+    /// <see cref="FormField.RequiredFor"/> names it) has a value; a checkbox is never "missing", as on the server.
     /// <paramref name="requiredMessage"/> words the message for a field, in the user's language.
     /// </summary>
-    public bool ValidateRequired(Func<FormField, string> requiredMessage)
+    public bool ValidateRequired(Func<FormField, string> requiredMessage, string? outcome = null)
     {
         _errors.Clear();
-        foreach (var field in Fields.Where(f => f.Required && IsEmpty(f)))
+        foreach (var field in Fields.Where(f => f.IsRequiredFor(outcome) && IsEmpty(f)))
             _errors[field.Name] = [requiredMessage(field)];
         return _errors.Count == 0;
     }
