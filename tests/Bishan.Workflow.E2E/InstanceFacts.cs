@@ -60,8 +60,11 @@ public sealed class InstanceFacts(AppFixture app) : BrowserSession(app)
     [Fact]
     public Task InstanceViewer_OpensCentredOnTheWaitingActivity_WithJournalTimes() => RunAsync(async page =>
     {
+        // A fresh waiting instance (another fact cancels the fixture's).
+        using var admin = await DemoApi.SignInAsync(App, AppFixture.AdminUserName);
+        var instanceId = (await admin.PostAsync("/api/workflow-definitions/e2e-waits/execute", new { correlationId = "E2E-VIEWER-1" }))["instanceId"]!.GetValue<string>();
         await page.SetViewportSizeAsync(1440, 900);
-        await SignInAsync(page, $"/designer/instances/{App.WaitingInstanceId}");
+        await SignInAsync(page, $"/designer/instances/{instanceId}");
         var waiting = page.Locator("[data-testid=wf-node][data-state=Waiting]");
         await Assertions.Expect(waiting).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=instance-viewer]")).ToHaveAttributeAsync("data-focus", (await waiting.GetAttributeAsync("data-activity-id"))!);

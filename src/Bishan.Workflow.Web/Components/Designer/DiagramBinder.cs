@@ -104,7 +104,7 @@ public sealed class DiagramBinder : IDisposable
     {
         var container = Diagram.Container;
         if (container is null || container.Width <= 0 || _nodes.Count == 0) return false;
-        const double margin = 24;
+        const double margin = 12;
         var boxes = _nodes.Values.Select(n => (Node: n, W: n.Size?.Width ?? LayeredLayout.NodeWidth,
             H: n.Size?.Height ?? _session.EstimatedHeight(n.ActivityId))).ToList();
         var left = boxes.Min(b => b.Node.Position.X);
@@ -114,24 +114,29 @@ public sealed class DiagramBinder : IDisposable
         var fit = Math.Min((container.Width - 2 * margin) / Math.Max(1, right - left), (container.Height - 2 * margin) / Math.Max(1, bottom - top));
         var zoom = Math.Clamp(fit, ReadableZoom, 1.0);
         Diagram.SetZoom(zoom);
-        var focus = focusActivityId is not null && _nodes.TryGetValue(focusActivityId, out var f) ? boxes.First(b => b.Node == f) : default;
-        if (fit >= ReadableZoom && !(alwaysCentreFocus && focus.Node is not null))
+        var focus = focusActivityId is not null && _nodes.TryGetValue(focusActivityId, out var f) ? boxes.Find(b => b.Node == f) : default;
+        if (alwaysCentreFocus && focus.Node is not null)
+        {
+            CentreOn(focus.Node.Position.X + focus.W / 2, focus.Node.Position.Y + focus.H / 2, zoom, container.Width, container.Height);
+            return true;
+        }
+        if (fit >= ReadableZoom)
         {
             // Everything fits: centre the whole workflow.
-            Diagram.SetPan(container.Width / 2 - (left + right) / 2 * zoom, container.Height / 2 - (top + bottom) / 2 * zoom);
+            CentreOn((left + right) / 2, (top + bottom) / 2, zoom, container.Width, container.Height);
+            return true;
         }
-        else if (focus.Node is not null)
-        {
-            var cx = focus.Node.Position.X + focus.W / 2;
-            var cy = focus.Node.Position.Y + focus.H / 2;
-            Diagram.SetPan(container.Width / 2 - cx * zoom, container.Height / 2 - cy * zoom);
-        }
-        else
-        {
-            Diagram.SetPan(margin - left * zoom, margin - top * zoom);
-        }
+        // Too large to read whole: show it from its top-left corner (where the layout puts the start), or, when the
+        // focus would then be out of view, centre the focus.
+        Diagram.SetPan(margin - left * zoom, margin - top * zoom);
+        if (focus.Node is not null
+            && ((focus.Node.Position.X + focus.W - left) * zoom + margin > container.Width || (focus.Node.Position.Y + focus.H - top) * zoom + margin > container.Height))
+            CentreOn(focus.Node.Position.X + focus.W / 2, focus.Node.Position.Y + focus.H / 2, zoom, container.Width, container.Height);
         return true;
     }
+
+    private void CentreOn(double x, double y, double zoom, double width, double height) =>
+        Diagram.SetPan(width / 2 - x * zoom, height / 2 - y * zoom);
 
     /// <summary>The widest a band of the auto-layout may be so that it fits the canvas at a readable zoom.</summary>
     public double ReadableWidth() =>
