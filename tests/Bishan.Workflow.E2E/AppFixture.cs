@@ -211,7 +211,7 @@ public sealed class AppFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<AppFixture>
+public sealed class AppCollectionDefinition : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
 }

@@ -43,7 +43,7 @@ public abstract class BrowserSession(AppFixture app)
         }
     }
 
-    protected async Task SignInAsync(IPage page, string path = "/", string userName = AppFixture.AdminUserName)
+    protected static async Task SignInAsync(IPage page, string path = "/", string userName = AppFixture.AdminUserName)
     {
         // Waits end at the navigation's commit, not at the load event: a busy machine can hold "load" back for long
         // after the page is usable, and the interactive layout below is the readiness that matters.

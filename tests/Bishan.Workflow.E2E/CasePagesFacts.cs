@@ -7,7 +7,7 @@ namespace Bishan.Workflow.E2E;
 /// The case-work pages against the real app with demo data (issue 4, scenarios 1, 2, 3 and 5): a caseworker files a
 /// referral and finishes its screening, a supervisor approves an escalation, a leader reads the register's figures.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed partial class CasePagesFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

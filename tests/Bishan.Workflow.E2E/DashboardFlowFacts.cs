@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Bishan.Workflow.E2E;
 
 /// <summary>The leader's dashboard charts the register's in and out over time, with the demo register's figures.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class DashboardFlowFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace Bishan.Workflow.E2E;
 
 /// <summary>The workflow designer (issue 5) in a real browser against the real app.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : BrowserSession(app)
 {
     [Fact]
@@ -607,7 +607,7 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
     /// one frame, while the hub's MaximumReceiveMessageSize applies per message: Blazor's binary protocol prefixes each
     /// message with its length as a VarInt, which is read here.
     /// </summary>
-    private static IEnumerable<int> MessageSizes(IWebSocketFrame frame)
+    private static List<int> MessageSizes(IWebSocketFrame frame)
     {
         if (frame.Binary is not { } bytes) return [Encoding.UTF8.GetByteCount(frame.Text ?? "")];
         var sizes = new List<int>();

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Bishan.Workflow.E2E;
 
 /// <summary>经费 with demo data: the budget lines with spent and remaining; an administrator records an expenditure, and an overspend is refused with the server's message.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class FundingFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Bishan.Workflow.E2E;
 
 /// <summary>From a case file, the caseworker adds a helper from the pool to the team and removes them again.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed partial class HelperTeamFacts(AppFixture app) : BrowserSession(app)
 {
     [GeneratedRegex(@"/cases/[0-9a-z-]+$")]

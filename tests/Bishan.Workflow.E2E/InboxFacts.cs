@@ -6,7 +6,7 @@ namespace Bishan.Workflow.E2E;
 /// 我的待办 on a task offered to a group: claim, give back, hand over. The demo weekly consultation's decisions are tasks
 /// assigned to the task force's supervisor and offered to the task force's supervisors (Supervisor@TaskForce).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class InboxFacts(AppFixture app) : BrowserSession(app)
 {
     private const string Supervisor = "supervisor-taskforce";

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Bishan.Workflow.E2E;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class InstanceFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

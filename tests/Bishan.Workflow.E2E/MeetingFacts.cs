@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Bishan.Workflow.E2E;
 
 /// <summary>会商 with demo data (issue 4, scenario 4): the secretary opens the latest weekly consultation and reads its agenda.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class MeetingFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Bishan.Workflow.E2E;
 
 /// <summary>The bell in the app bar opens in a real browser and lists the user's notifications (or says there are none).</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class NotificationFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

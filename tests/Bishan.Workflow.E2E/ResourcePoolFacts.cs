@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Bishan.Workflow.E2E;
 
 /// <summary>资源库 with demo data: everyone reads the pool with its workload; a supervisor adds a helper and retires it.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ResourcePoolFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace Bishan.Workflow.E2E;
 /// Subsidies in the demo data: 经费 lists settled ones of every kind, and caseworker2's request that the approver sent back
 /// is amended from the inbox; the case file and the next approver read the amended reason and amount.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class SubsidyFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]
@@ -15,7 +15,7 @@ public sealed class SubsidyFacts(AppFixture app) : BrowserSession(app)
         await SignInAsync(page, "/funding");
 
         var statuses = page.Locator("[data-testid=subsidies] [data-testid=subsidy-row-status]");
-        foreach (var status in new[] { "Paid", "Approved", "Rejected", "Requested" })
+        foreach (var status in (string[])["Paid", "Approved", "Rejected", "Requested"])
             await Assertions.Expect(statuses.And(page.Locator($"[data-status={status}]")).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=subsidies]")).ToContainTextAsync("房屋修缮");
         await Assertions.Expect(page.Locator("[data-testid=budget-lines] tbody tr", new() { HasText = "帮扶家庭补助" })

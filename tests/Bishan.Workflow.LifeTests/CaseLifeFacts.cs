@@ -120,7 +120,7 @@ public sealed class CaseLifeFacts(LifeFactory app) : IClassFixture<LifeFactory>
 
         // Re-entry keeps the whole history: the first registration, the exit and the reviews stay on the file.
         file = await FileAsync(caseworker, caseId);
-        Assert.Contains(file["status"]!.GetValue<string>(), new[] { "Referred", "Screening" });
+        Assert.Contains(file["status"]!.GetValue<string>(), (string[])["Referred", "Screening"]);
         Assert.Single(file["registrations"]!.AsArray());
         var timeline = file["timeline"]!.AsArray().Select(t => t!["kind"]!.GetValue<string>()).ToList();
         Assert.Contains(timeline, k => k.Contains("Exit", StringComparison.Ordinal));

@@ -11,8 +11,10 @@ namespace Bishan.Workflow.LifeTests;
 /// <see cref="AdvanceAsync"/> moves the clock forward delivering everything that falls due on the way, in
 /// time order, through the real runtime — what Hangfire does, without waiting months.
 /// </summary>
-public sealed class FakeClockScheduler(FakeTimeProvider time) : IWorkflowScheduler
+public sealed class FakeClockScheduler(FakeTimeProvider time) : IWorkflowScheduler, IDisposable
 {
+    public void Dispose() => _advancing.Dispose();
+
     private readonly ConcurrentDictionary<string, DateTime> _timers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<ScheduledTrigger>> _triggers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _advancing = new(1, 1);

@@ -9,7 +9,7 @@ namespace Bishan.Workflow.NodeTests;
 /// What happens to node A's work when A is killed with SIGKILL: its timers fire on B, and an instance it was running is
 /// continued by B once A's lease (<c>Nodes:LeaseSeconds</c> = 5) has run out, not before.
 /// </summary>
-[Collection(TwoNodesCollection.Name)]
+[Collection(TwoNodesCollectionDefinition.Name)]
 public sealed class NodeFailureFacts(TwoNodes nodes, ITestOutputHelper output)
 {
     private const string Admin = "admin";

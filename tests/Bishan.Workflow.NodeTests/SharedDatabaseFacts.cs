@@ -8,7 +8,7 @@ namespace Bishan.Workflow.NodeTests;
 
 /// <summary>What users of either node see when both run on one database: one set of users, tokens valid on both,
 /// distinct file numbers under load, and a task completed once however many clicks race for it.</summary>
-[Collection(TwoNodesCollection.Name)]
+[Collection(TwoNodesCollectionDefinition.Name)]
 public sealed class SharedDatabaseFacts(TwoNodes nodes, ITestOutputHelper output)
 {
     private const string Caseworker = "caseworker";

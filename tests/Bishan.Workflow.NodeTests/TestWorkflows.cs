@@ -35,7 +35,7 @@ internal static class TestWorkflows
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
     /// <summary>A root flowchart <c>flow1</c> running the activities in sequence (Done → In).</summary>
-    private static string Sequence(string definitionId, IReadOnlyList<JsonObject> activities)
+    private static string Sequence(string definitionId, List<JsonObject> activities)
     {
         var connections = new JsonArray();
         for (var i = 1; i < activities.Count; i++)

@@ -79,7 +79,7 @@ public sealed class TwoNodes : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class TwoNodesCollection : ICollectionFixture<TwoNodes>
+public sealed class TwoNodesCollectionDefinition : ICollectionFixture<TwoNodes>
 {
     public const string Name = "two nodes";
 }

@@ -33,7 +33,7 @@ public sealed class CasePagesTextFacts : UiTestContext
     [Fact]
     public void KindAndOutcomeLabels_ReadAsWords()
     {
-        var t = Services.GetService(typeof(IStringLocalizer<UiText>)) as IStringLocalizer<UiText> ?? throw new InvalidOperationException();
+        var t = Services.GetService<IStringLocalizer<UiText>>() ?? throw new InvalidOperationException();
 
         Assert.Equal("升级审批", CaseLabels.Kind(t, "Approval:Escalation"));
         Assert.Equal("任务", CaseLabels.Kind(t, "Task"));

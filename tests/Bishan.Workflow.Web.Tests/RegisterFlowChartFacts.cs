@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bishan.Workflow.Cases.Statistics.GetRegisterFlow;
 using Bishan.Workflow.Web.Components.Cases;
 
@@ -7,7 +8,7 @@ namespace Bishan.Workflow.Web.Tests;
 public sealed class RegisterFlowChartFacts : UiTestContext
 {
     private static RegisterFlow Flow(int months) =>
-        new([.. Enumerable.Range(0, months).Select(i => new RegisterFlowMonth(new DateOnly(2023, 1, 1).AddMonths(i).ToString("yyyy-MM"), i, i % 3))],
+        new([.. Enumerable.Range(0, months).Select(i => new RegisterFlowMonth(new DateOnly(2023, 1, 1).AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture), i, i % 3))],
             Enumerable.Range(0, months).Sum(), Enumerable.Range(0, months).Sum(i => i % 3));
 
     [Fact]

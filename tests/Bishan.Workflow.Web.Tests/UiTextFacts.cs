@@ -10,7 +10,7 @@ public sealed class UiTextFacts
 {
     private static readonly ResourceManager Resources = new("Bishan.Workflow.Web.Resources.Ui.UiText", typeof(UiText).Assembly);
 
-    private static IReadOnlyDictionary<string, string> Read(CultureInfo culture) =>
+    private static Dictionary<string, string> Read(CultureInfo culture) =>
         Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
             .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string)e.Value!);

@@ -54,7 +54,7 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
         var now = time.GetUtcNow().UtcDateTime;
         var staff = await StaffDirectory.LoadAsync(db, ct);
         var caseworkers = tree.Units.Select(u => u.Id)
-            .Select(id => (id, user: staff.InRole(Roles.Caseworker, id).FirstOrDefault()?.UserId))
+            .Select(id => (id, user: staff.InRole(Roles.Caseworker, id) is [var first, ..] ? first.UserId : null))
             .Where(x => x.user is not null)
             .ToDictionary(x => x.id, x => x.user);
         var helpers = PoolSample.Select(p => new Helper { Name = p.Name, Kind = p.Kind, OrgUnitId = p.OrgUnitId, TeamName = p.Team }).ToList();
@@ -211,7 +211,7 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
                 Description = text,
                 FormJson = $$"""[{"name":"result","label":"{{CaseTexts.Format("Decision_ResultLabel")}}","type":"TextArea","required":true}]""",
                 AssigneeRule = Tasks.AssigneeRules.CaseCoordinator,
-                AssigneeUserId = staff.InRole(Roles.Supervisor, OrgUnitIds.TaskForce).FirstOrDefault()?.UserId,
+                AssigneeUserId = staff.InRole(Roles.Supervisor, OrgUnitIds.TaskForce) is [var head, ..] ? head.UserId : null,
                 CandidateGroup = $"{Roles.Supervisor}@{OrgUnitIds.TaskForce}",
                 OrgUnitId = c.OrgUnitId,
                 Status = WorkTaskStatus.Open,

@@ -57,7 +57,7 @@ internal static class DemoSubsidies
             used.Add(@case.Id);
             var requested = @case.RegisteredAtUtc!.Value.AddDays(30);
             var decided = requested.AddDays(3);
-            var approver = staff.InRole(Roles.Supervisor, @case.CoordinatingBodyId ?? "").FirstOrDefault()?.UserId;
+            var approver = staff.InRole(Roles.Supervisor, @case.CoordinatingBodyId ?? "") is [var first, ..] ? first.UserId : null;
             var subsidy = new Subsidy
             {
                 CaseId = @case.Id, Amount = spec.Amount, Reason = spec.Reason, Status = spec.Status, RequestedByUserId = @case.CaseworkerUserId,

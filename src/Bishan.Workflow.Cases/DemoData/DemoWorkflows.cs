@@ -55,7 +55,8 @@ public static class DemoWorkflows
             .FirstOrDefaultAsync(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open && t.BookmarkId != null, ct);
         if (approval is null) return instance;
         var approver = approval.AssigneeUserId
-                       ?? (approval.CandidateGroup is { } group ? AssigneeResolver.MembersOf(group, await StaffDirectory.LoadAsync(db, ct)).FirstOrDefault() : null);
+                       ?? (approval.CandidateGroup is { } group
+                           && AssigneeResolver.MembersOf(group, await StaffDirectory.LoadAsync(db, ct)) is [var member, ..] ? member : null);
         var submission = new TaskSubmission(ApprovalActivity.SentBack, [], request.SentBackComment, approver);
         var resumed = await runtime.ResumeAsync(approval.BookmarkId!, submission.ToJson(), ct);
         return resumed.Instance ?? instance;

@@ -42,7 +42,7 @@ public sealed record MeetingDecision(string? CaseId, string Text)
             .ToList();
     }
 
-    private static IReadOnlyList<MeetingDecision> ParseLines(string text) =>
+    private static List<MeetingDecision> ParseLines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(ParseLine)
             .Where(d => d.Text.Length > 0)

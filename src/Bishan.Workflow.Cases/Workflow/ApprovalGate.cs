@@ -39,8 +39,9 @@ internal static class ApprovalGate
         string code, string what, string? instanceId = null)
     {
         var all = await FindAllAsync(scope, @case.Id, subjects, targetTier, instanceId);
-        var approval = all.FirstOrDefault()
-                       ?? throw new CaseGateException(code,
+        var approval = all is [var found, ..]
+            ? found
+            : throw new CaseGateException(code,
                            $"Refused: {what} of case {@case.FileNumber} ({@case.Id}) needs an approved {string.Join(" or ", subjects)} approval"
                            + (targetTier is { } t ? $" to tier {t}" : "") + ", and none is recorded. The workflow cannot bypass the approval gate.");
         // Both levels of a two-level approval belong to the one decision: consume them together.

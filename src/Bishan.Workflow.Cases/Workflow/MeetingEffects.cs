@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Cases.Effects;
@@ -188,7 +189,7 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks)
             var numbers = await FileNumbersAsync(scope, meeting.Decisions.Select(d => d.CaseId));
             var n = 0;
             foreach (var d in meeting.Decisions)
-                text.AppendLine($"{++n}. {(d.CaseId is { } id && numbers.TryGetValue(id, out var fn) ? fn + "：" : "")}{d.Text}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{++n}. {(d.CaseId is { } id && numbers.TryGetValue(id, out var fn) ? fn + "：" : "")}{d.Text}");
         }
         text.AppendLine();
 

@@ -10,7 +10,7 @@ internal static class AutoLayoutPlanner
             .GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.Select(c => c.Target).ToList());
         var layers = ids.ToDictionary(id => id, _ => 0);
         var inbound = connections.Where(c => known.Contains(c.Target) && known.Contains(c.Source)).Select(c => c.Target).ToHashSet();
-        var roots = ids.Where(id => !inbound.Contains(id)).DefaultIfEmpty(ids.FirstOrDefault()).OfType<string>();
+        var roots = ids.Where(id => !inbound.Contains(id)).DefaultIfEmpty(ids.Count > 0 ? ids[0] : null).OfType<string>();
 
         // Longest path over the DAG found by a depth-first walk; connections back to an activity on the
         // current path (loops) are ignored so that the walk ends.

@@ -43,7 +43,7 @@ public sealed class FlowGraph
         return acts.FirstOrDefault(a => a.Type == "Elsa.Start")
                ?? acts.FirstOrDefault(a => a.CanStartWorkflow)
                ?? acts.FirstOrDefault(a => Inbound(a.Id).Count == 0)
-               ?? acts.FirstOrDefault();
+               ?? (acts.Count > 0 ? acts[0] : null);
     }
 
     /// <summary>Every activity from which <paramref name="id"/> can be reached over forward connections.</summary>

@@ -13,7 +13,7 @@ namespace Bishan.Workflow.Infrastructure.Cases;
 /// <see cref="WorkflowEffectRefusedException"/> (the instance faults with the gate's message);
 /// <see cref="FollowUps"/> asks the outbox to start requested workflows and publish <c>case-exited</c>.
 /// </summary>
-internal sealed class CasesEffectHandler(CaseWorkflowBridge bridge, ILogger<CasesEffectHandler> logger)
+internal sealed partial class CasesEffectHandler(CaseWorkflowBridge bridge, ILogger<CasesEffectHandler> logger)
     : IWorkflowEffectHandler
 {
     public async ValueTask ApplyAsync(BishanDbContext db, WorkflowPass pass, CancellationToken ct)
@@ -34,7 +34,7 @@ internal sealed class CasesEffectHandler(CaseWorkflowBridge bridge, ILogger<Case
         }
         catch (CaseGateException ex)
         {
-            logger.LogWarning("Workflow {DefinitionId} instance {InstanceId}: {Message}", pass.DefinitionId, pass.InstanceId, ex.Message);
+            LogRefused(logger, pass.DefinitionId, pass.InstanceId, ex.Message);
             throw new WorkflowEffectRefusedException(ex.Message, ex.Code, inner: ex);
         }
     }
@@ -47,4 +47,7 @@ internal sealed class CasesEffectHandler(CaseWorkflowBridge bridge, ILogger<Case
             CaseWorkflowFollowUps.Publish publish => OutboxIntent.Publish(publish.EventName, publish.CorrelationId, publish.Input),
             _ => throw new InvalidOperationException($"Unknown follow-up {f.GetType().Name}."),
         });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow {DefinitionId} instance {InstanceId}: {Message}")]
+    private static partial void LogRefused(ILogger logger, string definitionId, string instanceId, string message);
 }

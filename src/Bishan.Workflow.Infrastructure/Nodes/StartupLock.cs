@@ -19,7 +19,7 @@ public interface IStartupLock
 /// PostgreSQL: a session-level advisory lock on <c>ConnectionStrings:Bishan</c>. PostgreSQL releases it when the
 /// holder's connection ends, so a node that dies during start-up does not block the others.
 /// </summary>
-internal sealed class PostgresStartupLock(DatabaseOptions database, ILogger<PostgresStartupLock> logger) : IStartupLock
+internal sealed partial class PostgresStartupLock(DatabaseOptions database, ILogger<PostgresStartupLock> logger) : IStartupLock
 {
     /// <summary>Fixed for every node and version: "Bishan" in ASCII, then 1 for the start-up work.</summary>
     internal static readonly PostgresAdvisoryLockKey Key = new(0x4269_7368_616E_0001);
@@ -34,20 +34,25 @@ internal sealed class PostgresStartupLock(DatabaseOptions database, ILogger<Post
         var distributedLock = new PostgresDistributedLock(Key, database.ConnectionString);
         if (await distributedLock.TryAcquireAsync(TimeSpan.Zero, cancellationToken) is { } handle) return handle;
 
-        logger.LogInformation("Another node is doing the start-up work; waiting for it to finish");
+        LogWaiting(logger);
         return await distributedLock.TryAcquireAsync(WaitLimit, cancellationToken)
                ?? throw new TimeoutException(
                    $"Another node held the start-up lock (advisory lock {Key}) for more than {WaitLimit.TotalMinutes} minutes.");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another node is doing the start-up work; waiting for it to finish")]
+    private static partial void LogWaiting(ILogger logger);
 }
 
 /// <summary>
 /// SQLite: the data directory belongs to one process (<see cref="DataDirectoryLock"/>) and a host runs its start-up
 /// work once, so nothing else can compete; an in-process gate keeps the contract without touching the files.
 /// </summary>
-internal sealed class InProcessStartupLock : IStartupLock
+internal sealed class InProcessStartupLock : IStartupLock, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     public async Task<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
     {

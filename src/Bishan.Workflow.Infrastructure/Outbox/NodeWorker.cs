@@ -13,7 +13,7 @@ namespace Bishan.Workflow.Infrastructure.Outbox;
 /// another node left Executing once their lease has expired. Every node runs one; taking a row in the unit of work that
 /// does it, and claiming an expired lease with a conditional UPDATE, make each piece of work happen once.
 /// </summary>
-internal sealed class NodeWorker(
+internal sealed partial class NodeWorker(
     OutboxDispatcher outbox,
     InstanceLeases leases,
     NodeIdentity node,
@@ -41,7 +41,7 @@ internal sealed class NodeWorker(
                 if (tick % recoverEvery == 0)
                 {
                     var recovered = await runtime.RecoverInterruptedAsync(stoppingToken);
-                    if (recovered > 0) logger.LogWarning("Continued {Count} instances whose node stopped running them", recovered);
+                    if (recovered > 0) LogRecovered(logger, recovered);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -51,8 +51,14 @@ internal sealed class NodeWorker(
             catch (Exception ex)
             {
                 // A database that is away for a moment must not stop this node's background work for good.
-                logger.LogWarning(ex, "Background work of node {Node} failed; trying again", node.Id);
+                LogBackgroundWorkFailed(logger, ex, node.Id);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Continued {Count} instances whose node stopped running them")]
+    private static partial void LogRecovered(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background work of node {Node} failed; trying again")]
+    private static partial void LogBackgroundWorkFailed(ILogger logger, Exception exception, string node);
 }

@@ -20,7 +20,7 @@ namespace Bishan.Workflow.Infrastructure.Outbox;
 /// does nothing). A failed row is tried again with back-off, at most <see cref="MaxAttempts"/> times at short
 /// intervals, then daily, with its last error kept.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     internal const int MaxAttempts = 10;
     private const int BatchSize = 50;
@@ -79,8 +79,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
             // The unit of work rolled back: the row is there again; say when to try next.
             var attempts = taken.Attempts + 1;
             var delay = attempts >= MaxAttempts ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
-            logger.Log(attempts >= MaxAttempts ? LogLevel.Error : LogLevel.Warning, ex,
-                "Outbox row {Id} ({Kind}) failed (attempt {Attempts}); next try in {Delay}", id, taken.Kind, attempts, delay);
+            LogRowFailed(logger, attempts >= MaxAttempts ? LogLevel.Error : LogLevel.Warning, ex, id, taken.Kind, attempts, delay);
             db.ChangeTracker.Clear();
             await db.Database.ExecuteSqlRawAsync(
                 """UPDATE "OutboxMessages" SET "Attempts" = {0}, "LastError" = {1}, "DueAtUtc" = {2} WHERE "Id" = {3}""",
@@ -121,4 +120,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider t
         payload[name]?.GetValue<string>() ?? throw new JsonException($"The outbox payload has no '{name}'.");
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    [LoggerMessage(Message = "Outbox row {Id} ({Kind}) failed (attempt {Attempts}); next try in {Delay}")]
+    private static partial void LogRowFailed(ILogger logger, LogLevel level, Exception exception, string id, string kind, int attempts, TimeSpan delay);
 }

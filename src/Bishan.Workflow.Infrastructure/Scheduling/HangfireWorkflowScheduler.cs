@@ -13,7 +13,7 @@ namespace Bishan.Workflow.Infrastructure.Scheduling;
 /// definition and activity in Asia/Shanghai time; other timer intervals and start-at triggers become delayed jobs
 /// tracked in a Hangfire hash per definition so that publishing again replaces them instead of adding more.
 /// </summary>
-internal sealed class HangfireWorkflowScheduler(
+internal sealed partial class HangfireWorkflowScheduler(
     JobStorage storage,
     IBackgroundJobClient jobs,
     IRecurringJobManager recurringJobs,
@@ -96,7 +96,7 @@ internal sealed class HangfireWorkflowScheduler(
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
             {
                 // Validation rejects bad cron expressions before publishing; this only guards data written by older versions.
-                logger.LogError(ex, "Could not schedule cron trigger {TriggerId} ({Cron})", id, cron);
+                LogCronNotScheduled(logger, ex, id, cron);
             }
         }
 
@@ -145,7 +145,7 @@ internal sealed class HangfireWorkflowScheduler(
             };
             if (jobId is null)
             {
-                logger.LogInformation("Trigger {ActivityNodeId} of {DefinitionId} has nothing to schedule", trigger.ActivityNodeId, definitionId);
+                LogNothingToSchedule(logger, trigger.ActivityNodeId, definitionId);
                 continue;
             }
             entries[field] = $"{jobId}|{Spec(trigger)}";
@@ -204,4 +204,10 @@ internal sealed class HangfireWorkflowScheduler(
 
     private static bool IsLive(IStorageConnection connection, string jobId) =>
         connection.GetStateData(jobId) is { } state && LiveStates.Contains(state.Name, StringComparer.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not schedule cron trigger {TriggerId} ({Cron})")]
+    private static partial void LogCronNotScheduled(ILogger logger, Exception exception, string triggerId, string cron);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trigger {ActivityNodeId} of {DefinitionId} has nothing to schedule")]
+    private static partial void LogNothingToSchedule(ILogger logger, string activityNodeId, string definitionId);
 }

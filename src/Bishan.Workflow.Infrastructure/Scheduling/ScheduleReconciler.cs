@@ -11,7 +11,7 @@ namespace Bishan.Workflow.Infrastructure.Scheduling;
 /// ones run now), and recurring jobs are exactly the published triggers. This is what keeps timers firing after a
 /// crash between the database commit and the Hangfire write, or after the Hangfire file was lost.
 /// </summary>
-public sealed class ScheduleReconciler(
+public sealed partial class ScheduleReconciler(
     IServiceScopeFactory scopes,
     JobStorage storage,
     IBackgroundJobClient jobs,
@@ -56,9 +56,7 @@ public sealed class ScheduleReconciler(
         foreach (var (definitionId, list) in byDefinition)
             scheduler.ScheduleTriggers(definitionId, list);
 
-        logger.LogInformation(
-            "Schedules reconciled: {Bookmarks} timer bookmarks ({Scheduled} rescheduled, {Overdue} overdue enqueued), {Triggers} triggers of {Definitions} definitions",
-            bookmarks.Count, scheduled, overdue, triggers.Count, byDefinition.Count);
+        LogReconciled(logger, bookmarks.Count, scheduled, overdue, triggers.Count, byDefinition.Count);
     }
 
     /// <summary>Bookmark ids that already have a scheduled, enqueued or running resume job, read from the monitoring API.</summary>
@@ -104,4 +102,8 @@ public sealed class ScheduleReconciler(
         ids.UnionWith(connection.GetAllItemsFromSet(HangfireWorkflowScheduler.DelayedTriggerDefinitionsSet));
         return ids;
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Schedules reconciled: {Bookmarks} timer bookmarks ({Scheduled} rescheduled, {Overdue} overdue enqueued), {Triggers} triggers of {Definitions} definitions")]
+    private static partial void LogReconciled(ILogger logger, int bookmarks, int scheduled, int overdue, int triggers, int definitions);
 }

@@ -14,7 +14,7 @@ namespace Bishan.Workflow.Infrastructure.Scheduling;
 /// Three attempts, not Hangfire's default ten: a workflow fault is recorded as an incident by the runtime, so a
 /// job only throws on infrastructure trouble (a locked database, a crash), which either clears quickly or needs a human.
 /// </remarks>
-internal sealed class WorkflowJobs(IWorkflowRuntime runtime, HangfireWorkflowScheduler scheduler, ILogger<WorkflowJobs> logger)
+internal sealed partial class WorkflowJobs(IWorkflowRuntime runtime, HangfireWorkflowScheduler scheduler, ILogger<WorkflowJobs> logger)
 {
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisplayName("Resume bookmark {0}")]
@@ -22,7 +22,7 @@ internal sealed class WorkflowJobs(IWorkflowRuntime runtime, HangfireWorkflowSch
     {
         var result = await runtime.ResumeAsync(bookmarkId, null);
         if (result.Outcome != ResumeOutcome.Resumed)
-            logger.LogInformation("Timer bookmark {BookmarkId} was not resumed: {Outcome}", bookmarkId, result.Outcome);
+            LogNotResumed(logger, bookmarkId, result.Outcome);
         scheduler.ForgetBookmarkJob(bookmarkId);
     }
 
@@ -32,8 +32,7 @@ internal sealed class WorkflowJobs(IWorkflowRuntime runtime, HangfireWorkflowSch
     {
         var instance = await runtime.StartFromTriggerAsync(definitionId, version, activityNodeId);
         if (instance is null)
-            logger.LogInformation("Trigger {ActivityNodeId} of {DefinitionId} v{Version} started nothing (no longer published?)",
-                activityNodeId, definitionId, version);
+            LogStartedNothing(logger, activityNodeId, definitionId, version);
     }
 
     /// <summary>A timer trigger whose interval has no cron form: start, then schedule the next occurrence.</summary>
@@ -47,4 +46,10 @@ internal sealed class WorkflowJobs(IWorkflowRuntime runtime, HangfireWorkflowSch
             scheduler.RescheduleIntervalTrigger(definitionId, version, activityNodeId, interval, context.BackgroundJob.Id);
         await StartFromTriggerAsync(definitionId, version, activityNodeId);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer bookmark {BookmarkId} was not resumed: {Outcome}")]
+    private static partial void LogNotResumed(ILogger logger, string bookmarkId, ResumeOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trigger {ActivityNodeId} of {DefinitionId} v{Version} started nothing (no longer published?)")]
+    private static partial void LogStartedNothing(ILogger logger, string activityNodeId, string definitionId, int version);
 }

@@ -20,7 +20,7 @@ namespace Bishan.Workflow.Infrastructure.Transactions;
 /// the start and never fails half-way on a stale snapshot; on PostgreSQL it runs at READ COMMITTED and read-check-write
 /// sections take row locks (<c>ICasesDbContext.LockRowAsync</c>).
 /// </remarks>
-public sealed class UnitOfWork(BishanDbContext db, OutboxDispatcher outbox, ILogger<UnitOfWork> logger) : IAsyncDisposable
+public sealed partial class UnitOfWork(BishanDbContext db, OutboxDispatcher outbox, ILogger<UnitOfWork> logger) : IAsyncDisposable
 {
     private static readonly AsyncLocal<UnitOfWork?> Ambient = new();
     private readonly List<string> _outboxIds = [];
@@ -97,7 +97,7 @@ public sealed class UnitOfWork(BishanDbContext db, OutboxDispatcher outbox, ILog
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {
-            logger.LogWarning(ex, "The audit entry of a refused workflow step could not be written");
+            LogRefusalAuditLost(logger, ex);
         }
         finally
         {
@@ -111,4 +111,7 @@ public sealed class UnitOfWork(BishanDbContext db, OutboxDispatcher outbox, ILog
         _session = null;
         return ValueTask.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The audit entry of a refused workflow step could not be written")]
+    private static partial void LogRefusalAuditLost(ILogger logger, Exception exception);
 }

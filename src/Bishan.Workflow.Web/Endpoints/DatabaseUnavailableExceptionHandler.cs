@@ -13,7 +13,7 @@ namespace Bishan.Workflow.Web.Endpoints;
 /// not see a 500 with a stack trace. Constraint violations and other real errors are not transient and keep their
 /// own mapping.
 /// </summary>
-internal sealed class DatabaseUnavailableExceptionHandler(
+internal sealed partial class DatabaseUnavailableExceptionHandler(
     IProblemDetailsService problems,
     IStringLocalizer<UiText> text,
     ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
@@ -29,8 +29,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(
         if (FindCause(exception) is not { } cause) return false;
 
         // One line, no stack trace: the cause is outside this process.
-        logger.LogWarning("Database unavailable during {Method} {Path}: {Type}: {Message}",
-            httpContext.Request.Method, httpContext.Request.Path, cause.GetType().Name, cause.Message);
+        LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, cause.GetType().Name, cause.Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -71,4 +70,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(
         TimeoutException => true,
         _ => false,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable during {Method} {Path}: {Type}: {Message}")]
+    private static partial void LogUnavailable(ILogger logger, string method, PathString path, string type, string message);
 }

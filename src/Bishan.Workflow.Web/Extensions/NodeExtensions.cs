@@ -8,7 +8,7 @@ namespace Bishan.Workflow.Web.Extensions;
 /// <c>WebApplicationFactory</c>, which never calls this), each failing with one log line and an exit code
 /// instead of a stack trace from deep in the start-up work.
 /// </summary>
-internal static class NodeExtensions
+internal static partial class NodeExtensions
 {
     public const int ExitDataDirectoryInUse = 2;
     public const int ExitDatabaseUnreachable = 3;
@@ -28,7 +28,7 @@ internal static class NodeExtensions
                 "another Storage:DataDirectory. Several nodes need Storage:Provider=PostgreSql.") : null;
         if (failure is var (exitCode, message))
         {
-            logger.LogCritical("Cannot start: {Reason}", message);
+            LogCannotStart(logger, message);
             // Flushes the console logger before the process ends.
             await app.DisposeAsync();
             return exitCode;
@@ -52,4 +52,7 @@ internal static class NodeExtensions
                 $"cannot be used: {hangfireReason}");
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
+    private static partial void LogCannotStart(ILogger logger, string reason);
 }

@@ -12,7 +12,7 @@ namespace Bishan.Workflow.Web.Startup;
 /// cases (pending approvals for the supervisors) and subsidy-approval for the fresh subsidy request, sent back to
 /// <c>caseworker2</c> for an amendment. Runs after the workflows are published.
 /// </summary>
-internal sealed class DemoDataSeeder(
+internal sealed partial class DemoDataSeeder(
     ICasesDbContext db,
     TimeProvider time,
     OrgTree tree,
@@ -30,10 +30,10 @@ internal sealed class DemoDataSeeder(
         var result = await new DemoRegisterLoader(time, tree).LoadAsync(db, ct);
         if (!result.Loaded)
         {
-            logger.LogInformation("Demo data already loaded");
+            LogAlreadyLoaded(logger);
             return;
         }
-        logger.LogInformation("Demo data loaded: {Count} case files", result.CasesWritten);
+        LogLoaded(logger, result.CasesWritten);
 
         try
         {
@@ -42,7 +42,16 @@ internal sealed class DemoDataSeeder(
         catch (WorkflowNotFoundException ex)
         {
             // The demo register is still useful without live tasks; say why they are missing.
-            logger.LogWarning("Demo data: the demo workflows were not started: {Message}", ex.Message);
+            LogWorkflowsNotStarted(logger, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already loaded")]
+    private static partial void LogAlreadyLoaded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {Count} case files")]
+    private static partial void LogLoaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data: the demo workflows were not started: {Message}")]
+    private static partial void LogWorkflowsNotStarted(ILogger logger, string message);
 }

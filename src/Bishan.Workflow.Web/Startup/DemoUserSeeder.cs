@@ -10,7 +10,7 @@ namespace Bishan.Workflow.Web.Startup;
 /// coordinating body, each in one org unit) with the password from <c>Seed:DemoPassword</c>. Existing users keep
 /// their password; their role and org unit are brought back to the demo values.
 /// </summary>
-internal sealed class DemoUserSeeder(
+internal sealed partial class DemoUserSeeder(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
@@ -27,7 +27,7 @@ internal sealed class DemoUserSeeder(
         var password = configuration["Seed:DemoPassword"];
         if (string.IsNullOrEmpty(password))
         {
-            logger.LogWarning("Seed:DemoPassword is empty: the demo users are not created");
+            LogNoPassword(logger);
             return;
         }
 
@@ -39,7 +39,7 @@ internal sealed class DemoUserSeeder(
             {
                 user = new AppUser { UserName = demo.UserName, DisplayName = demo.DisplayName, OrgUnitId = demo.OrgUnitId };
                 Check(await users.CreateAsync(user, password), $"create the demo user '{demo.UserName}'");
-                logger.LogInformation("Demo user '{User}' created ({Role} at {OrgUnit})", demo.UserName, demo.Role, demo.OrgUnitId);
+                LogUserCreated(logger, demo.UserName, demo.Role, demo.OrgUnitId);
             }
             else if (user.OrgUnitId != demo.OrgUnitId || string.IsNullOrEmpty(user.DisplayName))
             {
@@ -57,4 +57,10 @@ internal sealed class DemoUserSeeder(
         if (!result.Succeeded)
             throw new InvalidOperationException($"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed:DemoPassword is empty: the demo users are not created")]
+    private static partial void LogNoPassword(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo user '{User}' created ({Role} at {OrgUnit})")]
+    private static partial void LogUserCreated(ILogger logger, string user, string role, string orgUnit);
 }

@@ -11,7 +11,7 @@ namespace Bishan.Workflow.Web.Startup;
 /// the Hangfire server only starts once migrations, imports and reconciliation are done. Nodes sharing one
 /// PostgreSQL database take turns under the start-up lock: the first does the work, the others find it done.
 /// </summary>
-internal sealed class StartupTasks(
+internal sealed partial class StartupTasks(
     IServiceScopeFactory scopes,
     WorkflowFileLoader loader,
     ScheduleReconciler reconciler,
@@ -34,7 +34,7 @@ internal sealed class StartupTasks(
         await loader.LoadAsync(cancellationToken);
         await reconciler.ReconcileAsync(cancellationToken);
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
-        if (recovered > 0) logger.LogWarning("Continued {Count} instances interrupted by the previous shutdown", recovered);
+        if (recovered > 0) LogRecovered(logger, recovered);
         if (environment.IsDevelopment())
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
     }
@@ -44,4 +44,7 @@ internal sealed class StartupTasks(
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Continued {Count} instances interrupted by the previous shutdown")]
+    private static partial void LogRecovered(ILogger logger, int count);
 }

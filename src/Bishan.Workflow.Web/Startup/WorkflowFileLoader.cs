@@ -7,7 +7,7 @@ namespace Bishan.Workflow.Web.Startup;
 /// Publishes the shipped definitions (<c>Workflows:Path</c>, <c>*.json</c>) whose content changed since the last
 /// start. One bad file is logged and skipped: it must not keep the other workflows, or the app, from starting.
 /// </summary>
-internal sealed class WorkflowFileLoader(
+internal sealed partial class WorkflowFileLoader(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     IHostEnvironment environment,
@@ -20,7 +20,7 @@ internal sealed class WorkflowFileLoader(
         var folder = ResolveFolder();
         if (folder is null)
         {
-            logger.LogInformation("No workflows folder found; nothing to import");
+            LogNoFolder(logger);
             return;
         }
 
@@ -28,20 +28,20 @@ internal sealed class WorkflowFileLoader(
         var definitions = scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionService>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
+            var name = Path.GetFileName(file);
             try
             {
                 var json = Utf8Text.Decode(await File.ReadAllBytesAsync(file, ct));
                 var result = await definitions.ImportIfChangedAsync(json, "system", ct);
                 if (result.Succeeded)
-                    logger.LogInformation("{File}: {DefinitionId} v{Version} (published: {Published})",
-                        Path.GetFileName(file), result.DefinitionId, result.Version, result.IsPublished);
+                    LogImported(logger, name, result.DefinitionId, result.Version, result.IsPublished);
                 else
-                    logger.LogError("{File} was not imported: {Errors}", Path.GetFileName(file),
+                    LogRefused(logger, name,
                         string.Join("; ", result.Errors.Select(e => e.ActivityId is null ? e.Message : $"{e.ActivityId}: {e.Message}")));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "{File} was not imported", Path.GetFileName(file));
+                LogFailed(logger, ex, name);
             }
         }
     }
@@ -55,4 +55,16 @@ internal sealed class WorkflowFileLoader(
         var beside = root is null ? null : Path.Combine(root.FullName, FolderName);
         return beside is not null && Directory.Exists(beside) ? beside : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No workflows folder found; nothing to import")]
+    private static partial void LogNoFolder(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {DefinitionId} v{Version} (published: {Published})")]
+    private static partial void LogImported(ILogger logger, string file, string? definitionId, int? version, bool published);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{File} was not imported: {Errors}")]
+    private static partial void LogRefused(ILogger logger, string file, string errors);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{File} was not imported")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string file);
 }

@@ -118,6 +118,8 @@ public sealed class ExitAndFollowUpFacts
         var definition = CaseHarness.Load("post-exit-follow-up");
 
         Assert.Equal(["30.00:00:00", "90.00:00:00", "180.00:00:00"],
-            new[] { "followUp1", "followUp2", "followUp3" }.Select(n => definition.Variables.Single(v => v.Name == n).Value?.ToString()));
+            FollowUpVariables.Select(n => definition.Variables.Single(v => v.Name == n).Value?.ToString()));
     }
+
+    private static readonly string[] FollowUpVariables = ["followUp1", "followUp2", "followUp3"];
 }

@@ -19,7 +19,7 @@ public sealed class MeetingFacts
     public void WeeklyCron_FiresOnSundayMorningInShanghai_TheDayBeforeTheMeeting()
     {
         var definition = CaseHarness.Load("weekly-consultation");
-        var cron = definition.Root.Activities.First();
+        var cron = definition.Root.Activities[0];
         var expression = cron.GetInput("cronExpression")!.Value!.GetValue<string>();
 
         Assert.True(cron.CanStartWorkflow);

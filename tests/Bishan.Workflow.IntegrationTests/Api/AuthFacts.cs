@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bishan.Workflow.IntegrationTests.Api;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class AuthFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Bishan.Workflow.IntegrationTests.Api;
 /// Hostile scripts sent through the HTTP API: each faults only its own instance with a clear incident,
 /// nothing after the script runs, and the server keeps answering.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ScriptSandboxFacts(BishanWebFactory factory)
 {
     [Theory]

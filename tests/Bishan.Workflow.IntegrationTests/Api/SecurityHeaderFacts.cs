@@ -3,7 +3,7 @@ using Bishan.Workflow.IntegrationTests.Infrastructure;
 
 namespace Bishan.Workflow.IntegrationTests.Api;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class SecurityHeaderFacts(BishanWebFactory factory)
 {
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SecurityHeaderFacts(BishanWebFactory factory)
     private static void AssertHardened(HttpResponseMessage response)
     {
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
-        Assert.Contains(Single(response, "Referrer-Policy"), new[] { "strict-origin-when-cross-origin", "no-referrer" });
+        Assert.Contains(Single(response, "Referrer-Policy"), (string[])["strict-origin-when-cross-origin", "no-referrer"]);
         Assert.Equal("DENY", Single(response, "X-Frame-Options"));
         Assert.Contains("frame-ancestors 'none'", Single(response, "Content-Security-Policy"), StringComparison.Ordinal);
     }

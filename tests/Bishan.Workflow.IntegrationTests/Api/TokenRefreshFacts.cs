@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bishan.Workflow.IntegrationTests.Api;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class TokenRefreshFacts(BishanWebFactory factory)
 {
     private const string Password = "Refresh#2026test";

@@ -8,7 +8,7 @@ using static Bishan.Workflow.IntegrationTests.Infrastructure.TestWorkflows;
 
 namespace Bishan.Workflow.IntegrationTests.Api;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class WorkflowDefinitionFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -29,8 +29,8 @@ public sealed class CaseLifecycleFacts
         // Not yet registered, so the case counts as light: one tier up is the suggested action's lead department.
         Assert.Equal($"Supervisor@{OrgUnitIds.HealthCommission}", task.CandidateGroup);
         var notices = await host.QueryAsync(db => db.Notifications.Where(n => n.TaskId == task.Id).ToListAsync());
-        Assert.Contains(notices, n => n.UserId == host.Users["caseworker"] && n.Title.StartsWith("任务逾期"));
-        Assert.Contains(notices, n => n.UserId == host.Users["supervisor-weijian"] && n.Title.StartsWith("逾期督办"));
+        Assert.Contains(notices, n => n.UserId == host.Users["caseworker"] && n.Title.StartsWith("任务逾期", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.UserId == host.Users["supervisor-weijian"] && n.Title.StartsWith("逾期督办", StringComparison.Ordinal));
         Assert.Contains(await host.TimelineAsync(@case.Id), t => t.Kind == TimelineKind.TaskOverdue && t.Text.Contains("区卫健委"));
     }
 

@@ -173,7 +173,7 @@ public sealed class CaseWorkflowBridgeFacts
         var escalated = await host.CaseAsync(@case.Id);
         Assert.Equal((Tier.Severe, OrgUnitIds.TaskForce), (escalated.Tier, escalated.CoordinatingBodyId));
         var timeline = await host.TimelineAsync(@case.Id);
-        Assert.Contains(timeline, t => t.Kind == TimelineKind.TierChanged && t.Text.StartsWith("升级") && t.Text.Contains("严重"));
+        Assert.Contains(timeline, t => t.Kind == TimelineKind.TierChanged && t.Text.StartsWith("升级", StringComparison.Ordinal) && t.Text.Contains("严重"));
         // The workflow's own text names the tier through the host's Liquid label filter.
         Assert.Contains(timeline, t => t.Text == "申请升级至“严重”：多次自伤，需区级专班统筹。");
         Assert.Equal(host.Users["supervisor-taskforce"], (await host.QueryAsync(db => db.WorkTasks.SingleAsync(t => t.Id == plan.Id))).AssigneeUserId);

@@ -11,7 +11,7 @@ using static Bishan.Workflow.IntegrationTests.Infrastructure.TestWorkflows;
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
 /// <summary>Publishing a definition whose assignee rule nobody can resolve fails with the error on the activity, as the designer lists it.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class AssigneeRulePublishFacts(BishanWebFactory factory)
 {
     /// <summary>The shipped subsidy approval under a new id, with the approver rule replaced.</summary>

@@ -16,7 +16,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// secretary, administrator. Out of scope: a caseworker of another 璧城 school, the 青杠 area supervisor, the Civil
 /// Affairs Bureau (another action), a 青杠 caseworker.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
 {
     public static TheoryData<string, bool> Readers => new()

@@ -5,7 +5,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
 /// <summary>The case list's search box (<c>q</c>): the same answers on SQLite and on PostgreSQL.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class CaseSearchFacts(BishanWebFactory factory)
 {
     // A birth date of its own, so the ID number picked here never collides with another fact's referrals.

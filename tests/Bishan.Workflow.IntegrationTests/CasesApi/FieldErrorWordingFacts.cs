@@ -10,7 +10,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// Field errors from the API name the field as the form labels it (姓名必填。), in the request's language; the
 /// <c>errors</c> object stays keyed by the field's API name, which is how the UI places each message.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed partial class FieldErrorWordingFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Bishan.Workflow.Cases.Model;
@@ -7,7 +8,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class FundingFacts(BishanWebFactory factory)
 {
     private async Task<decimal> RemainingAsync(long lineId)
@@ -26,7 +27,11 @@ public sealed class FundingFacts(BishanWebFactory factory)
         return (body["subsidyId"]!.ToString(), body["workflowInstanceId"]!.GetValue<string>());
     }
 
-    private Task<Subsidy> SubsidyAsync(string id) => factory.QueryAsync(db => db.Subsidies.AsNoTracking().SingleAsync(s => s.Id == long.Parse(id)));
+    private Task<Subsidy> SubsidyAsync(string id)
+    {
+        var key = long.Parse(id, CultureInfo.InvariantCulture);
+        return factory.QueryAsync(db => db.Subsidies.AsNoTracking().SingleAsync(s => s.Id == key));
+    }
 
     [Fact]
     public async Task Expenditures_NeverOverspendALine_WhenRecordedAtTheSameMoment()
@@ -239,7 +244,8 @@ public sealed class FundingFacts(BishanWebFactory factory)
         Assert.Contains("1,250.50 元", detail["description"]!.GetValue<string>());
         Assert.Contains("实际医药费", detail["description"]!.GetValue<string>());
         await (await supervisor.PostAsJsonAsync($"/api/tasks/{approval.Id}/complete", new { outcome = "Approved", comment = "同意。" })).ReadOkAsync();
-        var expenditure = await factory.QueryAsync(db => db.Expenditures.AsNoTracking().SingleAsync(x => x.SubsidyId == long.Parse(subsidyId)));
+        var subsidyKey = long.Parse(subsidyId, CultureInfo.InvariantCulture);
+        var expenditure = await factory.QueryAsync(db => db.Expenditures.AsNoTracking().SingleAsync(x => x.SubsidyId == subsidyKey));
         Assert.Equal(1250.5m, expenditure.Amount);
         Assert.Contains("实际医药费", expenditure.Purpose);
         Assert.Equal(749.5m, await RemainingAsync(lineId));

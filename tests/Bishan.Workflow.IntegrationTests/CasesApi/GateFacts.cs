@@ -13,7 +13,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// completed only by its holder and never by resuming its bookmark by hand; a workflow that registers without an approval
 /// is refused by the domain.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class GateFacts(BishanWebFactory factory)
 {
     private Task<Case> CaseAsync(string id) => factory.QueryAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == id));

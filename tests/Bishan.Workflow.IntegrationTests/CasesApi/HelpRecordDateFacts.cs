@@ -6,7 +6,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
 /// <summary>The date of a help record is a real day of the minor's life: not in the future, not before the minor was born.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class HelpRecordDateFacts(BishanWebFactory factory)
 {
     [Theory]

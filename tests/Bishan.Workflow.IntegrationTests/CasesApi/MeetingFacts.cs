@@ -6,7 +6,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class MeetingFacts(BishanWebFactory factory)
 {
     private async Task<(string MeetingId, RegisteredCase Mine, RegisteredCase Other)> MeetingAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Bishan.Workflow.Cases.Model;
@@ -7,7 +8,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class PoolFacts(BishanWebFactory factory)
 {
     private async Task<System.Text.Json.Nodes.JsonObject> WorkloadAsync(long helperId)
@@ -108,7 +109,8 @@ public sealed class PoolFacts(BishanWebFactory factory)
         var updated = await (await admin.PutAsJsonAsync($"/api/helpers/{id}", new { name = "钱阿姨", kind = "Public", orgUnitId = AreaB, specialty = "陪伴" })).ReadOkAsync();
         Assert.Equal("陪伴", updated["specialty"]!.GetValue<string>());
         await (await admin.PutAsJsonAsync("/api/helpers/987654321", new { name = "x", kind = "Public" })).ReadProblemAsync(HttpStatusCode.NotFound);
-        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "helper.update" && a.EntityId == id.ToString())));
+        var entityId = id.ToString(CultureInfo.InvariantCulture);
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "helper.update" && a.EntityId == entityId)));
     }
 
     [Fact]
@@ -124,7 +126,8 @@ public sealed class PoolFacts(BishanWebFactory factory)
         Assert.Empty(other["cases"]!.AsArray());
         Assert.Equal(1, other["helper"]!["workload"]!["openCases"]!.GetValue<int>());
 
-        var reads = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "helper.read" && a.EntityId == helperId.ToString()).CountAsync());
+        var helperEntityId = helperId.ToString(CultureInfo.InvariantCulture);
+        var reads = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "helper.read" && a.EntityId == helperEntityId).CountAsync());
         Assert.Equal(1, reads);
         await (await (await factory.ClientAsync(CaseworkerB)).GetAsync("/api/helpers/987654321")).ReadProblemAsync(HttpStatusCode.NotFound);
     }

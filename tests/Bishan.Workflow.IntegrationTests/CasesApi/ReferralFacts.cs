@@ -8,7 +8,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ReferralFacts(BishanWebFactory factory)
 {
     [Fact]

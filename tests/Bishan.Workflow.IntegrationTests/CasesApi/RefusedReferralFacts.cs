@@ -12,7 +12,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// case-intake for the one referral and puts the shipped version back afterwards (the collection runs its facts one at a
 /// time; a second app in the process would replace Hangfire's global storage under the others).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class RefusedReferralFacts(BishanWebFactory factory)
 {
     private readonly BishanWebFactory _factory = factory;

@@ -11,7 +11,7 @@ namespace Bishan.Workflow.IntegrationTests.CasesApi;
 /// A screening judged eligible names the action and the tier (the form declares them required for that outcome): without
 /// them the completion is refused at the fields and the task stays open, instead of the workflow reopening it silently.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ScreeningCompletionFacts(BishanWebFactory factory)
 {
     [Fact]

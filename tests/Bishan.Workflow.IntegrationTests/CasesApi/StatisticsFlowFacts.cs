@@ -7,7 +7,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
 /// <summary>GET /api/stats/flow: registrations and exits per Asia/Shanghai month, over the caller's scope.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class StatisticsFlowFacts(BishanWebFactory factory)
 {
     private static int CountIn(System.Text.Json.Nodes.JsonNode flow, string month, string field) =>

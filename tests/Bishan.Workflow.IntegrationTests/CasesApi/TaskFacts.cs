@@ -10,7 +10,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 
 namespace Bishan.Workflow.IntegrationTests.CasesApi;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class TaskFacts(BishanWebFactory factory)
 {
     private async Task<(HttpClient Client, string CaseId, WorkTask Task)> ScreeningAsync()

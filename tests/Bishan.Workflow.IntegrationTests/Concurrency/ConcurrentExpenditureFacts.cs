@@ -8,7 +8,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 namespace Bishan.Workflow.IntegrationTests.Concurrency;
 
 /// <summary>Expenditures racing for one budget line, on whichever provider the run selected.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ConcurrentExpenditureFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -6,7 +6,7 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 namespace Bishan.Workflow.IntegrationTests.Concurrency;
 
 /// <summary>Many referrals at the same moment, through the web app, on whichever provider the run selected.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ConcurrentReferralFacts(BishanWebFactory factory)
 {
     // A birth date no other fact uses: the synthetic ID numbers of this burst cannot collide with theirs (a duplicate

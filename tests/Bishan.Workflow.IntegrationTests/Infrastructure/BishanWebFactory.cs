@@ -62,7 +62,7 @@ public sealed class BishanWebFactory : WebApplicationFactory<Program>, IAsyncLif
 }
 
 [CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<BishanWebFactory>
+public sealed class AppCollectionDefinition : ICollectionFixture<BishanWebFactory>
 {
     public const string Name = "app";
 }

@@ -7,7 +7,7 @@ namespace Bishan.Workflow.IntegrationTests.Nodes;
 /// Several app processes on one PostgreSQL database (server from <c>BISHAN_TEST_POSTGRES</c>): start-up work done once
 /// under the advisory lock, data-protection keys shared, and a clear exit on a database that cannot be reached.
 /// </summary>
-[Collection(NodeCollection.Name)]
+[Collection(NodeCollectionDefinition.Name)]
 public sealed class PostgreSqlNodeFacts : IAsyncLifetime
 {
     private readonly string _workingDirectory = Path.Combine(Path.GetTempPath(), "bishan-nodes-" + Guid.NewGuid().ToString("N"));

@@ -1,7 +1,7 @@
 namespace Bishan.Workflow.IntegrationTests.Nodes;
 
 /// <summary>On SQLite one process owns the data directory: a second one refuses to start instead of running jobs twice.</summary>
-[Collection(NodeCollection.Name)]
+[Collection(NodeCollectionDefinition.Name)]
 public sealed class SqliteSingleProcessFacts : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "bishan-nodes-" + Guid.NewGuid().ToString("N"));
@@ -57,7 +57,7 @@ public sealed class SqliteSingleProcessFacts : IAsyncLifetime
 
 /// <summary>The node facts start whole processes; one at a time keeps a 2-core machine responsive.</summary>
 [CollectionDefinition(Name)]
-public sealed class NodeCollection
+public sealed class NodeCollectionDefinition
 {
     public const string Name = "nodes";
 }

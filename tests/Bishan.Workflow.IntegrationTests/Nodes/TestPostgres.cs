@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Bishan.Workflow.IntegrationTests.Nodes;
@@ -42,7 +43,7 @@ internal sealed class TestPostgres : IAsyncDisposable
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

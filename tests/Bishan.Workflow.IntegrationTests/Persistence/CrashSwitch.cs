@@ -1,7 +1,7 @@
 namespace Bishan.Workflow.IntegrationTests.Persistence;
 
 /// <summary>Lets <see cref="CrashOnceActivity"/> pull the plug on the pass that runs it, once.</summary>
-internal sealed class CrashSwitch
+internal sealed class CrashSwitch : IDisposable
 {
     private CancellationTokenSource? _armed;
 
@@ -17,6 +17,9 @@ internal sealed class CrashSwitch
         var armed = Interlocked.Exchange(ref _armed, null);
         if (armed is null) return false;
         armed.Cancel();
+        armed.Dispose();
         return true;
     }
+
+    public void Dispose() => Interlocked.Exchange(ref _armed, null)?.Dispose();
 }

@@ -80,8 +80,8 @@ public sealed class OutboxFacts
         Assert.Empty(await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
     }
 
-    private static Task PublishDelayAsync(RuntimeHost host) =>
-        host.PublishAsync(TestWorkflows.Flowchart("delayed",
+    private static async Task PublishDelayAsync(RuntimeHost host) =>
+        await host.PublishAsync(TestWorkflows.Flowchart("delayed",
             [TestWorkflows.Activity("Wait", "Elsa.Delay", ("timeSpan", "01:00:00")), TestWorkflows.WriteLine("Log", "late")],
             ("Wait", "Log", "Done")));
 }

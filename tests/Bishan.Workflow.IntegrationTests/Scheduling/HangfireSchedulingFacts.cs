@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Runtime;
@@ -12,7 +13,7 @@ using static Bishan.Workflow.IntegrationTests.Infrastructure.TestWorkflows;
 namespace Bishan.Workflow.IntegrationTests.Scheduling;
 
 /// <summary>Against the app's real Hangfire server and SQLite storage; waits are bounded polls, never fixed sleeps.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class HangfireSchedulingFacts(BishanWebFactory factory)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -141,7 +142,7 @@ public sealed class HangfireSchedulingFacts(BishanWebFactory factory)
     {
         var client = await factory.CreateAdminClientAsync();
         var id = NewId("startat");
-        var at = DateTimeOffset.UtcNow.AddSeconds(2).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:ssK");
+        var at = DateTimeOffset.UtcNow.AddSeconds(2).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         await client.ImportOkAsync(Sequence(id, [Trigger(Activity("at1", "Elsa.StartAt", ("dateTime", at))), WriteLine("write1", "at the moment")]));
 
         var instances = await ApiClient.WaitForAsync(() => client.ListInstancesAsync(id), list => list.Count > 0, Patience);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bishan.Workflow.Infrastructure.Scheduling;
 
 namespace Bishan.Workflow.IntegrationTests.Scheduling;
@@ -13,7 +14,7 @@ public sealed class IntervalCronFacts
     [InlineData("06:00:00", "0 0 */6 * * *")]
     [InlineData("1.00:00:00", "0 0 0 * * *")]
     public void ToCron_ReturnsSixFieldExpression_WhenIntervalDividesItsUnit(string interval, string expected) =>
-        Assert.Equal(expected, IntervalCron.ToCron(TimeSpan.Parse(interval)));
+        Assert.Equal(expected, IntervalCron.ToCron(TimeSpan.Parse(interval, CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData("00:00:07")]
@@ -23,7 +24,7 @@ public sealed class IntervalCronFacts
     [InlineData("2.00:00:00")]
     [InlineData("00:00:00.500")]
     public void ToCron_ReturnsNull_WhenIntervalHasNoCronForm(string interval) =>
-        Assert.Null(IntervalCron.ToCron(TimeSpan.Parse(interval)));
+        Assert.Null(IntervalCron.ToCron(TimeSpan.Parse(interval, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Sanitize_ReplacesNodeIdSeparators()

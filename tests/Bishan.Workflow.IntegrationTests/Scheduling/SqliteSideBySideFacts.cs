@@ -11,7 +11,7 @@ namespace Bishan.Workflow.IntegrationTests.Scheduling;
 /// restore mixes them. This proves both databases still write and read in one process. In the PostgreSQL pass it proves
 /// the same of the one database that the application and Hangfire share through their two connection pools.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class SqliteSideBySideFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -293,7 +293,7 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
     /// <summary>The text a dropdown shows for its value (MudBlazor renders it as the combobox input's value).</summary>
     private static string Shown(IRenderedComponent<InputEditor> cut, string testId) => cut.Find($"[data-testid={testId}]").GetAttribute("value") ?? "";
 
-    private static string? TestId(IDictionary<string, object?>? attributes) =>
+    private static string? TestId(Dictionary<string, object?>? attributes) =>
         attributes is not null && attributes.TryGetValue("data-testid", out var id) ? id?.ToString() : null;
 
     private static IRenderedComponent<MudSelect<T>> Select<T>(IRenderedComponent<InputEditor> cut, string testId) =>

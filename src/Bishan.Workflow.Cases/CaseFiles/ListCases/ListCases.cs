@@ -60,11 +60,11 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
         if (!string.IsNullOrWhiteSpace(query.OrgUnitId)) cases = cases.Where(c => c.OrgUnitId == query.OrgUnitId);
         if (text is not null)
         {
-            // The ID tail ends in the check letter X for one number in eleven. SQLite's LIKE (EndsWith) ignores ASCII case,
-            // PostgreSQL's does not: upper-casing both sides gives the same answer on both (ID numbers are ASCII only).
+            // The ID tail ends in the check letter X for one number in eleven. Stored numbers are upper-case (IdNumber
+            // normalises them), so upper-casing the search text gives the same answer on SQLite and PostgreSQL.
             var upperTail = text.ToUpperInvariant();
             cases = cases.Where(c => c.Name.Contains(text) || c.FileNumber.Contains(text)
-                                     || (text.Length == 4 && c.IdNumber != null && c.IdNumber.ToUpper().EndsWith(upperTail)));
+                                     || (text.Length == 4 && c.IdNumber != null && c.IdNumber.EndsWith(upperTail)));
         }
 
         var total = await cases.CountAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bishan.Workflow.Cases.Access;
 using Bishan.Workflow.Cases.Auditing;
 using Bishan.Workflow.Cases.IdNumbers;
@@ -38,7 +39,7 @@ public sealed class ExportRegisterHandler(ICasesDbContext db, ICurrentUser user,
         {
             object?[] values =
             [
-                c.FileNumber, c.Name, DomainLabels.For(c.Gender), c.DateOfBirth.ToString("yyyy-MM-dd"),
+                c.FileNumber, c.Name, DomainLabels.For(c.Gender), c.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 c.IdNumber is null ? "" : IdNumber.MaskText(c.IdNumber), UnitName(c.OrgUnitId), UnitName(c.AreaId),
                 c.PrimaryAction is { } a ? DomainLabels.For(a) : "", c.Tier is { } t ? DomainLabels.For(t) : "",
                 DomainLabels.For(c.Status), UnitName(c.CoordinatingBodyId), Day(c.RegisteredAtUtc), Day(c.ExitedAtUtc), c.RegistrationCount,
@@ -57,5 +58,5 @@ public sealed class ExportRegisterHandler(ICasesDbContext db, ICurrentUser user,
     private string UnitName(string? id) => id is not null && tree.Find(id) is { } unit ? unit.Name : id ?? "";
 
     private static string Day(DateTime? utc) =>
-        utc is { } u ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(u, DistrictCalendar.TimeZone)).ToString("yyyy-MM-dd") : "";
+        utc is { } u ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(u, DistrictCalendar.TimeZone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
 }
