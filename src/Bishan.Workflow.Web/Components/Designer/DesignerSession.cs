@@ -224,7 +224,7 @@ public sealed class DesignerSession
             return (activities.FirstOrDefault(a => a.Type == "Elsa.Start")
                     ?? activities.FirstOrDefault(a => a.CanStartWorkflow)
                     ?? activities.FirstOrDefault(a => !targets.Contains(a.Id))
-                    ?? activities.FirstOrDefault())?.Id;
+                    ?? (activities.Count > 0 ? activities[0] : null))?.Id;
         }
     }
 
