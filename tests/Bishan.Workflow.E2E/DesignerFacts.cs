@@ -27,7 +27,8 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         var condition = Field(page, "condition");
         await condition.FillAsync("getVariable(\"x\") > (");
         await Assertions.Expect(page.Locator("[data-testid=input-condition] .mud-input-error").First).ToBeVisibleAsync();
-        await Assertions.Expect(decide.Locator("[data-testid=node-errors]")).ToContainTextAsync("condition");
+        // Named by its label in the reader's language (issue 14).
+        await Assertions.Expect(decide.Locator("[data-testid=node-errors]")).ToContainTextAsync("输入“条件”有误");
         await Assertions.Expect(page.Locator("[data-testid=designer-publish]")).ToBeDisabledAsync();
 
         // The error list selects the node it names.
@@ -62,6 +63,7 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         await Assertions.Expect(page.Locator("[data-testid=wf-node]")).ToHaveCountAsync(200, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(250, new() { Timeout = 30_000 });
         var openMs = watch.ElapsedMilliseconds;
+        await Assertions.Expect(page.Locator("[data-testid=minimap]")).ToBeVisibleAsync();
         int maxUp, maxDown, totalDown;
         lock (sent) lock (received) (maxUp, maxDown, totalDown) = (sent.DefaultIfEmpty().Max(), received.DefaultIfEmpty().Max(), received.Sum());
         output.WriteLine($"200 nodes / 250 links open: {openMs} ms (navigation to every node and link in the DOM); " +
@@ -210,9 +212,7 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         // Ports read in Chinese; the definition keeps the outcome names.
         await Assertions.Expect(Node(page, "check-proposal").Locator("[data-outcome=True]")).ToHaveTextAsync("是");
         await Assertions.Expect(Node(page, "approve-registration").Locator("[data-outcome=SentBack]")).ToHaveTextAsync("退回补充");
-        // Pan the canvas left by dragging its empty lower part, so that the decision and the approval are in view.
-        for (var i = 0; i < 2; i++) await DragAsync(page, await EmptyCanvasPointAsync(page), dx: -500, dy: 0);
-
+        // The whole flow opens in view (issue 14): the decision and the approval need no panning.
         // Add a user task from the palette (a click drops it in the middle of the view) and fill its properties.
         await page.Locator("input[data-testid=palette-search], [data-testid=palette-search] input").First.FillAsync("人工任务");
         await page.Locator("[data-testid=palette-item][data-activity-type='Bishan.UserTask']").ClickAsync();
@@ -340,6 +340,138 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         await Assertions.Expect(page.Locator("[data-testid=designer-revert]")).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator("[data-testid=palette-item][draggable=true]")).ToHaveCountAsync(0);
     });
+
+    // ---- issue 14: room to work, a readable opening, lint, Chinese messages, retract kept apart ---------------
+
+    [Fact]
+    public Task CaseIntake_OpensWithEveryNodeReadable_OnACanvasAtLeast800Wide() => RunAsync(async page =>
+    {
+        // The shipped case-intake as it is in the repository (other facts publish edited versions of the installed one).
+        using var api = await ApiAsync();
+        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflows", "case-intake.json")))!.AsObject();
+        shipped["definitionId"] = "e2e-designer-intake";
+        shipped["id"] = "e2e-designer-intake-v1";
+        await ImportAsync(api, shipped);
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-intake");
+        await Assertions.Expect(page.Locator("[data-testid=wf-node]")).ToHaveCountAsync(14);
+        // Every node inside the canvas, its smallest text at least 11 px on screen (font size times the canvas zoom).
+        const string Measure = """
+            () => {
+              const canvas = document.querySelector('[data-testid=designer-canvas]').getBoundingClientRect();
+              return [...document.querySelectorAll('[data-testid=wf-node]')].map(n => {
+                const r = n.getBoundingClientRect();
+                const scale = r.width / n.offsetWidth;
+                const fonts = [...n.querySelectorAll('.wf-node-type, .wf-node-title, .wf-outcome span')].map(e => parseFloat(getComputedStyle(e).fontSize));
+                return { id: n.dataset.activityId, inside: r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom,
+                         text: Math.min(...fonts) * scale, canvasWidth: canvas.width };
+              });
+            }
+            """;
+        await page.WaitForFunctionAsync($"() => ({Measure})().every(n => n.inside && n.text >= 11)", null, new() { Timeout = StepTimeoutMs });
+        var nodes = await page.EvaluateAsync<NodeMeasure[]>(Measure);
+        Assert.Equal(14, nodes.Length);
+        Assert.All(nodes, n => Assert.True(n.Inside && n.Text >= 11, $"{n.Id}: inside {n.Inside}, text {n.Text:0.0} px"));
+        Assert.True(nodes[0].CanvasWidth >= 800, $"The canvas is {nodes[0].CanvasWidth} px wide.");
+        // The nav drawer gave its room to the canvas and the menu button brings it back.
+        await Assertions.Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=designer-stats]")).ToHaveCountAsync(0);
+        // 14 activities fit: no minimap over them (it is for large workflows).
+        await Assertions.Expect(page.Locator("[data-testid=minimap]")).ToHaveCountAsync(0);
+
+        // No English interface text: every Latin word on the page is an identifier (the definition id, the version).
+        var text = await page.Locator("main").InnerTextAsync();
+        var words = System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z][A-Za-z0-9+_.-]*").Select(m => m.Value)
+            .Where(w => !System.Text.RegularExpressions.Regex.IsMatch(w, "^v[0-9]+$") && w != "e2e-designer-intake")
+            .Distinct().ToList();
+        Assert.True(words.Count == 0, "English on the designer: " + string.Join(", ", words));
+    });
+
+    [Fact]
+    public Task UnreachableNode_IsWarned_AndPublishingAsksFirst() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        var definition = SmallWorkflow("e2e-designer-lint");
+        definition["root"]!["activities"]!.AsArray().Add(Activity("orphan", "Elsa.WriteLine", 520, 320,
+            new JsonObject { ["text"] = Input("String", "Literal", "never") }));
+        await ImportAsync(api, definition);
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-lint");
+
+        await Assertions.Expect(Node(page, "orphan").Locator("[data-testid=node-warnings]")).ToHaveTextAsync("没有连线进入这个活动，它永远不会执行。");
+        await Assertions.Expect(page.Locator("[data-testid=designer-warnings]")).ToContainTextAsync("1 条提醒");
+
+        // Publishing asks while the warning stands; "cancel" publishes nothing.
+        await page.ClickAsync("[data-testid=designer-publish]");
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("仍有提醒，确定发布？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=lint-warning][data-activity-id=orphan]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-version]")).ToHaveTextAsync("v1");
+
+        await page.ClickAsync("[data-testid=designer-publish]");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "仍然发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已发布");
+    });
+
+    [Fact]
+    public Task ValidationMessage_AndDefaultName_ReadInChinese_AndANewNodeLandsNextToTheSelectedOne() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        await ImportAsync(api, SmallWorkflow("e2e-designer-words"));
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-words");
+        var decide = Node(page, "decide");
+        await decide.Locator(".wf-node-title").ClickAsync();
+        await Field(page, "condition").FillAsync("");
+        await Assertions.Expect(decide.Locator("[data-testid=node-errors]")).ToHaveTextAsync("必填输入“条件”没有值。");
+        await Field(page, "condition").FillAsync("getVariable(\"x\") > 1");
+        await Assertions.Expect(decide.Locator("[data-testid=node-errors]")).ToHaveCountAsync(0);
+
+        var yes = Node(page, "yes");
+        await yes.Locator(".wf-node-title").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=properties]")).ToHaveAttributeAsync("data-activity-id", "yes");
+
+        // With "yes" selected, a palette click puts the new activity beside it, named in Chinese and connected from it.
+        await page.Locator("[data-testid=palette-item][data-activity-type='Elsa.WriteLine']").ClickAsync();
+        var added = Node(page, "writeLine");
+        await Assertions.Expect(added.Locator(".wf-node-title")).ToHaveTextAsync("输出一行1");
+        await Assertions.Expect(page.Locator("[data-testid=designer]")).ToHaveAttributeAsync("data-links", "4");
+        var from = (await yes.BoundingBoxAsync())!;
+        var to = (await added.BoundingBoxAsync())!;
+        Assert.True(Math.Abs(to.X - from.X) + Math.Abs(to.Y - from.Y) < 400, $"The new node is at {to.X},{to.Y}, the selected one at {from.X},{from.Y}.");
+
+        // Variable types read as words.
+        await page.Locator("[data-testid=designer-canvas]").ClickAsync(new() { Position = new Position { X = 5, Y = 5 } });
+        await Assertions.Expect(page.Locator("[data-testid=variable-type]").First).ToContainTextAsync("整数");
+    });
+
+    [Fact]
+    public Task Retract_IsBehindTheMoreMenu_AndAsksFirst() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        await ImportAsync(api, SmallWorkflow("e2e-designer-retract"));
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-retract");
+        await Assertions.Expect(page.Locator("[data-testid=designer-publish]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-retract]")).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=designer-more] button").First.ClickAsync();
+        await page.ClickAsync("[data-testid=designer-retract]");
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("撤销发布？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=designer-more] button").First.ClickAsync();
+        await page.ClickAsync("[data-testid=designer-retract]");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "撤销发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("撤销");
+    });
+
+    private sealed record NodeMeasure(string Id, bool Inside, double Text, double CanvasWidth);
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
@@ -500,6 +632,14 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
             i += length;
         }
         return sizes;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Bishan.Workflow.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("No Bishan.Workflow.sln above the test output.");
     }
 
     private static ILocator Node(IPage page, string id) => page.Locator($"[data-testid=wf-node][data-activity-id='{id}']");

@@ -83,7 +83,8 @@ public sealed class FlowchartDocument
     // ---- edits -----------------------------------------------------------------------------------
 
     /// <summary>Adds an activity of the descriptor's type at a position, inputs set to their defaults.</summary>
-    public string AddActivity(ActivityDescriptor descriptor, double x, double y, string? flowchartNodeId = null)
+    /// <param name="nameStem">The stem of the default name ("添加时间线" gives 添加时间线1); the type's short name when null.</param>
+    public string AddActivity(ActivityDescriptor descriptor, double x, double y, string? flowchartNodeId = null, string? nameStem = null)
     {
         Checkpoint();
         var activities = ActivityArray(flowchartNodeId);
@@ -94,7 +95,7 @@ public sealed class FlowchartDocument
             ["id"] = id,
             ["type"] = descriptor.Type,
             ["version"] = 1,
-            ["name"] = UniqueName(activities, shortName),
+            ["name"] = UniqueName(activities, string.IsNullOrWhiteSpace(nameStem) ? shortName : nameStem),
             ["customProperties"] = new JsonObject { ["canStartWorkflow"] = false },
             ["metadata"] = Position(x, y),
         };

@@ -18,10 +18,19 @@ namespace Bishan.Workflow.Engine.Validation;
 /// Errors come in document order so that the designer can list them next to the activities.
 /// </summary>
 public sealed class WorkflowValidator(
-    ActivityRegistry registry, IEnumerable<IActivityValidator>? activityValidators = null, DefinitionLimits? limits = null)
+    ActivityRegistry registry,
+    IEnumerable<IActivityValidator>? activityValidators = null,
+    DefinitionLimits? limits = null,
+    IValidationMessages? messages = null)
 {
     private readonly IActivityValidator[] _activityValidators = activityValidators?.ToArray() ?? [];
     private readonly DefinitionLimits _limits = limits ?? new DefinitionLimits();
+
+    /// <summary>The host's wording of <paramref name="code"/>, else the engine's English <paramref name="english"/>.</summary>
+    private string Text(string code, string english, params object?[] args) => messages?.Format(code, args) ?? english;
+
+    /// <summary>An input's label in the reader's language (the culture of the request or circuit).</summary>
+    private static string Label(InputDescriptor input) => input.DisplayName.For(System.Globalization.CultureInfo.CurrentUICulture.Name);
 
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
     {
@@ -42,7 +51,7 @@ public sealed class WorkflowValidator(
         var descriptor = registry.Find(node.Type);
         if (descriptor is null)
         {
-            errors.Add(new(node.Id, $"Unknown activity type '{node.Type}'."));
+            errors.Add(new(node.Id, Text("UnknownType", $"Unknown activity type '{node.Type}'.", node.Type)));
             return;
         }
 
@@ -51,7 +60,7 @@ public sealed class WorkflowValidator(
             var raw = node.GetProperty(input.Name);
             if (input.Required && !HasValue(raw))
             {
-                errors.Add(new(node.Id, $"The required input '{input.Name}' has no value."));
+                errors.Add(new(node.Id, Text("RequiredInput", $"The required input '{input.Name}' has no value.", input.Name, Label(input))));
                 continue;
             }
             if (raw is JsonObject o && o.ContainsKey("expression") && InputValue.From(o) is { HasExpression: true } value)
@@ -63,13 +72,14 @@ public sealed class WorkflowValidator(
         {
             if (raw is not JsonObject o || !o.ContainsKey("expression")) continue;
             if (ExpressionEvaluator.CheckSyntax(InputValue.From(o)) is { } syntaxError)
-                errors.Add(new(node.Id, $"Input '{name}': {syntaxError}"));
+                errors.Add(new(node.Id, Text("InputError", $"Input '{name}': {syntaxError}",
+                    name, descriptor.Inputs.FirstOrDefault(i => i.Name == name) is { } described ? Label(described) : name, syntaxError)));
         }
 
         if (node.Type == "Elsa.SetVariable"
             && SetVariable.VariableReference(node.GetProperty("variable")) is { Length: > 0 } variable
             && index.FindVariable(variable) is null)
-            errors.Add(new(node.Id, $"The variable '{variable}' is not declared in the workflow."));
+            errors.Add(new(node.Id, Text("VariableNotDeclared", $"The variable '{variable}' is not declared in the workflow.", variable)));
 
         foreach (var validator in _activityValidators)
             errors.AddRange(validator.Validate(node, descriptor));
@@ -86,22 +96,25 @@ public sealed class WorkflowValidator(
         {
             nameof(InputKind.CronExpression) => CronSchedule.TryParse(text, out _, out var cronError) ? null : cronError,
             nameof(InputKind.Duration) => ValueConverter.ToTimeSpan(value.Value) is not { } span
-                ? $"Input '{input.Name}': '{text}' is not a duration (use hh:mm:ss such as 00:05:00, or ISO 8601 such as PT5M)."
+                ? Text("Duration", $"Input '{input.Name}': '{text}' is not a duration (use hh:mm:ss such as 00:05:00, or ISO 8601 such as PT5M).", input.Name, Label(input), text)
                 : DefinitionShapeRules.CheckDuration(input.Name, span, _limits),
             // A Literal script is the code itself (Elsa's RunJavaScript); a JavaScript one is checked with every expression.
-            nameof(InputKind.Script) => JavaScriptEvaluator.CheckSyntax(text) is { } jsError ? $"Input '{input.Name}': {jsError}" : null,
+            nameof(InputKind.Script) => JavaScriptEvaluator.CheckSyntax(text) is { } jsError
+                ? Text("InputError", $"Input '{input.Name}': {jsError}", input.Name, Label(input), jsError)
+                : null,
             _ => null,
         };
         error ??= CheckOptions(input, text) ?? CheckDateTime(node, input, text);
         if (error is not null) errors.Add(new(node.Id, error, input.Name));
     }
 
-    private static string? CheckOptions(InputDescriptor input, string text) =>
+    private string? CheckOptions(InputDescriptor input, string text) =>
         input.Options is { Count: > 0 } options && !options.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase)
-            ? $"Input '{input.Name}': '{text}' is not one of {string.Join(", ", options)}."
+            ? Text("Options", $"Input '{input.Name}': '{text}' is not one of {string.Join(", ", options)}.",
+                input.Name, Label(input), text, string.Join(", ", options))
             : null;
 
-    private static string? CheckDateTime(ActivityNode node, InputDescriptor input, string text)
+    private string? CheckDateTime(ActivityNode node, InputDescriptor input, string text)
     {
         if (node.Type != "Elsa.StartAt" || input.Name != "dateTime") return null;
         try
@@ -111,34 +124,37 @@ public sealed class WorkflowValidator(
         }
         catch (InvalidOperationException ex)
         {
-            return $"Input '{input.Name}': {ex.Message}";
+            return Text("InputError", $"Input '{input.Name}': {ex.Message}", input.Name, Label(input), ex.Message);
         }
     }
 
     private void ValidateFlowchart(ActivityNode flowchart, List<ValidationError> errors)
     {
         foreach (var duplicate in flowchart.Activities.GroupBy(a => a.Id).Where(g => g.Count() > 1))
-            errors.Add(new(duplicate.Key, $"The id '{duplicate.Key}' is used by {duplicate.Count()} activities in flowchart '{flowchart.Id}'."));
+            errors.Add(new(duplicate.Key, Text("DuplicateId",
+                $"The id '{duplicate.Key}' is used by {duplicate.Count()} activities in flowchart '{flowchart.Id}'.", duplicate.Key, duplicate.Count(), flowchart.Id)));
 
         var byId = flowchart.Activities.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var c in flowchart.Connections)
         {
             var number = c.Index + 1;
             if (!byId.TryGetValue(c.Source, out var source))
-                errors.Add(new(flowchart.Id, $"Connection #{number}: the source activity '{c.Source}' does not exist."));
+                errors.Add(new(flowchart.Id, Text("SourceMissing", $"Connection #{number}: the source activity '{c.Source}' does not exist.", number, c.Source)));
             if (!byId.ContainsKey(c.Target))
-                errors.Add(new(source?.Id ?? flowchart.Id, $"Connection #{number}: the target activity '{c.Target}' does not exist."));
+                errors.Add(new(source?.Id ?? flowchart.Id, Text("TargetMissing", $"Connection #{number}: the target activity '{c.Target}' does not exist.", number, c.Target)));
             if (!string.Equals(c.TargetPort, "In", StringComparison.Ordinal))
-                errors.Add(new(source?.Id ?? flowchart.Id, $"Connection #{number}: the target port must be 'In', not '{c.TargetPort}'."));
+                errors.Add(new(source?.Id ?? flowchart.Id, Text("TargetPort", $"Connection #{number}: the target port must be 'In', not '{c.TargetPort}'.", number, c.TargetPort)));
             if (source is not null && OutcomesOf(source) is { } outcomes && !outcomes.Contains(c.SourcePort, StringComparer.Ordinal))
                 errors.Add(new(source.Id, outcomes.Count == 0
-                    ? $"Connection #{number}: '{source.Type}' has no outcome ports, so it cannot connect from '{c.SourcePort}'."
-                    : $"Connection #{number}: '{c.SourcePort}' is not an outcome of '{source.Type}' ({string.Join(", ", outcomes)})."));
+                    ? Text("NoOutcomes", $"Connection #{number}: '{source.Type}' has no outcome ports, so it cannot connect from '{c.SourcePort}'.",
+                        number, source.Type, c.SourcePort)
+                    : Text("NotAnOutcome", $"Connection #{number}: '{c.SourcePort}' is not an outcome of '{source.Type}' ({string.Join(", ", outcomes)}).",
+                        number, c.SourcePort, source.Type, string.Join(", ", outcomes))));
         }
 
         if (flowchart.Connections.Count > 0 && !HasStart(flowchart, byId))
-            errors.Add(new(flowchart.Id,
-                "The flowchart has no activity to start from: every activity has an inbound connection. Add a Start activity or mark one as able to start the workflow."));
+            errors.Add(new(flowchart.Id, Text("NoStart",
+                "The flowchart has no activity to start from: every activity has an inbound connection. Add a Start activity or mark one as able to start the workflow.")));
     }
 
     private static bool HasStart(ActivityNode flowchart, Dictionary<string, ActivityNode> byId)

@@ -39,6 +39,8 @@ internal static class UiExtensions
         services.AddMudServices();
         // MudBlazor's built-in words (pager buttons) in the user's language too, from UiText.
         services.AddTransient<MudBlazor.MudLocalizer, UiMudLocalizer>();
+        // The workflow validator's messages (designer and definition API) in the reader's language.
+        services.TryAddSingleton<Bishan.Workflow.Engine.Validation.IValidationMessages, UiValidationMessages>();
         // Chinese text as characters, not &#x...; entities: pages stay half the size and readable in the source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

@@ -19,7 +19,7 @@ public sealed class DiagramBinderFacts
         Assert.Equal(session.Activities.Count, binder.Diagram.Nodes.Count);
         Assert.Equal(session.Connections.Distinct().Count(), binder.Diagram.Links.Count);
         var screening = binder.Nodes["screening"];
-        Assert.Equal((840, 0), (screening.Position.X, screening.Position.Y));
+        Assert.Equal((738, 0), (screening.Position.X, screening.Position.Y));
         Assert.Equal("筛查", screening.Title);
         Assert.Equal(DesignerTestData.Registry.Find("Bishan.UserTask")!.DisplayName.ZhCn, screening.TypeDisplayName);
         // A user task's ports come from its outcomes input; a decision's from its descriptor.

@@ -27,6 +27,7 @@ public sealed class ActivityNodeModel : NodeModel
     public string TypeDisplayName { get; set; } = "";
     public string Icon { get; set; } = "";
     public IReadOnlyList<string> Errors { get; set; } = [];
+    public IReadOnlyList<LintWarning> Warnings { get; set; } = [];
     public NodeState State { get; set; }
     public PortModel InPort { get; }
 

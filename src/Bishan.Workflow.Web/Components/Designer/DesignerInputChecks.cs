@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Activities;
 using Bishan.Workflow.Engine.Activities.Scheduling;
@@ -14,7 +15,7 @@ namespace Bishan.Workflow.Web.Components.Designer;
 /// </summary>
 public static class DesignerInputChecks
 {
-    public static string? Error(InputDescriptor input, string syntax, string? text)
+    public static string? Error(InputDescriptor input, string syntax, string? text, IStringLocalizer? localizer = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         switch (syntax)
@@ -38,12 +39,15 @@ public static class DesignerInputChecks
         {
             nameof(InputKind.CronExpression) => CronSchedule.TryParse(text, out _, out var cronError) ? null : cronError,
             nameof(InputKind.Duration) => ValueConverter.ToTimeSpan(JsonValue.Create(text)) is null
-                ? $"'{text}' is not a duration (ISO 8601 such as P7D or PT5M, or hh:mm:ss)."
+                ? Say(localizer, "Designer.InputNotDuration", $"'{text}' is not a duration (ISO 8601 such as P7D or PT5M, or hh:mm:ss).", text)
                 : null,
             nameof(InputKind.Script) => JavaScriptEvaluator.CheckSyntax(text),
             _ when input.Options is { Count: > 0 } options && !options.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase) =>
-                $"'{text}' is not one of {string.Join(", ", options)}.",
+                Say(localizer, "Designer.InputNotAnOption", $"'{text}' is not one of {string.Join(", ", options)}.", text, string.Join(", ", options)),
             _ => null,
         };
     }
+
+    private static string Say(IStringLocalizer? localizer, string key, string english, params object[] args) =>
+        localizer?[key, args] is { ResourceNotFound: false } text ? text.Value : english;
 }

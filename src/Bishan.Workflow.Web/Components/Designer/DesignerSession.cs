@@ -41,6 +41,12 @@ public sealed class DesignerSession
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
+    /// <summary>The lint pass's warnings (unreachable activities, dead ends): publishing asks first while there are any.</summary>
+    public IReadOnlyList<LintWarning> Warnings { get; private set; } = [];
+
+    public IReadOnlyList<LintWarning> WarningsOf(string activityId) =>
+        Warnings.Where(w => w.ActivityId == activityId).ToList();
+
     public IReadOnlyList<ValidationError> ErrorsOf(string activityId) =>
         _errors.Where(e => e.ActivityId == activityId).ToList();
 
@@ -88,7 +94,8 @@ public sealed class DesignerSession
     public string Add(string type, double x, double y)
     {
         var descriptor = _registry.Find(type) ?? throw new KeyNotFoundException(type);
-        var id = _document.AddActivity(descriptor, x, y);
+        // The default name reads in the designer's language, from the activity's display name (添加时间线1).
+        var id = _document.AddActivity(descriptor, x, y, nameStem: descriptor.DisplayName.For(CultureInfo.CurrentUICulture.Name));
         Edited();
         return id;
     }
@@ -195,11 +202,35 @@ public sealed class DesignerSession
         return ids;
     }
 
-    public void AutoLayout()
+    /// <summary>
+    /// Arranges every activity with <see cref="LayeredLayout"/>, wrapping long chains into bands no wider than
+    /// <paramref name="maxWidth"/> canvas units; one undo step.
+    /// </summary>
+    public void AutoLayout(double maxWidth = 1000)
     {
-        _document.AutoLayout();
-        Edited(validate: false);
+        var activities = Activities;
+        var nodes = activities.Select(a => new LayoutNode(a.Id, EstimatedHeight(a.Id))).ToList();
+        var positions = LayeredLayout.Arrange(nodes, Connections.Select(c => (c.Source, c.Target)).ToList(), StartActivityId, maxWidth);
+        Move(positions.Select(p => (p.Key, Math.Round(p.Value.X), Math.Round(p.Value.Y))).ToList());
     }
+
+    /// <summary>The activity the flow starts from: a Start, else one marked as able to start, else the first nobody connects to.</summary>
+    public string? StartActivityId
+    {
+        get
+        {
+            var activities = Activities;
+            var targets = Connections.Select(c => c.Target).ToHashSet(StringComparer.Ordinal);
+            return (activities.FirstOrDefault(a => a.Type == "Elsa.Start")
+                    ?? activities.FirstOrDefault(a => a.CanStartWorkflow)
+                    ?? activities.FirstOrDefault(a => !targets.Contains(a.Id))
+                    ?? (activities.Count > 0 ? activities[0] : null))?.Id;
+        }
+    }
+
+    /// <summary>The height an activity's node will have on the canvas (for layout and fitting before the browser measures it).</summary>
+    public double EstimatedHeight(string activityId) =>
+        LayeredLayout.EstimateHeight(DesignerJson.Str(Activity(activityId), "name") ?? activityId, OutcomesOf(activityId).Count, ErrorsOf(activityId).Count > 0);
 
     public bool Undo()
     {
@@ -244,5 +275,6 @@ public sealed class DesignerSession
         _nodes = parsed.Definition?.Root.Activities.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
                  ?? new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
         _errors = parsed.Definition is { } definition ? [.. parsed.Errors, .. _validator.Validate(definition)] : parsed.Errors;
+        Warnings = DesignerLint.Check(Activities, Connections, OutcomesOf, StartActivityId);
     }
 }

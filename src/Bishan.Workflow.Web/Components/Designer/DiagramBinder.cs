@@ -92,6 +92,82 @@ public sealed class DiagramBinder : IDisposable
             Diagram.SetPan(container.Width / 3 - node.Position.X * Diagram.Zoom, container.Height / 3 - node.Position.Y * Diagram.Zoom);
     }
 
+    /// <summary>The zoom at which 12 px node text still reads as 11 px: fitting never goes below it (issue 14).</summary>
+    public const double ReadableZoom = 0.92;
+
+    /// <summary>
+    /// Fits the workflow into the canvas at a readable zoom (between <see cref="ReadableZoom"/> and 100 %). When it fits
+    /// it is centred; when it does not, <paramref name="focusActivityId"/> (the start, or the activity an instance waits
+    /// on) is centred and the rest is a pan away (the minimap shows where). Node sizes not measured yet are estimated.
+    /// </summary>
+    public bool FitReadable(string? focusActivityId, bool alwaysCentreFocus = false)
+    {
+        var container = Diagram.Container;
+        if (container is null || container.Width <= 0 || _nodes.Count == 0) return false;
+        const double margin = 12;
+        var boxes = _nodes.Values.Select(n => (Node: n, W: n.Size?.Width ?? LayeredLayout.NodeWidth,
+            H: n.Size?.Height ?? _session.EstimatedHeight(n.ActivityId))).ToList();
+        var left = boxes.Min(b => b.Node.Position.X);
+        var top = boxes.Min(b => b.Node.Position.Y);
+        var right = boxes.Max(b => b.Node.Position.X + b.W);
+        var bottom = boxes.Max(b => b.Node.Position.Y + b.H);
+        var fit = Math.Min((container.Width - 2 * margin) / Math.Max(1, right - left), (container.Height - 2 * margin) / Math.Max(1, bottom - top));
+        var zoom = Math.Clamp(fit, ReadableZoom, 1.0);
+        Diagram.SetZoom(zoom);
+        var focus = focusActivityId is not null && _nodes.TryGetValue(focusActivityId, out var f) ? boxes.Find(b => b.Node == f) : default;
+        if (alwaysCentreFocus && focus.Node is not null)
+        {
+            CentreOn(focus.Node.Position.X + focus.W / 2, focus.Node.Position.Y + focus.H / 2, zoom, container.Width, container.Height);
+            return true;
+        }
+        if (fit >= ReadableZoom)
+        {
+            // Everything fits: centre the whole workflow.
+            CentreOn((left + right) / 2, (top + bottom) / 2, zoom, container.Width, container.Height);
+            return true;
+        }
+        // Too large to read whole: show it from its top-left corner (where the layout puts the start), or, when the
+        // focus would then be out of view, centre the focus.
+        Diagram.SetPan(margin - left * zoom, margin - top * zoom);
+        if (focus.Node is not null
+            && ((focus.Node.Position.X + focus.W - left) * zoom + margin > container.Width || (focus.Node.Position.Y + focus.H - top) * zoom + margin > container.Height))
+            CentreOn(focus.Node.Position.X + focus.W / 2, focus.Node.Position.Y + focus.H / 2, zoom, container.Width, container.Height);
+        return true;
+    }
+
+    private void CentreOn(double x, double y, double zoom, double width, double height) =>
+        Diagram.SetPan(width / 2 - x * zoom, height / 2 - y * zoom);
+
+    /// <summary>The widest a band of the auto-layout may be so that it fits the canvas at a readable zoom.</summary>
+    public double ReadableWidth() =>
+        Diagram.Container is { Width: > 0 } c ? Math.Max(LayeredLayout.NodeWidth, (c.Width - 48) / ReadableZoom) : 930;
+
+    /// <summary>
+    /// Where a new activity goes: beside the selected one (right of it, or under it when that would leave the view),
+    /// else in the middle of the view.
+    /// </summary>
+    public Point PlaceForNew()
+    {
+        if (SelectedActivityIds is [var selected] && _nodes.TryGetValue(selected, out var node))
+        {
+            var width = node.Size?.Width ?? LayeredLayout.NodeWidth;
+            var x = node.Position.X + width + LayeredLayout.ColumnGap;
+            var y = node.Position.Y;
+            var container = Diagram.Container;
+            var visibleRight = container is null ? double.MaxValue : (container.Width - Diagram.Pan.X) / Diagram.Zoom;
+            if (x + LayeredLayout.NodeWidth > visibleRight)
+            {
+                x = node.Position.X;
+                y = node.Position.Y + (node.Size?.Height ?? _session.EstimatedHeight(selected)) + LayeredLayout.RowGap;
+            }
+            // Step down past anything already there.
+            while (_nodes.Values.Any(n => n != node && Math.Abs(n.Position.X - x) < LayeredLayout.NodeWidth && Math.Abs(n.Position.Y - y) < 60))
+                y += 80;
+            return new Point(x, y);
+        }
+        return VisibleCentre();
+    }
+
     /// <summary>The diagram point at the centre of the visible canvas (where a clicked palette item lands).</summary>
     public Point VisibleCentre()
     {
@@ -144,7 +220,8 @@ public sealed class DiagramBinder : IDisposable
         var errors = _session.ErrorsOf(activity.Id).Select(e => e.Message).ToList();
         var state = _states.GetValueOrDefault(activity.Id);
         var typeName = descriptor?.DisplayName.For(_culture) ?? activity.Type;
-        var signature = string.Join('\u001f', [activity.Name ?? "", typeName, state.ToString(), string.Join(',', outcomes), .. errors]);
+        var warnings = ReadOnly ? [] : _session.WarningsOf(activity.Id);
+        var signature = string.Join('\u001f', [activity.Name ?? "", typeName, state.ToString(), string.Join(',', outcomes), .. errors, .. warnings.Select(w => w.ToString())]);
 
         if (!_nodes.TryGetValue(activity.Id, out var node))
         {
@@ -156,6 +233,7 @@ public sealed class DiagramBinder : IDisposable
                 Locked = ReadOnly,
             };
             node.InPort.Locked = true;
+            node.Warnings = warnings;
             node.Moved += OnNodeMoved;
             Apply(node, typeName, outcomes, errors, state, signature);
             _nodes[activity.Id] = node;
@@ -167,6 +245,7 @@ public sealed class DiagramBinder : IDisposable
             node.SetPosition(activity.Position.X, activity.Position.Y);
         if (node.Signature == signature) return;
         node.Title = activity.Name ?? activity.Id;
+        node.Warnings = warnings;
         Apply(node, typeName, outcomes, errors, state, signature);
         node.Refresh();
     }
