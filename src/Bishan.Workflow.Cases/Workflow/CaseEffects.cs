@@ -13,7 +13,7 @@ namespace Bishan.Workflow.Cases.Workflow;
 /// </summary>
 internal sealed class CaseEffects(AssigneeResolver assignees, TaskBookmarkSync tasks)
 {
-    public async Task ApplyAsync(PassScope scope, ApprovalDecided e)
+    public static async Task ApplyAsync(PassScope scope, ApprovalDecided e)
     {
         if (!Enum.TryParse<ApprovalSubject>(e.Subject, ignoreCase: true, out var subject))
             throw new CaseGateException(CaseGateException.InvalidValue, $"Unknown approval subject '{e.Subject}'.");
@@ -41,7 +41,7 @@ internal sealed class CaseEffects(AssigneeResolver assignees, TaskBookmarkSync t
             e.UserId);
     }
 
-    public async Task ApplyAsync(PassScope scope, CaseStatusChanged e)
+    public static async Task ApplyAsync(PassScope scope, CaseStatusChanged e)
     {
         var @case = await scope.RequireCaseAsync(e.CaseId);
         if (!Enum.TryParse<CaseStatus>(e.Status, ignoreCase: true, out var status))
@@ -120,7 +120,7 @@ internal sealed class CaseEffects(AssigneeResolver assignees, TaskBookmarkSync t
         await ReassignOpenTasksAsync(scope, @case);
     }
 
-    public async Task ApplyAsync(PassScope scope, CaseExited e)
+    public static async Task ApplyAsync(PassScope scope, CaseExited e)
     {
         var @case = await scope.RequireCaseAsync(e.CaseId);
         if (@case.Status is not (CaseStatus.Registered or CaseStatus.ExitEvaluation))
@@ -136,7 +136,7 @@ internal sealed class CaseEffects(AssigneeResolver assignees, TaskBookmarkSync t
         scope.Timeline(@case.Id, TimelineKind.Exited, CaseTexts.Format("Timeline_Exited", e.Reason));
     }
 
-    public async Task ApplyAsync(PassScope scope, CaseReentered e)
+    public static async Task ApplyAsync(PassScope scope, CaseReentered e)
     {
         var @case = await scope.RequireCaseAsync(e.CaseId);
         @case.Status = CaseStatus.Screening;
@@ -147,7 +147,7 @@ internal sealed class CaseEffects(AssigneeResolver assignees, TaskBookmarkSync t
         scope.Timeline(@case.Id, TimelineKind.Reentered, CaseTexts.Format("Timeline_Reentered", e.Reason));
     }
 
-    public async Task ApplyAsync(PassScope scope, CaseClosed e)
+    public static async Task ApplyAsync(PassScope scope, CaseClosed e)
     {
         var @case = await scope.RequireCaseAsync(e.CaseId);
         @case.Status = CaseStatus.Closed;
@@ -157,7 +157,7 @@ internal sealed class CaseEffects(AssigneeResolver assignees, TaskBookmarkSync t
         scope.Timeline(@case.Id, TimelineKind.Closed, CaseTexts.Format("Timeline_Closed", e.Reason));
     }
 
-    public async Task ApplyAsync(PassScope scope, TimelineEntryAdded e)
+    public static async Task ApplyAsync(PassScope scope, TimelineEntryAdded e)
     {
         var @case = await scope.RequireCaseAsync(e.CaseId);
         scope.Timeline(@case.Id, TimelineKind.Note, e.Text);

@@ -25,7 +25,6 @@ public sealed class CaseWorkflowBridge
     private readonly CaseEffects _cases;
     private readonly OverdueEscalation _overdue;
     private readonly MeetingEffects _meetings;
-    private readonly FundingEffects _funding = new();
 
     public CaseWorkflowBridge(TimeProvider time, CoordinatingBodyResolver coordination, ExitCriteriaCatalog exitCriteria,
         OutcomeOptions? outcomes = null)
@@ -44,26 +43,26 @@ public sealed class CaseWorkflowBridge
         if (!hasTasks && pass.Effects.Count == 0) return;
 
         var scope = new PassScope(db, pass, _time.GetUtcNow().UtcDateTime, ct);
-        await _tasks.EndRemovedAsync(scope);
+        await TaskBookmarkSync.EndRemovedAsync(scope);
         foreach (var effect in pass.Effects)
         {
             var apply = effect switch
             {
-                ApprovalDecided e => _cases.ApplyAsync(scope, e),
-                CaseStatusChanged e => _cases.ApplyAsync(scope, e),
+                ApprovalDecided e => CaseEffects.ApplyAsync(scope, e),
+                CaseStatusChanged e => CaseEffects.ApplyAsync(scope, e),
                 CaseRegistered e => _cases.ApplyAsync(scope, e),
                 CaseTierChanged e => _cases.ApplyAsync(scope, e),
-                CaseExited e => _cases.ApplyAsync(scope, e),
-                CaseReentered e => _cases.ApplyAsync(scope, e),
-                CaseClosed e => _cases.ApplyAsync(scope, e),
-                TimelineEntryAdded e => _cases.ApplyAsync(scope, e),
+                CaseExited e => CaseEffects.ApplyAsync(scope, e),
+                CaseReentered e => CaseEffects.ApplyAsync(scope, e),
+                CaseClosed e => CaseEffects.ApplyAsync(scope, e),
+                TimelineEntryAdded e => CaseEffects.ApplyAsync(scope, e),
                 NotificationRequested e => _cases.ApplyAsync(scope, e),
                 TaskOverdue e => _overdue.ApplyAsync(scope, e),
-                MeetingScheduled e => _meetings.ApplyAsync(scope, e),
+                MeetingScheduled e => MeetingEffects.ApplyAsync(scope, e),
                 DecisionTasksRequested e => _meetings.ApplyAsync(scope, e),
                 SpecialReportRequested e => _meetings.ApplyAsync(scope, e),
-                SubsidyDecided e => _funding.ApplyAsync(scope, e),
-                SubsidyAmended e => _funding.ApplyAsync(scope, e),
+                SubsidyDecided e => FundingEffects.ApplyAsync(scope, e),
+                SubsidyAmended e => FundingEffects.ApplyAsync(scope, e),
 
                 // After the commit (CaseWorkflowFollowUps); other effects belong to other handlers.
                 _ => Task.CompletedTask,

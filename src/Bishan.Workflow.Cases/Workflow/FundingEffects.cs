@@ -15,9 +15,9 @@ namespace Bishan.Workflow.Cases.Workflow;
 /// only while the line can cover it. The subsidy must be the instance's own and still requested, so a workflow cannot
 /// settle another request or settle one twice.
 /// </summary>
-internal sealed class FundingEffects
+internal static class FundingEffects
 {
-    public async Task ApplyAsync(PassScope scope, SubsidyDecided e)
+    public static async Task ApplyAsync(PassScope scope, SubsidyDecided e)
     {
         var @case = await scope.RequireCaseAsync(e.CaseId);
         var subsidy = await FindAsync(scope, @case, e);
@@ -72,7 +72,7 @@ internal sealed class FundingEffects
     /// A sent-back request amended by the caseworker: the new reason (and amount) replace the request's, so the approver, the
     /// case file and the expenditure read what was resubmitted; the timeline records the amendment.
     /// </summary>
-    public async Task ApplyAsync(PassScope scope, SubsidyAmended e)
+    public static async Task ApplyAsync(PassScope scope, SubsidyAmended e)
     {
         var @case = await scope.RequireCaseAsync(e.CaseId);
         var subsidy = await FindAsync(scope, @case, e.SubsidyId, e.InstanceId);

@@ -30,7 +30,7 @@ internal sealed class MeetingEffects(TaskBookmarkSync tasks, OutcomeOptions outc
     private static readonly TimeSpan DefaultMonthlyLookBack = TimeSpan.FromDays(31);
     private const int MaxLookBackPeriods = 3;
 
-    public async Task ApplyAsync(PassScope scope, MeetingScheduled e)
+    public static async Task ApplyAsync(PassScope scope, MeetingScheduled e)
     {
         var kind = Enum.TryParse<MeetingKind>(e.Kind, ignoreCase: true, out var k) ? k : MeetingKind.Weekly;
         var meeting = new Meeting

@@ -20,7 +20,7 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
     public const string ExitCriteriaSource = "exitCriteria";
     public const string EntryCriteriaSource = "entryCriteria";
 
-    public async Task EndRemovedAsync(PassScope scope)
+    public static async Task EndRemovedAsync(PassScope scope)
     {
         var removed = scope.Pass.RemovedBookmarkIds.ToArray();
         if (removed.Length == 0) return;

@@ -83,13 +83,13 @@ public sealed class ActivityExecutionContext : IExpressionScope
     public IEnumerable<string> VariableNames => Index.VariablesByName.Keys;
     public IReadOnlyDictionary<string, JsonNode?> WorkflowInput => _run.State.Input;
 
-    public JsonNode? GetVariable(string idOrName) =>
-        Index.FindVariable(idOrName) is { } v ? _run.State.Variables.GetValueOrDefault(v.Id) : null;
+    public JsonNode? GetVariable(string name) =>
+        Index.FindVariable(name) is { } v ? _run.State.Variables.GetValueOrDefault(v.Id) : null;
 
-    public void SetVariable(string idOrName, JsonNode? value)
+    public void SetVariable(string name, JsonNode? value)
     {
-        var v = Index.FindVariable(idOrName)
-                ?? throw new InvalidOperationException($"The workflow has no variable '{idOrName}'.");
+        var v = Index.FindVariable(name)
+                ?? throw new InvalidOperationException($"The workflow has no variable '{name}'.");
         _run.State.Variables[v.Id] = ValueConverter.Convert(value, v.TypeName);
     }
 

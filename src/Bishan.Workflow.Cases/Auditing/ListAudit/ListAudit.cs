@@ -14,7 +14,7 @@ public sealed record AuditItem(long Id, string? UserId, string? UserName, string
 
 public sealed class ListAuditHandler(ICasesDbContext db, ICurrentUser user) : IQueryHandler<ListAudit, Page<AuditItem>>
 {
-    public async ValueTask<Page<AuditItem>> Handle(ListAudit query, CancellationToken ct)
+    public async ValueTask<Page<AuditItem>> Handle(ListAudit query, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
         var (skip, take) = Paging.Check(query.Skip, query.Take);
@@ -31,10 +31,10 @@ public sealed class ListAuditHandler(ICasesDbContext db, ICurrentUser user) : IQ
         if (from is { } f) entries = entries.Where(a => a.AtUtc >= f);
         if (to is { } t) entries = entries.Where(a => a.AtUtc < t);
 
-        var total = await entries.CountAsync(ct);
+        var total = await entries.CountAsync(cancellationToken);
         var items = await entries.OrderByDescending(a => a.Id).Skip(skip).Take(take)
             .Select(a => new AuditItem(a.Id, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityId, a.Detail, a.IpAddress, a.AtUtc))
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         return new Page<AuditItem>(items, total, skip, take);
     }
 }

@@ -26,9 +26,9 @@ public sealed class AddHelpRecordHandler(ICasesDbContext db, ICurrentUser user, 
     public const int MaxKindLength = 50;
     public const int MaxContentLength = 4000;
 
-    public async ValueTask<HelpRecordCreated> Handle(AddHelpRecord command, CancellationToken ct)
+    public async ValueTask<HelpRecordCreated> Handle(AddHelpRecord command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         Permissions.EnsureMayWrite(user);
         var errors = new InputErrors();
         var kind = errors.Text("kind", command.Kind, MaxKindLength, required: true);
@@ -43,7 +43,7 @@ public sealed class AddHelpRecordHandler(ICasesDbContext db, ICurrentUser user, 
         else if (occurredOn < @case.DateOfBirth)
             errors.Add("occurredOn", UseCaseStrings.Format("HelpRecord_DateBeforeBirth",
                 @case.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        if (command.HelperId is { } helperId && !await db.Helpers.AnyAsync(h => h.Id == helperId, ct))
+        if (command.HelperId is { } helperId && !await db.Helpers.AnyAsync(h => h.Id == helperId, cancellationToken))
             errors.Add("helperId", UseCaseStrings.Format("HelpRecord_HelperUnknown", helperId));
         errors.ThrowIfAny();
         if (@case.Status is not (CaseStatus.Registered or CaseStatus.ExitEvaluation or CaseStatus.FollowUp))
@@ -64,7 +64,7 @@ public sealed class AddHelpRecordHandler(ICasesDbContext db, ICurrentUser user, 
             Text = UseCaseStrings.Record("Timeline_HelpRecord", kind, content!.Length > 200 ? content[..200] + "…" : content),
         });
         AuditLog.Add(db, user, time, AuditActions.HelpRecordAdd, nameof(Case), @case.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new HelpRecordCreated(record.Id, @case.Id);
     }
 }

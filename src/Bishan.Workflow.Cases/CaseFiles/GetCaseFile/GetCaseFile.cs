@@ -65,9 +65,9 @@ public sealed record TimelineItem(long Id, DateTime AtUtc, TimelineKind Kind, st
 public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
     : IQueryHandler<GetCaseFile, CaseFile>
 {
-    public async ValueTask<CaseFile> Handle(GetCaseFile query, CancellationToken ct)
+    public async ValueTask<CaseFile> Handle(GetCaseFile query, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(query.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(query.CaseId, CaseScope.For(user, tree), cancellationToken);
         var id = @case.Id;
         var whole = Permissions.MaySeeWholeIdNumber(user, @case);
 
@@ -77,33 +77,33 @@ public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, Or
                              join h in db.Helpers.AsNoTracking() on ch.HelperId equals h.Id
                              where ch.CaseId == id && ch.ReleasedAtUtc == null
                              orderby ch.AssignedAtUtc, ch.Id
-                             select new HelperItem(h.Id, h.Name, h.Kind, h.TeamName, ch.Role, ch.AssignedAtUtc)).ToListAsync(ct);
-        var helpRecords = (await db.HelpRecords.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct))
+                             select new HelperItem(h.Id, h.Name, h.Kind, h.TeamName, ch.Role, ch.AssignedAtUtc)).ToListAsync(cancellationToken);
+        var helpRecords = (await db.HelpRecords.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken))
             .OrderByDescending(r => r.OccurredAtUtc).ThenByDescending(r => r.Id)
             .Select(r => new HelpRecordItem(r.Id, r.OccurredAtUtc, r.Kind, r.Content, r.HelperId, r.RecordedByUserId)).ToList();
-        var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.CaseId == id).ToListAsync(ct))
+        var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.CaseId == id).ToListAsync(cancellationToken))
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new EvaluationItem(e.Id, e.Kind, e.Result, e.ChecklistJson, e.Comment, e.EvaluatorUserId, e.AtUtc)).ToList();
-        var subsidies = (await db.Subsidies.AsNoTracking().Where(s => s.CaseId == id).ToListAsync(ct))
+        var subsidies = (await db.Subsidies.AsNoTracking().Where(s => s.CaseId == id).ToListAsync(cancellationToken))
             .OrderBy(s => s.RequestedAtUtc).ThenBy(s => s.Id)
             .Select(s => new SubsidyItem(s.Id, s.Amount, s.Reason, s.Status, s.RequestedAtUtc, s.DecidedAtUtc, s.PaidAtUtc)).ToList();
-        var registrations = (await db.CaseRegistrations.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct))
+        var registrations = (await db.CaseRegistrations.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken))
             .OrderBy(r => r.Number)
             .Select(r => new RegistrationItem(r.Number, r.PrimaryAction, r.Tier, r.RegisteredAtUtc, r.ExitedAtUtc)).ToList();
-        var openTasks = (await db.WorkTasks.AsNoTracking().Where(t => t.CaseId == id && t.Status == WorkTaskStatus.Open).ToListAsync(ct))
+        var openTasks = (await db.WorkTasks.AsNoTracking().Where(t => t.CaseId == id && t.Status == WorkTaskStatus.Open).ToListAsync(cancellationToken))
             .OrderBy(t => t.CreatedAtUtc)
             .Select(t => new OpenTaskItem(t.Id, t.Title, t.Kind, t.AssigneeUserId, t.DueAtUtc)).ToList();
-        var timeline = (await db.TimelineEntries.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(ct))
+        var timeline = (await db.TimelineEntries.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(cancellationToken))
             .OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
             .Select(t => new TimelineItem(t.Id, t.AtUtc, t.Kind, t.Text, t.ActorUserId, t.TaskId)).ToList();
-        var meetings = await MeetingsAsync(id, ct);
-        var plan = await Plans.PlanView.LoadAsync(db, id, @case.PlanUpdatedAtUtc, ct);
+        var meetings = await MeetingsAsync(id, cancellationToken);
+        var plan = await Plans.PlanView.LoadAsync(db, id, @case.PlanUpdatedAtUtc, cancellationToken);
         var caseworker = @case.CaseworkerUserId is { } cw
-            ? (await StaffDirectory.LoadAsync(db, ct)).ById(cw) is { } s ? new PersonRef(s.UserId, s.UserName, s.DisplayName) : new PersonRef(cw, null, null)
+            ? (await StaffDirectory.LoadAsync(db, cancellationToken)).ById(cw) is { } s ? new PersonRef(s.UserId, s.UserName, s.DisplayName) : new PersonRef(cw, null, null)
             : null;
 
         AuditLog.Add(db, user, time, AuditActions.CaseRead, nameof(Case), id, whole ? "idNumber: whole" : "idNumber: masked");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
         var profile = new CaseProfile(id, @case.FileNumber, @case.Name, @case.Gender, @case.DateOfBirth,
             @case.IdNumber is null ? null : whole ? @case.IdNumber : IdNumber.MaskText(@case.IdNumber), !whole && @case.IdNumber is not null,
@@ -115,13 +115,13 @@ public sealed class GetCaseFileHandler(ICasesDbContext db, ICurrentUser user, Or
             helpRecords, evaluations, meetings, subsidies, registrations, openTasks, timeline);
     }
 
-    private async Task<List<MeetingItem>> MeetingsAsync(string caseId, CancellationToken ct)
+    private async Task<List<MeetingItem>> MeetingsAsync(string caseId, CancellationToken cancellationToken)
     {
-        var agenda = await db.MeetingAgendaItems.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct);
-        var decisions = await db.MeetingDecisions.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(ct);
+        var agenda = await db.MeetingAgendaItems.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken);
+        var decisions = await db.MeetingDecisions.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(cancellationToken);
         var ids = agenda.Select(a => a.MeetingId).Concat(decisions.Select(d => d.MeetingId)).Distinct().ToList();
         if (ids.Count == 0) return [];
-        var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
         return meetings.OrderBy(m => m.ScheduledAtUtc).Select(m => new MeetingItem(m.Id, m.Kind, m.Topic, m.ScheduledAtUtc, m.Status,
                 agenda.Where(a => a.MeetingId == m.Id).Select(a => a.Reason.ToString()).ToList(),
                 decisions.Where(d => d.MeetingId == m.Id).Select(d => d.Text).ToList()))

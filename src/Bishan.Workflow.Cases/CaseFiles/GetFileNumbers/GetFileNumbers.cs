@@ -14,12 +14,12 @@ public sealed record GetFileNumbers(IReadOnlyCollection<string> CaseIds) : IQuer
 public sealed class GetFileNumbersHandler(ICasesDbContext db, ICurrentUser user)
     : IQueryHandler<GetFileNumbers, IReadOnlyDictionary<string, string>>
 {
-    public async ValueTask<IReadOnlyDictionary<string, string>> Handle(GetFileNumbers query, CancellationToken ct)
+    public async ValueTask<IReadOnlyDictionary<string, string>> Handle(GetFileNumbers query, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
         var ids = query.CaseIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).Take(500).ToList();
         if (ids.Count == 0) return new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.FileNumber }).ToListAsync(ct);
+        var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.FileNumber }).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => r.FileNumber, StringComparer.Ordinal);
     }
 }

@@ -42,7 +42,7 @@ public sealed record CaseListItem(
 
 public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree) : IQueryHandler<ListCases, Page<CaseListItem>>
 {
-    public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken ct)
+    public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
         var (skip, take) = Paging.Check(query.Skip, query.Take);
         var errors = new InputErrors();
@@ -67,8 +67,8 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
                                      || (text.Length == 4 && c.IdNumber != null && c.IdNumber.EndsWith(upperTail)));
         }
 
-        var total = await cases.CountAsync(ct);
-        var rows = await cases.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
+        var total = await cases.CountAsync(cancellationToken);
+        var rows = await cases.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new Page<CaseListItem>(rows.Select(ToItem).ToList(), total, skip, take);
     }
 

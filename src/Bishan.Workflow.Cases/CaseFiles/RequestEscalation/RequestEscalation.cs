@@ -26,9 +26,9 @@ public sealed class RequestEscalationHandler(ICasesDbContext db, ICurrentUser us
 {
     public const int MaxReasonLength = 2000;
 
-    public async ValueTask<WorkflowRequested> Handle(RequestEscalation command, CancellationToken ct)
+    public async ValueTask<WorkflowRequested> Handle(RequestEscalation command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         Permissions.EnsureMayWrite(user);
         var errors = new InputErrors();
         var target = errors.Enum<Tier>("targetTier", command.TargetTier, required: true);
@@ -36,12 +36,12 @@ public sealed class RequestEscalationHandler(ICasesDbContext db, ICurrentUser us
         if (target is not null && target == @case.Tier) errors.Add("targetTier", UseCaseStrings.Format("Escalation_SameTier"));
         errors.ThrowIfAny();
         CaseStates.EnsureRegistered(@case);
-        await workflows.EnsurePublishedAsync(CaseWorkflows.TieredEscalation, ct);
-        await workflows.EnsureNotRunningAsync(CaseWorkflows.TieredEscalation, @case.Id, ct);
+        await workflows.EnsurePublishedAsync(CaseWorkflows.TieredEscalation, cancellationToken);
+        await workflows.EnsureNotRunningAsync(CaseWorkflows.TieredEscalation, @case.Id, cancellationToken);
 
         var direction = @case.Tier is { } current && target < current ? ApprovalSubject.Deescalation : ApprovalSubject.Escalation;
         AuditLog.Add(db, user, time, AuditActions.EscalationRequest, nameof(Case), @case.Id, $"{direction} to {target}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
         // The workflow writes the request's one timeline line (its first step), in the same pass that starts it.
         var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.TieredEscalation, @case.Id, new Dictionary<string, JsonNode?>
@@ -50,7 +50,7 @@ public sealed class RequestEscalationHandler(ICasesDbContext db, ICurrentUser us
             ["targetTier"] = target!.Value.ToString(),
             ["direction"] = direction.ToString(),
             ["reason"] = reason,
-        }, static () => { }, ct);
+        }, static () => { }, cancellationToken);
         return new WorkflowRequested(@case.Id, instanceId);
     }
 }

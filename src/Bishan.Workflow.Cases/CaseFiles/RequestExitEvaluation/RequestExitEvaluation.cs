@@ -18,16 +18,16 @@ public sealed class RequestExitEvaluationHandler(ICasesDbContext db, ICurrentUse
 {
     public const int MaxReasonLength = 2000;
 
-    public async ValueTask<WorkflowRequested> Handle(RequestExitEvaluation command, CancellationToken ct)
+    public async ValueTask<WorkflowRequested> Handle(RequestExitEvaluation command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         Permissions.EnsureMayWrite(user);
         var errors = new InputErrors();
         var reason = errors.Text("reason", command.Reason, MaxReasonLength);
         errors.ThrowIfAny();
         CaseStates.EnsureRegistered(@case);
-        await workflows.EnsurePublishedAsync(CaseWorkflows.ExitEvaluation, ct);
-        await workflows.EnsureNotRunningAsync(CaseWorkflows.ExitEvaluation, @case.Id, ct);
+        await workflows.EnsurePublishedAsync(CaseWorkflows.ExitEvaluation, cancellationToken);
+        await workflows.EnsureNotRunningAsync(CaseWorkflows.ExitEvaluation, @case.Id, cancellationToken);
 
         var line = db.TimelineEntries.Add(new TimelineEntry
         {
@@ -35,10 +35,10 @@ public sealed class RequestExitEvaluationHandler(ICasesDbContext db, ICurrentUse
             Text = UseCaseStrings.Record("Timeline_ExitEvaluationRequested", reason ?? "-"),
         }).Entity;
         AuditLog.Add(db, user, time, AuditActions.ExitEvaluationRequest, nameof(Case), @case.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
         var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.ExitEvaluation, @case.Id,
-            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id, ["reason"] = reason }, () => db.TimelineEntries.Remove(line), ct);
+            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id, ["reason"] = reason }, () => db.TimelineEntries.Remove(line), cancellationToken);
         return new WorkflowRequested(@case.Id, instanceId);
     }
 }

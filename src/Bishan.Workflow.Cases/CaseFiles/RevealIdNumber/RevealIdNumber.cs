@@ -18,12 +18,12 @@ public sealed class RevealIdNumberHandler(ICasesDbContext db, ICurrentUser user,
     : ICommandHandler<RevealIdNumber, string?>
 {
     /// <exception cref="ForbiddenException">The user may read the case but not see its whole ID number.</exception>
-    public async ValueTask<string?> Handle(RevealIdNumber command, CancellationToken ct)
+    public async ValueTask<string?> Handle(RevealIdNumber command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         if (!Permissions.MaySeeWholeIdNumber(user, @case)) throw new ForbiddenException(UseCaseStrings.Format("IdNumber_MayNotReveal"));
         AuditLog.Add(db, user, time, AuditActions.IdNumberReveal, nameof(Case), @case.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return @case.IdNumber;
     }
 }

@@ -17,15 +17,15 @@ public sealed record GetCriteria(string? Kind) : IQuery<IReadOnlyList<CriteriaCa
 public sealed class GetCriteriaHandler(ICasesDbContext db, ICurrentUser user, CriteriaCatalogs catalogs, TimeProvider time)
     : IQueryHandler<GetCriteria, IReadOnlyList<CriteriaCatalogView>>
 {
-    public async ValueTask<IReadOnlyList<CriteriaCatalogView>> Handle(GetCriteria query, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<CriteriaCatalogView>> Handle(GetCriteria query, CancellationToken cancellationToken)
     {
         if (!Roles.All.Any(user.IsInRole)) throw new ForbiddenException(Localization.UseCaseStrings.Format("Role_ReadOnly"));
         var errors = new InputErrors();
         var kind = errors.Enum<CriteriaKind>("kind", query.Kind);
         errors.ThrowIfAny();
         var kinds = kind is { } one ? [one] : Enum.GetValues<CriteriaKind>();
-        var versions = await db.CriteriaVersions.AsNoTracking().ToListAsync(ct);
-        var staff = await Workflow.StaffDirectory.LoadAsync(db, ct);
+        var versions = await db.CriteriaVersions.AsNoTracking().ToListAsync(cancellationToken);
+        var staff = await Workflow.StaffDirectory.LoadAsync(db, cancellationToken);
         string? NameOf(string? id) => id is null ? null : staff.NameOf(id);
         var now = time.GetUtcNow().UtcDateTime;
         return kinds.SelectMany(k => Enum.GetValues<FiveAction>().Select(a => CriteriaCatalogView.Of(k, a,

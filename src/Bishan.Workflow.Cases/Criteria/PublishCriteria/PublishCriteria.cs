@@ -29,7 +29,7 @@ public sealed partial class PublishCriteriaHandler(ICasesDbContext db, ICurrentU
     public const int MaxTextLength = 300;
     public const int MaxNoteLength = 500;
 
-    public async ValueTask<CriteriaCatalogView> Handle(PublishCriteria command, CancellationToken ct)
+    public async ValueTask<CriteriaCatalogView> Handle(PublishCriteria command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
         var errors = new InputErrors();
@@ -40,7 +40,7 @@ public sealed partial class PublishCriteriaHandler(ICasesDbContext db, ICurrentU
         errors.ThrowIfAny();
 
         var now = time.GetUtcNow().UtcDateTime;
-        var current = await catalogs.CurrentAsync(db, kind!.Value, action!.Value, now, ct);
+        var current = await catalogs.CurrentAsync(db, kind!.Value, action!.Value, now, cancellationToken);
         var version = new CriteriaVersion
         {
             Kind = kind.Value, Action = action.Value, Number = current.Number + 1, ItemsJson = CriteriaJson.Serialize(items),
@@ -49,10 +49,10 @@ public sealed partial class PublishCriteriaHandler(ICasesDbContext db, ICurrentU
         db.CriteriaVersions.Add(version);
         AuditLog.Add(db, user, time, AuditActions.CriteriaPublish, nameof(CriteriaVersion), $"{kind}/{action}",
             string.Create(CultureInfo.InvariantCulture, $"version {version.Number}, {items.Count} items"));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
-        var versions = await db.CriteriaVersions.AsNoTracking().Where(v => v.Kind == kind && v.Action == action).ToListAsync(ct);
-        var staff = await Workflow.StaffDirectory.LoadAsync(db, ct);
+        var versions = await db.CriteriaVersions.AsNoTracking().Where(v => v.Kind == kind && v.Action == action).ToListAsync(cancellationToken);
+        var staff = await Workflow.StaffDirectory.LoadAsync(db, cancellationToken);
         return CriteriaCatalogView.Of(kind.Value, action.Value, versions, version, id => id is null ? null : staff.NameOf(id));
     }
 

@@ -16,7 +16,7 @@ public sealed record CreateBudgetLine(int? Year, string? Name, string? OrgUnitId
 public sealed class CreateBudgetLineHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
     : ICommandHandler<CreateBudgetLine, BudgetLineItem>
 {
-    public async ValueTask<BudgetLineItem> Handle(CreateBudgetLine command, CancellationToken ct)
+    public async ValueTask<BudgetLineItem> Handle(CreateBudgetLine command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
         var errors = new InputErrors();
@@ -30,10 +30,10 @@ public sealed class CreateBudgetLineHandler(ICasesDbContext db, ICurrentUser use
 
         var line = new BudgetLine { Year = command.Year!.Value, Name = name!, OrgUnitId = unit!, Amount = amount!.Value, Notes = notes };
         db.BudgetLines.Add(line);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         AuditLog.Add(db, user, time, AuditActions.BudgetLineCreate, nameof(BudgetLine), line.Id.ToString(CultureInfo.InvariantCulture),
             $"{line.Year} {line.Name} {Money.Text(line.Amount)}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new BudgetLineItem(line.Id, line.Year, line.Name, line.OrgUnitId, tree.Find(line.OrgUnitId)?.Name, line.Amount, 0m, line.Amount, line.Notes);
     }
 }

@@ -15,12 +15,12 @@ public sealed record BudgetLineItem(long Id, int Year, string Name, string OrgUn
 
 public sealed class ListBudgetLinesHandler(ICasesDbContext db, OrgTree tree) : IQueryHandler<ListBudgetLines, IReadOnlyList<BudgetLineItem>>
 {
-    public async ValueTask<IReadOnlyList<BudgetLineItem>> Handle(ListBudgetLines query, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<BudgetLineItem>> Handle(ListBudgetLines query, CancellationToken cancellationToken)
     {
         var lines = db.BudgetLines.AsNoTracking();
         if (query.Year is { } year) lines = lines.Where(l => l.Year == year);
-        var rows = await lines.ToListAsync(ct);
-        var spent = await FundingLedger.SpentAsync(db, [.. rows.Select(l => l.Id)], ct);
+        var rows = await lines.ToListAsync(cancellationToken);
+        var spent = await FundingLedger.SpentAsync(db, [.. rows.Select(l => l.Id)], cancellationToken);
         return [.. rows.OrderByDescending(l => l.Year).ThenBy(l => l.OrgUnitId, StringComparer.Ordinal).ThenBy(l => l.Id)
             .Select(l => new BudgetLineItem(l.Id, l.Year, l.Name, l.OrgUnitId, tree.Find(l.OrgUnitId)?.Name, l.Amount, spent[l.Id],
                 l.Amount - spent[l.Id], l.Notes))];

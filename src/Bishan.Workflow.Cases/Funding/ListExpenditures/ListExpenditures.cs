@@ -21,13 +21,13 @@ public sealed class ListExpendituresHandler(ICasesDbContext db, ICurrentUser use
 {
     public static IReadOnlyList<string> ReaderRoles { get; } = [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary];
 
-    public async ValueTask<Page<ExpenditureItem>> Handle(ListExpenditures query, CancellationToken ct)
+    public async ValueTask<Page<ExpenditureItem>> Handle(ListExpenditures query, CancellationToken cancellationToken)
     {
         if (!ReaderRoles.Any(user.IsInRole)) throw new ForbiddenException(UseCaseStrings.Format("Funding_ReadForbidden"));
         var (skip, take) = Paging.Check(query.Skip, query.Take);
         var scope = CaseScope.For(user, tree);
 
-        var lines = await db.BudgetLines.AsNoTracking().ToDictionaryAsync(l => l.Id, ct);
+        var lines = await db.BudgetLines.AsNoTracking().ToDictionaryAsync(l => l.Id, cancellationToken);
         var expenditures = db.Expenditures.AsNoTracking();
         if (!scope.SeesAll)
         {
@@ -38,12 +38,12 @@ public sealed class ListExpendituresHandler(ICasesDbContext db, ICurrentUser use
         if (query.BudgetLineId is { } lineId) expenditures = expenditures.Where(x => x.BudgetLineId == lineId);
         if (!string.IsNullOrWhiteSpace(query.CaseId)) expenditures = expenditures.Where(x => x.CaseId == query.CaseId);
 
-        var total = await expenditures.CountAsync(ct);
+        var total = await expenditures.CountAsync(cancellationToken);
         var rows = await (from x in expenditures
                           join c in db.Cases.AsNoTracking() on x.CaseId equals c.Id into cs
                           from c in cs.DefaultIfEmpty()
                           orderby x.Id descending
-                          select new { x, FileNumber = c == null ? null : c.FileNumber }).Skip(skip).Take(take).ToListAsync(ct);
+                          select new { x, FileNumber = c == null ? null : c.FileNumber }).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new Page<ExpenditureItem>([.. rows.Select(r => new ExpenditureItem(r.x.Id, r.x.BudgetLineId,
             lines.TryGetValue(r.x.BudgetLineId, out var line) ? line.Name : "", r.x.Amount, r.x.Purpose, r.x.CaseId, r.FileNumber, r.x.SubsidyId,
             r.x.SpentOn, r.x.RecordedByUserId, r.x.CreatedAtUtc))], total, skip, take);

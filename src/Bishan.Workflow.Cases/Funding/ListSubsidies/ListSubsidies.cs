@@ -21,7 +21,7 @@ public sealed record SubsidyListItem(long Id, string CaseId, string FileNumber, 
 
 public sealed class ListSubsidiesHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree) : IQueryHandler<ListSubsidies, Page<SubsidyListItem>>
 {
-    public async ValueTask<Page<SubsidyListItem>> Handle(ListSubsidies query, CancellationToken ct)
+    public async ValueTask<Page<SubsidyListItem>> Handle(ListSubsidies query, CancellationToken cancellationToken)
     {
         if (!ListExpendituresHandler.ReaderRoles.Any(user.IsInRole)) throw new ForbiddenException(UseCaseStrings.Format("Funding_ReadForbidden"));
         var (skip, take) = Paging.Check(query.Skip, query.Take);
@@ -35,10 +35,10 @@ public sealed class ListSubsidiesHandler(ICasesDbContext db, ICurrentUser user, 
                         select new { s, c.FileNumber };
         if (status is { } wanted) subsidies = subsidies.Where(r => r.s.Status == wanted);
 
-        var total = await subsidies.CountAsync(ct);
-        var rows = await subsidies.OrderByDescending(r => r.s.Id).Skip(skip).Take(take).ToListAsync(ct);
+        var total = await subsidies.CountAsync(cancellationToken);
+        var rows = await subsidies.OrderByDescending(r => r.s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         var lineIds = rows.Where(r => r.s.BudgetLineId != null).Select(r => r.s.BudgetLineId!.Value).Distinct().ToList();
-        var lines = await db.BudgetLines.AsNoTracking().Where(l => lineIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
+        var lines = await db.BudgetLines.AsNoTracking().Where(l => lineIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Name, cancellationToken);
         return new Page<SubsidyListItem>([.. rows.Select(r => new SubsidyListItem(r.s.Id, r.s.CaseId, r.FileNumber, r.s.Amount, r.s.Reason,
             r.s.Status, r.s.BudgetLineId, r.s.BudgetLineId is { } id && lines.TryGetValue(id, out var name) ? name : null,
             r.s.RequestedAtUtc, r.s.DecidedAtUtc, r.s.PaidAtUtc))], total, skip, take);

@@ -17,10 +17,10 @@ public sealed record PaySubsidy(long SubsidyId) : ICommand<SubsidyState>;
 
 public sealed class PaySubsidyHandler(ICasesDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<PaySubsidy, SubsidyState>
 {
-    public async ValueTask<SubsidyState> Handle(PaySubsidy command, CancellationToken ct)
+    public async ValueTask<SubsidyState> Handle(PaySubsidy command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
-        var subsidy = await db.Subsidies.FirstOrDefaultAsync(s => s.Id == command.SubsidyId, ct)
+        var subsidy = await db.Subsidies.FirstOrDefaultAsync(s => s.Id == command.SubsidyId, cancellationToken)
                       ?? throw new NotFoundException(UseCaseStrings.Format("Subsidy_NotFound", command.SubsidyId));
         if (subsidy.Status != SubsidyStatus.Approved)
             throw new ConflictException(UseCaseStrings.Format("Subsidy_NotApproved", subsidy.Id, DomainLabels.For(subsidy.Status)));
@@ -35,7 +35,7 @@ public sealed class PaySubsidyHandler(ICasesDbContext db, ICurrentUser user, Tim
         });
         AuditLog.Add(db, user, time, AuditActions.SubsidyPay, nameof(Case), subsidy.CaseId,
             $"subsidy {subsidy.Id.ToString(CultureInfo.InvariantCulture)}: {Money.Text(subsidy.Amount)}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return SubsidyState.Of(subsidy);
     }
 }

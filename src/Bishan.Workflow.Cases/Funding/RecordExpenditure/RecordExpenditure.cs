@@ -27,14 +27,14 @@ public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser us
     /// <summary>How far back an expenditure may be dated.</summary>
     public const int MaxYearsBack = 10;
 
-    public async ValueTask<ExpenditureItem> Handle(RecordExpenditure command, CancellationToken ct)
+    public async ValueTask<ExpenditureItem> Handle(RecordExpenditure command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministratorOrSupervisor(user);
-        var @case = string.IsNullOrWhiteSpace(command.CaseId) ? null : await db.LoadInScopeAsync(command.CaseId.Trim(), CaseScope.For(user, tree), ct);
+        var @case = string.IsNullOrWhiteSpace(command.CaseId) ? null : await db.LoadInScopeAsync(command.CaseId.Trim(), CaseScope.For(user, tree), cancellationToken);
         var errors = new InputErrors();
         BudgetLine? line = null;
         if (command.BudgetLineId is not { } lineId) errors.Required("budgetLineId");
-        else if ((line = await db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lineId, ct)) is null)
+        else if ((line = await db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lineId, cancellationToken)) is null)
             errors.Add("budgetLineId", UseCaseStrings.Format("Funding_LineUnknown", lineId));
         var amount = Money.Check(errors, "amount", command.Amount);
         var purpose = errors.Text("purpose", command.Purpose, 500, required: true);
@@ -50,8 +50,8 @@ public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser us
         UnitReach.Ensure(user, tree, line!.OrgUnitId);
 
         // Balance check and insert under the line's row lock: two expenditures at once cannot overspend the line.
-        await db.LockRowAsync<BudgetLine>(line.Id, ct);
-        var remaining = await FundingLedger.RemainingAsync(db, line, ct);
+        await db.LockRowAsync<BudgetLine>(line.Id, cancellationToken);
+        var remaining = await FundingLedger.RemainingAsync(db, line, cancellationToken);
         if (amount!.Value > remaining)
             throw new ConflictException(UseCaseStrings.Format("Funding_Overspend", line.Name, Money.Text(remaining), Money.Text(amount.Value)),
                 new Dictionary<string, object?> { ["remaining"] = remaining });
@@ -62,11 +62,11 @@ public sealed class RecordExpenditureHandler(ICasesDbContext db, ICurrentUser us
             RecordedByUserId = user.UserId, CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.Expenditures.Add(expenditure);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         AuditLog.Add(db, user, time, AuditActions.ExpenditureCreate, @case is null ? nameof(Expenditure) : nameof(Case),
             @case?.Id ?? expenditure.Id.ToString(CultureInfo.InvariantCulture),
             $"expenditure {expenditure.Id.ToString(CultureInfo.InvariantCulture)}: {Money.Text(expenditure.Amount)} from line {line.Id.ToString(CultureInfo.InvariantCulture)}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new ExpenditureItem(expenditure.Id, line.Id, line.Name, expenditure.Amount, expenditure.Purpose, @case?.Id, @case?.FileNumber, null,
             spentOn, user.UserId, expenditure.CreatedAtUtc);
     }

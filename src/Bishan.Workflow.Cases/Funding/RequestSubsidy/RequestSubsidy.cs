@@ -27,25 +27,25 @@ public sealed class RequestSubsidyHandler(ICasesDbContext db, ICurrentUser user,
 {
     public const int MaxReasonLength = 2000;
 
-    public async ValueTask<SubsidyRequested> Handle(RequestSubsidy command, CancellationToken ct)
+    public async ValueTask<SubsidyRequested> Handle(RequestSubsidy command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         EnsureCaseworker(@case);
         var errors = new InputErrors();
         var amount = Money.Check(errors, "amount", command.Amount);
         var reason = errors.Text("reason", command.Reason, MaxReasonLength, required: true);
         BudgetLine? line = null;
         if (command.BudgetLineId is not { } lineId) errors.Required("budgetLineId");
-        else if ((line = await db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lineId, ct)) is null)
+        else if ((line = await db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lineId, cancellationToken)) is null)
             errors.Add("budgetLineId", UseCaseStrings.Format("Funding_LineUnknown", lineId));
         errors.ThrowIfAny();
         if (@case.Status is not (CaseStatus.Registered or CaseStatus.ExitEvaluation or CaseStatus.FollowUp))
             throw new ConflictException(UseCaseStrings.Format("Case_NotRegistered", @case.FileNumber, DomainLabels.For(@case.Status)));
-        var remaining = await FundingLedger.RemainingAsync(db, line!, ct);
+        var remaining = await FundingLedger.RemainingAsync(db, line!, cancellationToken);
         if (amount!.Value > remaining)
             throw new ConflictException(UseCaseStrings.Format("Funding_Overspend", line!.Name, Money.Text(remaining), Money.Text(amount.Value)),
                 new Dictionary<string, object?> { ["remaining"] = remaining });
-        await workflows.EnsurePublishedAsync(CaseWorkflows.SubsidyApproval, ct);
+        await workflows.EnsurePublishedAsync(CaseWorkflows.SubsidyApproval, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var subsidy = new Subsidy
@@ -60,7 +60,7 @@ public sealed class RequestSubsidyHandler(ICasesDbContext db, ICurrentUser user,
             Text = UseCaseStrings.Record("Timeline_SubsidyRequested", Money.Text(amount.Value), line.Name, reason),
         }).Entity;
         AuditLog.Add(db, user, time, AuditActions.SubsidyRequest, nameof(Case), @case.Id, $"{Money.Text(amount.Value)} from line {line.Id}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
         var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.SubsidyApproval, @case.Id,
             new Dictionary<string, JsonNode?>
@@ -75,9 +75,9 @@ public sealed class RequestSubsidyHandler(ICasesDbContext db, ICurrentUser user,
             {
                 db.TimelineEntries.Remove(entry);
                 db.Subsidies.Remove(subsidy);
-            }, ct);
+            }, cancellationToken);
         subsidy.InstanceId = instanceId;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new SubsidyRequested(@case.Id, subsidy.Id, instanceId);
     }
 

@@ -25,21 +25,21 @@ public sealed class AssignHelperHandler(ICasesDbContext db, ICurrentUser user, O
     public const string DefaultRole = "Member";
     public const int MaxRoleLength = 32;
 
-    public async ValueTask<TeamAssignment> Handle(AssignHelper command, CancellationToken ct)
+    public async ValueTask<TeamAssignment> Handle(AssignHelper command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         Permissions.EnsureMayManageTeam(user, @case);
         var errors = new InputErrors();
         var role = errors.Text("role", command.Role, MaxRoleLength) ?? DefaultRole;
         Helper? helper = null;
         if (command.HelperId is not { } helperId) errors.Required("helperId");
-        else if ((helper = await db.Helpers.AsNoTracking().FirstOrDefaultAsync(h => h.Id == helperId, ct)) is null)
+        else if ((helper = await db.Helpers.AsNoTracking().FirstOrDefaultAsync(h => h.Id == helperId, cancellationToken)) is null)
             errors.Add("helperId", UseCaseStrings.Format("HelpRecord_HelperUnknown", helperId));
         else if (!helper.Active) errors.Add("helperId", UseCaseStrings.Format("Helper_Inactive", helper.Name));
         errors.ThrowIfAny();
         if (@case.Status is CaseStatus.Closed or CaseStatus.Rejected)
             throw new ConflictException(UseCaseStrings.Format("Team_CaseNotOpen", @case.FileNumber, DomainLabels.For(@case.Status)));
-        if (await db.CaseHelpers.AnyAsync(ch => ch.CaseId == @case.Id && ch.HelperId == helper!.Id && ch.ReleasedAtUtc == null, ct))
+        if (await db.CaseHelpers.AnyAsync(ch => ch.CaseId == @case.Id && ch.HelperId == helper!.Id && ch.ReleasedAtUtc == null, cancellationToken))
             throw new ConflictException(UseCaseStrings.Format("Team_AlreadyOnTeam", helper!.Name, @case.FileNumber));
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -51,7 +51,7 @@ public sealed class AssignHelperHandler(ICasesDbContext db, ICurrentUser user, O
         });
         AuditLog.Add(db, user, time, AuditActions.TeamAssign, nameof(Case), @case.Id,
             $"helper {helper.Id.ToString(CultureInfo.InvariantCulture)} as {role}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new TeamAssignment(@case.Id, helper.Id, helper.Name, helper.Kind, role, now);
     }
 }

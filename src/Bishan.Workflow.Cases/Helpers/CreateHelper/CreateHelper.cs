@@ -13,7 +13,7 @@ public sealed record CreateHelper(string? Name, string? Kind, string? OrgUnitId,
 
 public sealed class CreateHelperHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : ICommandHandler<CreateHelper, HelperItem>
 {
-    public async ValueTask<HelperItem> Handle(CreateHelper command, CancellationToken ct)
+    public async ValueTask<HelperItem> Handle(CreateHelper command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministratorOrSupervisor(user);
         var input = HelperInput.Check(command.Name, command.Kind, command.OrgUnitId, command.TeamName, command.Phone, command.Specialty, tree);
@@ -22,9 +22,9 @@ public sealed class CreateHelperHandler(ICasesDbContext db, ICurrentUser user, O
         var helper = new Helper();
         input.ApplyTo(helper);
         db.Helpers.Add(helper);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         AuditLog.Add(db, user, time, AuditActions.HelperCreate, nameof(Helper), helper.Id.ToString(CultureInfo.InvariantCulture), $"{helper.Kind} {helper.Name}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return HelperItem.Of(helper, new HelperWorkload(0, 0), tree);
     }
 }

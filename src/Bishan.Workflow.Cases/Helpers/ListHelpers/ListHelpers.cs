@@ -16,7 +16,7 @@ public sealed record ListHelpers(string? Kind = null, string? OrgUnitId = null, 
 
 public sealed class ListHelpersHandler(ICasesDbContext db, OrgTree tree, TimeProvider time) : IQueryHandler<ListHelpers, Page<HelperItem>>
 {
-    public async ValueTask<Page<HelperItem>> Handle(ListHelpers query, CancellationToken ct)
+    public async ValueTask<Page<HelperItem>> Handle(ListHelpers query, CancellationToken cancellationToken)
     {
         var (skip, take) = Paging.Check(query.Skip, query.Take);
         var errors = new InputErrors();
@@ -37,9 +37,9 @@ public sealed class ListHelpersHandler(ICasesDbContext db, OrgTree tree, TimePro
             helpers = helpers.Where(h => h.Name.Contains(text) || (h.TeamName != null && h.TeamName.Contains(text))
                                          || (h.Specialty != null && h.Specialty.Contains(text)));
 
-        var total = await helpers.CountAsync(ct);
-        var rows = await helpers.OrderBy(h => h.Kind).ThenBy(h => h.Name).ThenBy(h => h.Id).Skip(skip).Take(take).ToListAsync(ct);
-        var workload = await HelperWorkload.ForAsync(db, [.. rows.Select(h => h.Id)], time.GetUtcNow().UtcDateTime, ct);
+        var total = await helpers.CountAsync(cancellationToken);
+        var rows = await helpers.OrderBy(h => h.Kind).ThenBy(h => h.Name).ThenBy(h => h.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var workload = await HelperWorkload.ForAsync(db, [.. rows.Select(h => h.Id)], time.GetUtcNow().UtcDateTime, cancellationToken);
         return new Page<HelperItem>([.. rows.Select(h => HelperItem.Of(h, workload[h.Id], tree))], total, skip, take);
     }
 }

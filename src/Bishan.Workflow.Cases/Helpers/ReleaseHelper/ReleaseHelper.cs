@@ -18,15 +18,15 @@ public sealed record ReleaseHelper(string CaseId, long HelperId) : ICommand<Unit
 
 public sealed class ReleaseHelperHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : ICommandHandler<ReleaseHelper, Unit>
 {
-    public async ValueTask<Unit> Handle(ReleaseHelper command, CancellationToken ct)
+    public async ValueTask<Unit> Handle(ReleaseHelper command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         Permissions.EnsureMayManageTeam(user, @case);
         var assignments = await db.CaseHelpers.Where(ch => ch.CaseId == @case.Id && ch.HelperId == command.HelperId && ch.ReleasedAtUtc == null)
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         if (assignments.Count == 0)
             throw new NotFoundException(UseCaseStrings.Format("Team_NotOnTeam", command.HelperId, @case.FileNumber));
-        var helper = await db.Helpers.AsNoTracking().FirstAsync(h => h.Id == command.HelperId, ct);
+        var helper = await db.Helpers.AsNoTracking().FirstAsync(h => h.Id == command.HelperId, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var assignment in assignments) assignment.ReleasedAtUtc = now;
@@ -36,7 +36,7 @@ public sealed class ReleaseHelperHandler(ICasesDbContext db, ICurrentUser user, 
             Text = UseCaseStrings.Record("Timeline_HelperReleased", helper.Name, DomainLabels.For(helper.Kind, DomainCultures.Chinese)),
         });
         AuditLog.Add(db, user, time, AuditActions.TeamRelease, nameof(Case), @case.Id, $"helper {helper.Id.ToString(CultureInfo.InvariantCulture)}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

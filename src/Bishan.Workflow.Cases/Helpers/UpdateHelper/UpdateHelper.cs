@@ -19,10 +19,10 @@ public sealed record UpdateHelper(long HelperId, string? Name, string? Kind, str
 
 public sealed class UpdateHelperHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : ICommandHandler<UpdateHelper, HelperItem>
 {
-    public async ValueTask<HelperItem> Handle(UpdateHelper command, CancellationToken ct)
+    public async ValueTask<HelperItem> Handle(UpdateHelper command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministratorOrSupervisor(user);
-        var helper = await db.Helpers.FirstOrDefaultAsync(h => h.Id == command.HelperId, ct)
+        var helper = await db.Helpers.FirstOrDefaultAsync(h => h.Id == command.HelperId, cancellationToken)
                      ?? throw new NotFoundException(UseCaseStrings.Format("Helper_NotFound", command.HelperId));
         HelperInput.EnsureMayKeep(user, tree, helper.OrgUnitId);
         var input = HelperInput.Check(command.Name, command.Kind, command.OrgUnitId, command.TeamName, command.Phone, command.Specialty, tree);
@@ -32,8 +32,8 @@ public sealed class UpdateHelperHandler(ICasesDbContext db, ICurrentUser user, O
         if (command.Active is { } active) helper.Active = active;
         AuditLog.Add(db, user, time, AuditActions.HelperUpdate, nameof(Helper), helper.Id.ToString(CultureInfo.InvariantCulture),
             $"{helper.Kind} {helper.Name}{(helper.Active ? "" : " (inactive)")}");
-        await db.SaveChangesAsync(ct);
-        var workload = await HelperWorkload.ForAsync(db, [helper.Id], time.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(cancellationToken);
+        var workload = await HelperWorkload.ForAsync(db, [helper.Id], time.GetUtcNow().UtcDateTime, cancellationToken);
         return HelperItem.Of(helper, workload[helper.Id], tree);
     }
 }

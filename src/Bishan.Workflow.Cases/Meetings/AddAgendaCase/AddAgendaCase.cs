@@ -21,19 +21,19 @@ public sealed record AgendaCaseAdded(string MeetingId, string CaseId, string Fil
 
 public sealed class AddAgendaCaseHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : ICommandHandler<AddAgendaCase, AgendaCaseAdded>
 {
-    public async ValueTask<AgendaCaseAdded> Handle(AddAgendaCase command, CancellationToken ct)
+    public async ValueTask<AgendaCaseAdded> Handle(AddAgendaCase command, CancellationToken cancellationToken)
     {
         Permissions.EnsureMayRunMeetings(user);
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == command.MeetingId, ct)
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == command.MeetingId, cancellationToken)
                       ?? throw new NotFoundException(UseCaseStrings.Format("Meeting_NotFound", command.MeetingId));
         var errors = new InputErrors();
         Case? @case = null;
         if (string.IsNullOrWhiteSpace(command.FileNumber)) errors.Required("fileNumber");
-        else @case = await MeetingCases.FindAsync(db, command.FileNumber, "fileNumber", errors, CaseScope.For(user, tree), ct);
+        else @case = await MeetingCases.FindAsync(db, command.FileNumber, "fileNumber", errors, CaseScope.For(user, tree), cancellationToken);
         errors.ThrowIfAny();
         if (meeting.Status != MeetingStatus.Scheduled)
             throw new ConflictException(UseCaseStrings.Format("Meeting_AlreadyHeld", meeting.Topic));
-        if (await db.MeetingAgendaItems.AnyAsync(a => a.MeetingId == meeting.Id && a.CaseId == @case!.Id && a.Reason == AgendaReason.Requested, ct))
+        if (await db.MeetingAgendaItems.AnyAsync(a => a.MeetingId == meeting.Id && a.CaseId == @case!.Id && a.Reason == AgendaReason.Requested, cancellationToken))
             throw new ConflictException(UseCaseStrings.Format("Meeting_CaseAlreadyOnAgenda", @case!.FileNumber));
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -47,7 +47,7 @@ public sealed class AddAgendaCaseHandler(ICasesDbContext db, ICurrentUser user, 
             Text = UseCaseStrings.Record("Meeting_Timeline_OnSpecialAgenda", meeting.Topic, CaseTexts.LocalTime(meeting.ScheduledAtUtc)),
         });
         AuditLog.Add(db, user, time, AuditActions.MeetingAgendaAdd, nameof(Meeting), meeting.Id, @case.FileNumber);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new AgendaCaseAdded(meeting.Id, @case.Id, @case.FileNumber);
     }
 }

@@ -30,21 +30,21 @@ public sealed record ReportView(string? Title, string Text, string? Recipients, 
 
 public sealed class GetMeetingHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : IQueryHandler<GetMeeting, MeetingDetail>
 {
-    public async ValueTask<MeetingDetail> Handle(GetMeeting query, CancellationToken ct)
+    public async ValueTask<MeetingDetail> Handle(GetMeeting query, CancellationToken cancellationToken)
     {
         var scope = CaseScope.For(user, tree);
         var access = new MeetingAccess(db, user, scope);
-        var meeting = await access.LoadAsync(query.MeetingId, ct);
+        var meeting = await access.LoadAsync(query.MeetingId, cancellationToken);
         var full = access.SeesAllMeetings;
 
         var visibleIds = (await access.VisibleCaseIds.Where(id => db.MeetingAgendaItems.Any(a => a.MeetingId == meeting.Id && a.CaseId == id)
                                                                   || db.MeetingDecisions.Any(d => d.MeetingId == meeting.Id && d.CaseId == id))
-            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var agendaRows = await (from a in db.MeetingAgendaItems.AsNoTracking()
                                 join c in db.Cases.AsNoTracking() on a.CaseId equals c.Id
                                 where a.MeetingId == meeting.Id
                                 orderby a.Id
-                                select new { a.CaseId, c.FileNumber, c.Name, a.Reason, a.Note }).ToListAsync(ct);
+                                select new { a.CaseId, c.FileNumber, c.Name, a.Reason, a.Note }).ToListAsync(cancellationToken);
         var agenda = agendaRows.Where(a => full || visibleIds.Contains(a.CaseId))
             .Select(a => visibleIds.Contains(a.CaseId)
                 ? new AgendaItemView(a.CaseId, a.FileNumber, a.Name, false, a.Reason, a.Note)
@@ -63,24 +63,24 @@ public sealed class GetMeetingHandler(ICasesDbContext db, ICurrentUser user, Org
                                       d.Id, d.CaseId, FileNumber = c == null ? null : c.FileNumber, d.Text, d.TaskId,
                                       TaskStatus = t == null ? (WorkTaskStatus?)null : t.Status, Outcome = t == null ? null : t.Outcome,
                                       CompletedAtUtc = t == null ? null : t.CompletedAtUtc,
-                                  }).ToListAsync(ct);
+                                  }).ToListAsync(cancellationToken);
         var decisions = decisionRows.Where(d => full || (d.CaseId is not null && visibleIds.Contains(d.CaseId)))
             .Select(d => new DecisionView(d.Id, d.CaseId, d.FileNumber, d.Text, d.TaskId, d.TaskStatus, d.Outcome, d.CompletedAtUtc))
             .ToList();
 
         AuditLog.Add(db, user, time, AuditActions.MeetingRead, nameof(Meeting), meeting.Id, full ? "full" : $"own cases: {visibleIds.Count}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
         var report = full && meeting.ReportText is { } text
             ? new ReportView(meeting.ReportTitle, text, meeting.ReportRecipients, meeting.ReportGeneratedAtUtc)
             : null;
         var attendees = full
-            ? (await db.MeetingAttendees.AsNoTracking().Where(a => a.MeetingId == meeting.Id).ToListAsync(ct))
+            ? (await db.MeetingAttendees.AsNoTracking().Where(a => a.MeetingId == meeting.Id).ToListAsync(cancellationToken))
                 .OrderBy(a => a.Id).Select(a => new AttendeeView(a.UserId, a.HelperId, a.Name)).ToList()
             : [];
         var canRecord = meeting.Status == MeetingStatus.Scheduled && Permissions.MayRunMeetings(user);
         var minutesOpen = canRecord && meeting.InstanceId is { } instanceId
-                          && await db.WorkTasks.AnyAsync(t => t.InstanceId == instanceId && t.BookmarkId != null && t.Status == WorkTaskStatus.Open, ct);
+                          && await db.WorkTasks.AnyAsync(t => t.InstanceId == instanceId && t.BookmarkId != null && t.Status == WorkTaskStatus.Open, cancellationToken);
         return new MeetingDetail(meeting.Id, meeting.Kind, meeting.Topic, meeting.ScheduledAtUtc, meeting.Status, meeting.HeldAtUtc,
             full ? meeting.Attendance : null, full ? meeting.Minutes : null, agenda, decisions, report, !full, meeting.Place, attendees, canRecord, minutesOpen);
     }

@@ -19,15 +19,15 @@ public sealed record MeetingReport(string MeetingId, string FileName, string Tit
 public sealed class GetMeetingReportHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
     : IQueryHandler<GetMeetingReport, MeetingReport>
 {
-    public async ValueTask<MeetingReport> Handle(GetMeetingReport query, CancellationToken ct)
+    public async ValueTask<MeetingReport> Handle(GetMeetingReport query, CancellationToken cancellationToken)
     {
         var access = new MeetingAccess(db, user, CaseScope.For(user, tree));
-        var meeting = await access.LoadAsync(query.MeetingId, ct);
+        var meeting = await access.LoadAsync(query.MeetingId, cancellationToken);
         if (!access.SeesAllMeetings) throw new ForbiddenException(UseCaseStrings.Format("Meeting_ReportForbidden"));
         if (meeting.ReportText is not { } text) throw new NotFoundException(UseCaseStrings.Format("Meeting_NoReport", meeting.Topic));
 
         AuditLog.Add(db, user, time, AuditActions.MeetingReportDownload, nameof(Meeting), meeting.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         var title = meeting.ReportTitle ?? meeting.Topic;
         var day = TimeZoneInfo.ConvertTimeFromUtc(meeting.ScheduledAtUtc, Time.DistrictCalendar.TimeZone)
             .ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);

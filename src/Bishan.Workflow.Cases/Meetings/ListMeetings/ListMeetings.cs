@@ -19,7 +19,7 @@ public sealed record MeetingListItem(string Id, MeetingKind Kind, string Topic, 
 
 public sealed class ListMeetingsHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree) : IQueryHandler<ListMeetings, Page<MeetingListItem>>
 {
-    public async ValueTask<Page<MeetingListItem>> Handle(ListMeetings query, CancellationToken ct)
+    public async ValueTask<Page<MeetingListItem>> Handle(ListMeetings query, CancellationToken cancellationToken)
     {
         var (skip, take) = Paging.Check(query.Skip, query.Take);
         var errors = new InputErrors();
@@ -34,10 +34,10 @@ public sealed class ListMeetingsHandler(ICasesDbContext db, ICurrentUser user, O
         if (from is { } f) meetings = meetings.Where(m => m.ScheduledAtUtc >= f);
         if (to is { } t) meetings = meetings.Where(m => m.ScheduledAtUtc < t);
 
-        var total = await meetings.CountAsync(ct);
+        var total = await meetings.CountAsync(cancellationToken);
         var rows = await meetings.OrderByDescending(m => m.ScheduledAtUtc).ThenBy(m => m.Id).Skip(skip).Take(take)
             .Select(m => new { m.Id, m.Kind, m.Topic, m.ScheduledAtUtc, m.Status, m.HeldAtUtc, HasReport = m.ReportText != null })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var agenda = db.MeetingAgendaItems.AsNoTracking().Where(a => ids.Contains(a.MeetingId));
         var decisions = db.MeetingDecisions.AsNoTracking().Where(d => ids.Contains(d.MeetingId));
@@ -47,8 +47,8 @@ public sealed class ListMeetingsHandler(ICasesDbContext db, ICurrentUser user, O
             agenda = agenda.Where(a => caseIds.Contains(a.CaseId));
             decisions = decisions.Where(d => d.CaseId != null && caseIds.Contains(d.CaseId));
         }
-        var agendaCounts = await agenda.GroupBy(a => a.MeetingId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var decisionCounts = await decisions.GroupBy(d => d.MeetingId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var agendaCounts = await agenda.GroupBy(a => a.MeetingId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var decisionCounts = await decisions.GroupBy(d => d.MeetingId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return new Page<MeetingListItem>([.. rows.Select(r => new MeetingListItem(r.Id, r.Kind, r.Topic, r.ScheduledAtUtc, r.Status, r.HeldAtUtc,
             agendaCounts.GetValueOrDefault(r.Id), decisionCounts.GetValueOrDefault(r.Id), r.HasReport && access.SeesAllMeetings, !access.SeesAllMeetings))],
             total, skip, take);

@@ -33,10 +33,10 @@ public sealed class RecordMeetingHandler(ICasesDbContext db, ICurrentUser user, 
     public const int MaxDecisionLength = 1000;
     public const int MaxDecisions = 50;
 
-    public async ValueTask<MeetingRecorded> Handle(RecordMeeting command, CancellationToken ct)
+    public async ValueTask<MeetingRecorded> Handle(RecordMeeting command, CancellationToken cancellationToken)
     {
         Permissions.EnsureMayRunMeetings(user);
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == command.MeetingId, ct)
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == command.MeetingId, cancellationToken)
                       ?? throw new NotFoundException(UseCaseStrings.Format("Meeting_NotFound", command.MeetingId));
 
         var errors = new InputErrors();
@@ -45,10 +45,10 @@ public sealed class RecordMeetingHandler(ICasesDbContext db, ICurrentUser user, 
         var helperIds = (command.AttendeeHelperIds ?? []).Distinct().ToList();
         if (userIds.Count + helperIds.Count == 0) errors.Add("attendees", InputErrors.Message("Field_Required", "attendees"));
         // Staff is a projection over Identity's tables that does not filter in SQL: read it whole (users are few).
-        var users = (await db.Staff.ToListAsync(ct)).Where(s => userIds.Contains(s.UserId, StringComparer.Ordinal)).ToList();
+        var users = (await db.Staff.ToListAsync(cancellationToken)).Where(s => userIds.Contains(s.UserId, StringComparer.Ordinal)).ToList();
         foreach (var unknown in userIds.Where(id => users.All(u => !string.Equals(u.UserId, id, StringComparison.Ordinal))))
             errors.Add("attendeeUserIds", UseCaseStrings.Format("Meeting_AttendeeUserUnknown", unknown));
-        var helpers = await db.Helpers.Where(h => helperIds.Contains(h.Id)).ToListAsync(ct);
+        var helpers = await db.Helpers.Where(h => helperIds.Contains(h.Id)).ToListAsync(cancellationToken);
         foreach (var unknown in helperIds.Where(id => helpers.All(h => h.Id != id)))
             errors.Add("attendeeHelperIds", UseCaseStrings.Format("HelpRecord_HelperUnknown", unknown));
 
@@ -62,7 +62,7 @@ public sealed class RecordMeetingHandler(ICasesDbContext db, ICurrentUser user, 
             if (text is null) errors.Add(prefix + "text", InputErrors.Message("Field_Required", "decisionText"));
             Case? @case = null;
             if (!string.IsNullOrWhiteSpace(inputs[i].FileNumber))
-                @case = await MeetingCases.FindAsync(db, inputs[i].FileNumber!, prefix + "fileNumber", errors, null, ct);
+                @case = await MeetingCases.FindAsync(db, inputs[i].FileNumber!, prefix + "fileNumber", errors, null, cancellationToken);
             decisions.Add(new JsonObject { ["caseId"] = @case?.Id, ["text"] = text });
         }
         errors.ThrowIfAny();
@@ -71,7 +71,7 @@ public sealed class RecordMeetingHandler(ICasesDbContext db, ICurrentUser user, 
             throw new ConflictException(UseCaseStrings.Format("Meeting_AlreadyHeld", meeting.Topic));
         var task = meeting.InstanceId is { } instanceId
             ? await db.WorkTasks.Where(t => t.InstanceId == instanceId && t.BookmarkId != null && t.Status == WorkTaskStatus.Open)
-                .OrderBy(t => t.CreatedAtUtc).FirstOrDefaultAsync(ct)
+                .OrderBy(t => t.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken)
             : null;
         if (task is null) throw new ConflictException(UseCaseStrings.Format("Meeting_MinutesNotOpen", meeting.Topic));
 
@@ -86,20 +86,20 @@ public sealed class RecordMeetingHandler(ICasesDbContext db, ICurrentUser user, 
             ["decisions"] = decisions,
         };
         var submission = new TaskSubmission("Done", data, null, user.UserId);
-        var result = await runtime.ResumeAsync(task.BookmarkId!, submission.ToJson(), ct);
+        var result = await runtime.ResumeAsync(task.BookmarkId!, submission.ToJson(), cancellationToken);
         if (result.Outcome != ResumeOutcome.Resumed)
             throw new ConflictException(UseCaseStrings.Format("Task_AlreadyCompleted", task.Title));
-        await workflows.EnsureNotRefusedAsync(result.Instance, ct);
+        await workflows.EnsureNotRefusedAsync(result.Instance, cancellationToken);
 
         foreach (var (userId, helperId, name) in names)
             db.MeetingAttendees.Add(new MeetingAttendee { MeetingId = meeting.Id, UserId = userId, HelperId = helperId, Name = name.Length <= 200 ? name : name[..200] });
         AuditLog.Add(db, user, time, AuditActions.MeetingRecord, nameof(Meeting), meeting.Id,
             $"{names.Count.ToString(CultureInfo.InvariantCulture)} attendees, {decisions.Count.ToString(CultureInfo.InvariantCulture)} decisions");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
-        var held = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meeting.Id, ct);
+        var held = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meeting.Id, cancellationToken);
         var taskIds = await db.MeetingDecisions.AsNoTracking().Where(d => d.MeetingId == meeting.Id && d.TaskId != null).OrderBy(d => d.Id)
-            .Select(d => d.TaskId!).ToListAsync(ct);
+            .Select(d => d.TaskId!).ToListAsync(cancellationToken);
         return new MeetingRecorded(meeting.Id, held.Status, names.Count, taskIds);
     }
 }

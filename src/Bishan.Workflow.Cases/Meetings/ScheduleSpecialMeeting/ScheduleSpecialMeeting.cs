@@ -31,7 +31,7 @@ public sealed class ScheduleSpecialMeetingHandler(ICasesDbContext db, ICurrentUs
     public const int MaxPlaceLength = 200;
     public const int MaxCases = 50;
 
-    public async ValueTask<ScheduledMeeting> Handle(ScheduleSpecialMeeting command, CancellationToken ct)
+    public async ValueTask<ScheduledMeeting> Handle(ScheduleSpecialMeeting command, CancellationToken cancellationToken)
     {
         Permissions.EnsureMayRunMeetings(user);
         var errors = new InputErrors();
@@ -46,16 +46,16 @@ public sealed class ScheduleSpecialMeetingHandler(ICasesDbContext db, ICurrentUs
         var scope = CaseScope.For(user, tree);
         var cases = new List<Case>();
         foreach (var number in numbers.Take(MaxCases))
-            if (await MeetingCases.FindAsync(db, number, "fileNumbers", errors, scope, ct) is { } found)
+            if (await MeetingCases.FindAsync(db, number, "fileNumbers", errors, scope, cancellationToken) is { } found)
                 cases.Add(found);
         errors.ThrowIfAny();
-        await workflows.EnsurePublishedAsync(Definition, ct);
+        await workflows.EnsurePublishedAsync(Definition, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var meetingId = Guid.NewGuid().ToString("N");
         var instance = await runtime.StartAsync(Definition, new Dictionary<string, JsonNode?> { ["topic"] = topic, ["meetingId"] = meetingId },
-            correlationId: meetingId, ct);
-        await workflows.EnsureNotRefusedAsync(instance, ct);
+            correlationId: meetingId, cancellationToken);
+        await workflows.EnsureNotRefusedAsync(instance, cancellationToken);
         var meeting = new Meeting
         {
             Id = meetingId, Kind = MeetingKind.Special, Topic = topic!, ScheduledAtUtc = at!.Value, Place = place, CalledByUserId = user.UserId,
@@ -74,10 +74,10 @@ public sealed class ScheduleSpecialMeetingHandler(ICasesDbContext db, ICurrentUs
             });
         }
         db.Meetings.Add(meeting);
-        foreach (var task in await db.WorkTasks.Where(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open).ToListAsync(ct))
+        foreach (var task in await db.WorkTasks.Where(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open).ToListAsync(cancellationToken))
             task.MeetingId = meetingId;
         AuditLog.Add(db, user, time, AuditActions.MeetingSchedule, nameof(Meeting), meetingId, $"special, {cases.Count} cases");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new ScheduledMeeting(meetingId, instance.Id);
     }
 }

@@ -26,25 +26,25 @@ public sealed class StartWeeklyConsultationHandler(ICasesDbContext db, ICurrentU
 {
     public const string Definition = "weekly-consultation";
 
-    public async ValueTask<WeeklyStarted> Handle(StartWeeklyConsultation command, CancellationToken ct)
+    public async ValueTask<WeeklyStarted> Handle(StartWeeklyConsultation command, CancellationToken cancellationToken)
     {
         Permissions.EnsureMayRunMeetings(user);
-        var published = await definitions.GetPublishedAsync(Definition, ct)
+        var published = await definitions.GetPublishedAsync(Definition, cancellationToken)
                         ?? throw new ConflictException(UseCaseStrings.Format("Workflow_NotPublished", Definition));
-        if ((await instances.ListAsync(new InstanceQuery(Definition, WorkflowStatus.Running, Take: 1), ct)).Count > 0)
+        if ((await instances.ListAsync(new InstanceQuery(Definition, WorkflowStatus.Running, Take: 1), cancellationToken)).Count > 0)
             throw new ConflictException(UseCaseStrings.Format("Meeting_WeeklyRunning"));
 
         var trigger = WorkflowJsonReader.Parse(published.Json).Definition?.AllActivities()
             .FirstOrDefault(a => string.Equals(a.Type, "Elsa.Cron", StringComparison.Ordinal));
         var instance = trigger is null
-            ? await runtime.StartAsync(Definition, null, null, ct)
-            : await runtime.StartFromTriggerAsync(Definition, published.Info.Version, trigger.NodeId, ct)
+            ? await runtime.StartAsync(Definition, null, null, cancellationToken)
+            : await runtime.StartFromTriggerAsync(Definition, published.Info.Version, trigger.NodeId, cancellationToken)
               ?? throw new ConflictException(UseCaseStrings.Format("Workflow_NotPublished", Definition));
-        await workflows.EnsureNotRefusedAsync(instance, ct);
+        await workflows.EnsureNotRefusedAsync(instance, cancellationToken);
 
-        var meetingId = await db.Meetings.Where(m => m.InstanceId == instance.Id).Select(m => m.Id).FirstOrDefaultAsync(ct);
+        var meetingId = await db.Meetings.Where(m => m.InstanceId == instance.Id).Select(m => m.Id).FirstOrDefaultAsync(cancellationToken);
         AuditLog.Add(db, user, time, AuditActions.WeeklyStart, nameof(Meeting), meetingId, instance.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new WeeklyStarted(instance.Id, meetingId);
     }
 }

@@ -14,17 +14,17 @@ public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int
 
 public sealed class ListNotificationsHandler(ICasesDbContext db, ICurrentUser user) : IQueryHandler<ListNotifications, NotificationPage>
 {
-    public async ValueTask<NotificationPage> Handle(ListNotifications query, CancellationToken ct)
+    public async ValueTask<NotificationPage> Handle(ListNotifications query, CancellationToken cancellationToken)
     {
         var (skip, take) = Paging.Check(query.Skip, query.Take);
         var me = user.UserId ?? "";
         var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == me);
-        var unread = await mine.CountAsync(n => n.ReadAtUtc == null, ct);
+        var unread = await mine.CountAsync(n => n.ReadAtUtc == null, cancellationToken);
         var filtered = query.UnreadOnly ? mine.Where(n => n.ReadAtUtc == null) : mine;
-        var total = await filtered.CountAsync(ct);
+        var total = await filtered.CountAsync(cancellationToken);
         var items = await filtered.OrderByDescending(n => n.Id).Skip(skip).Take(take)
             .Select(n => new NotificationItem(n.Id, n.Title, n.Message, n.CaseId, n.TaskId, n.CreatedAtUtc, n.ReadAtUtc))
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         return new NotificationPage(items, total, unread, skip, take);
     }
 }

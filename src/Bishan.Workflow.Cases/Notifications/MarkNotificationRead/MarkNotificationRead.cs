@@ -14,24 +14,24 @@ public sealed record NotificationsMarked(int Marked);
 public sealed class MarkNotificationReadHandler(ICasesDbContext db, ICurrentUser user, TimeProvider time)
     : ICommandHandler<MarkNotificationRead, NotificationsMarked>
 {
-    public async ValueTask<NotificationsMarked> Handle(MarkNotificationRead command, CancellationToken ct)
+    public async ValueTask<NotificationsMarked> Handle(MarkNotificationRead command, CancellationToken cancellationToken)
     {
         var me = user.UserId ?? "";
         var now = time.GetUtcNow().UtcDateTime;
         if (command.NotificationId is not { } id)
         {
-            var unread = await db.Notifications.Where(n => n.UserId == me && n.ReadAtUtc == null).ToListAsync(ct);
+            var unread = await db.Notifications.Where(n => n.UserId == me && n.ReadAtUtc == null).ToListAsync(cancellationToken);
             foreach (var n in unread) n.ReadAtUtc = now;
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
             return new NotificationsMarked(unread.Count);
         }
 
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct)
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
                            ?? throw new NotFoundException(UseCaseStrings.Format("Notification_NotFound", id));
         if (notification.UserId != me) throw new ForbiddenException(UseCaseStrings.Format("Notification_NotYours"));
         if (notification.ReadAtUtc is not null) return new NotificationsMarked(0);
         notification.ReadAtUtc = now;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new NotificationsMarked(1);
     }
 }

@@ -14,6 +14,6 @@ public sealed record OrgUnitItem(string Id, string Name, OrgUnitKind Kind, strin
 
 public sealed class ListOrgUnitsHandler(OrgTree tree) : IQueryHandler<ListOrgUnits, IReadOnlyList<OrgUnitItem>>
 {
-    public ValueTask<IReadOnlyList<OrgUnitItem>> Handle(ListOrgUnits query, CancellationToken ct) =>
+    public ValueTask<IReadOnlyList<OrgUnitItem>> Handle(ListOrgUnits query, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<OrgUnitItem>>(tree.Units.Select(u => new OrgUnitItem(u.Id, u.Name, u.Kind, u.ParentId)).ToList());
 }

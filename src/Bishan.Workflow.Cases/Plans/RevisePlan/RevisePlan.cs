@@ -33,18 +33,18 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
     public const int MaxMeasuresLength = 4000;
     public const int MaxNoteLength = 1000;
 
-    public async ValueTask<PlanView> Handle(RevisePlan command, CancellationToken ct)
+    public async ValueTask<PlanView> Handle(RevisePlan command, CancellationToken cancellationToken)
     {
-        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), ct);
+        var @case = await db.LoadInScopeAsync(command.CaseId, CaseScope.For(user, tree), cancellationToken);
         Permissions.EnsureMayManageTeam(user, @case);
         if (@case.Status is not (CaseStatus.Registered or CaseStatus.ExitEvaluation))
             throw new ConflictException(UseCaseStrings.Format("Plan_CaseNotOpen", @case.FileNumber, DomainLabels.For(@case.Status)));
 
-        var current = await db.PlanGoals.Where(g => g.CaseId == @case.Id && g.Active).ToListAsync(ct);
+        var current = await db.PlanGoals.Where(g => g.CaseId == @case.Id && g.Active).ToListAsync(cancellationToken);
         var team = await (from ch in db.CaseHelpers
                           join h in db.Helpers on ch.HelperId equals h.Id
                           where ch.CaseId == @case.Id && ch.ReleasedAtUtc == null
-                          select new { h.Id, h.Name }).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+                          select new { h.Id, h.Name }).ToDictionaryAsync(h => h.Id, h => h.Name, cancellationToken);
         var today = DistrictCalendar.Today(time);
         var errors = new InputErrors();
         var note = errors.Text("note", command.Note, MaxNoteLength);
@@ -54,7 +54,7 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
 
         var parsed = new List<Parsed>();
         for (var i = 0; i < inputs.Count && i < MaxGoals; i++)
-            parsed.Add(await ParseAsync(inputs[i], $"goals[{i.ToString(CultureInfo.InvariantCulture)}].", current, team, today, errors, ct));
+            parsed.Add(await ParseAsync(inputs[i], $"goals[{i.ToString(CultureInfo.InvariantCulture)}].", current, team, today, errors, cancellationToken));
         errors.ThrowIfAny();
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -63,7 +63,7 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
         foreach (var removed in current.Where(g => !kept.Contains(g.Id)))
         {
             removed.Active = false;
-            await CancelReviewTaskAsync(removed, now, ct);
+            await CancelReviewTaskAsync(removed, now, cancellationToken);
             changes.Add(UseCaseStrings.Record("Plan_Change_Removed", removed.Position, removed.Title));
         }
         for (var i = 0; i < parsed.Count; i++)
@@ -90,7 +90,7 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
             if (goal.ReviewOn != p.ReviewOn)
             {
                 changes.Add(UseCaseStrings.Record("Plan_Change_ReviewOn", position, Date(goal.ReviewOn), Date(p.ReviewOn)));
-                await CancelReviewTaskAsync(goal, now, ct);
+                await CancelReviewTaskAsync(goal, now, cancellationToken);
                 goal.ReviewTaskId = null;
                 goal.ReviewedAtUtc = null;
             }
@@ -105,12 +105,12 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
         }
         if (changes.Count == 0) throw new ConflictException(UseCaseStrings.Format("Plan_NoChange", @case.FileNumber));
 
-        var revision = await PlanVersions.AddAsync(db, @case, changes, note, user.UserId, now, null, ct);
+        var revision = await PlanVersions.AddAsync(db, @case, changes, note, user.UserId, now, null, cancellationToken);
         AuditLog.Add(db, user, time, AuditActions.PlanRevise, nameof(Case), @case.Id,
             $"version {revision.Version.ToString(CultureInfo.InvariantCulture)}, {parsed.Count.ToString(CultureInfo.InvariantCulture)} goals");
-        await reviews.CreateDueAsync(@case.Id, ct);
-        await db.SaveChangesAsync(ct);
-        return await PlanView.LoadAsync(db, @case.Id, @case.PlanUpdatedAtUtc, ct);
+        await reviews.CreateDueAsync(@case.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await PlanView.LoadAsync(db, @case.Id, @case.PlanUpdatedAtUtc, cancellationToken);
 
         string Name(long? helperId) => helperId is { } id ? team.GetValueOrDefault(id) ?? id.ToString(CultureInfo.InvariantCulture) : "-";
     }
@@ -118,7 +118,7 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
     private sealed record Parsed(PlanGoal? Existing, string Title, string Measures, long? HelperId, DateOnly? ReviewOn, GoalResult? Result, string? ResultNote);
 
     private async Task<Parsed> ParseAsync(PlanGoalInput input, string prefix, List<PlanGoal> current, Dictionary<long, string> team, DateOnly today,
-        InputErrors errors, CancellationToken ct)
+        InputErrors errors, CancellationToken cancellationToken)
     {
         PlanGoal? existing = null;
         if (input.Id is { } id && (existing = current.Find(g => g.Id == id)) is null)
@@ -129,7 +129,7 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
         if (input.HelperId is not { } helperId) errors.Add(prefix + "helperId", InputErrors.Message("Field_Required", "goalHelperId"));
         else if (!team.ContainsKey(helperId))
         {
-            var name = await db.Helpers.Where(h => h.Id == helperId).Select(h => h.Name).FirstOrDefaultAsync(ct);
+            var name = await db.Helpers.Where(h => h.Id == helperId).Select(h => h.Name).FirstOrDefaultAsync(cancellationToken);
             errors.Add(prefix + "helperId", name is null
                 ? UseCaseStrings.Format("HelpRecord_HelperUnknown", helperId)
                 : UseCaseStrings.Format("Plan_HelperNotOnTeam", name));
@@ -156,10 +156,10 @@ public sealed class RevisePlanHandler(ICasesDbContext db, ICurrentUser user, Org
         return text;
     }
 
-    private async Task CancelReviewTaskAsync(PlanGoal goal, DateTime now, CancellationToken ct)
+    private async Task CancelReviewTaskAsync(PlanGoal goal, DateTime now, CancellationToken cancellationToken)
     {
         if (goal.ReviewTaskId is not { } taskId) return;
-        var task = await db.WorkTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.Status == WorkTaskStatus.Open, ct);
+        var task = await db.WorkTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.Status == WorkTaskStatus.Open, cancellationToken);
         if (task is null) return;
         task.Status = WorkTaskStatus.Cancelled;
         task.CompletedAtUtc = now;

@@ -50,7 +50,7 @@ public sealed class CreateReferralHandler(
     public const int MaxSourceLength = 200;
     public const int MaxOverrideReasonLength = 1000;
 
-    public async ValueTask<ReferralCreated> Handle(CreateReferral command, CancellationToken ct)
+    public async ValueTask<ReferralCreated> Handle(CreateReferral command, CancellationToken cancellationToken)
     {
         Permissions.EnsureMayWrite(user);
         var input = Validate(command);
@@ -59,8 +59,8 @@ public sealed class CreateReferralHandler(
         if (!scope.CoversOrgUnit(input.OrgUnit.Id, tree))
             throw new ForbiddenException(UseCaseStrings.Format("Referral_OrgUnitOutOfScope", input.OrgUnit.Name));
 
-        await workflows.EnsurePublishedAsync(CaseWorkflows.CaseIntake, ct);
-        var candidates = await FindDuplicatesAsync(input, ct);
+        await workflows.EnsurePublishedAsync(CaseWorkflows.CaseIntake, cancellationToken);
+        var candidates = await FindDuplicatesAsync(input, cancellationToken);
         if (candidates.Count > 0 && input.OverrideReason is null)
             throw new ConflictException(UseCaseStrings.Format("Referral_Duplicate"),
                 new Dictionary<string, object?> { ["candidates"] = candidates });
@@ -69,7 +69,7 @@ public sealed class CreateReferralHandler(
         var @case = new Case
         {
             Id = Guid.NewGuid().ToString("N"),
-            FileNumber = await db.NextFileNumberAsync(DistrictCalendar.Today(time).Year, ct),
+            FileNumber = await db.NextFileNumberAsync(DistrictCalendar.Today(time).Year, cancellationToken),
             Name = input.Name,
             Gender = input.Gender,
             DateOfBirth = input.DateOfBirth,
@@ -77,7 +77,7 @@ public sealed class CreateReferralHandler(
             OrgUnitId = input.OrgUnit.Id,
             AreaId = tree.AreaOf(input.OrgUnit.Id) ?? "",
             Status = CaseStatus.Referred,
-            CaseworkerUserId = await CaseworkerOfAsync(input.OrgUnit.Id, ct),
+            CaseworkerUserId = await CaseworkerOfAsync(input.OrgUnit.Id, cancellationToken),
             ReferralReason = input.Reason,
             SuggestedAction = input.SuggestedAction,
             Source = input.Source,
@@ -100,12 +100,12 @@ public sealed class CreateReferralHandler(
         AuditLog.Add(db, user, time, AuditActions.ReferralCreate, nameof(Case), @case.Id,
             candidates.Count > 0 ? $"duplicate override: {string.Join(",", candidates.Select(c => c.FileNumber))}" : null);
         // The case row must be written before the workflow's first pass, which moves it to Screening and opens the task.
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
 
         // The referral and the workflow's first pass commit together: a refused pass answers 409 and the use case's
         // transaction takes the case row back with it; the attempt stays on the audit log.
         var instanceId = await workflows.StartForRequestAsync(db, user, time, CaseWorkflows.CaseIntake, @case.Id,
-            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id }, takeBack: () => { }, ct);
+            new Dictionary<string, JsonNode?> { ["caseId"] = @case.Id }, takeBack: () => { }, cancellationToken);
         return new ReferralCreated(@case.Id, instanceId);
     }
 
@@ -152,7 +152,7 @@ public sealed class CreateReferralHandler(
         return new ValidReferral(name!, gender!.Value, dateOfBirth!.Value, idNumber, unit!, reason!, suggested, source, overrideReason);
     }
 
-    private async Task<List<DuplicateCandidate>> FindDuplicatesAsync(ValidReferral input, CancellationToken ct)
+    private async Task<List<DuplicateCandidate>> FindDuplicatesAsync(ValidReferral input, CancellationToken cancellationToken)
     {
         // Across the whole district, not the referrer's scope: a minor who changed school is still the same person.
         // The candidates are masked, so this tells the referrer no more than that a file exists and where.
@@ -161,7 +161,7 @@ public sealed class CreateReferralHandler(
             .Where(c => (idNumber != null && c.IdNumber == idNumber) || (c.Name == input.Name && c.DateOfBirth == input.DateOfBirth))
             .OrderBy(c => c.CreatedAtUtc)
             .Take(20)
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         return matches.Select(c => new DuplicateCandidate(c.Id, c.FileNumber, c.Name, c.DateOfBirth,
                 c.IdNumber is null ? null : IdNumber.MaskText(c.IdNumber), c.OrgUnitId, c.Status,
                 idNumber is not null && c.IdNumber == idNumber ? "idNumber" : "nameAndDateOfBirth"))
@@ -169,8 +169,8 @@ public sealed class CreateReferralHandler(
     }
 
     /// <summary>A caseworker of the unit, the same one every time (first by user name) so that assignment is predictable.</summary>
-    private async Task<string?> CaseworkerOfAsync(string orgUnitId, CancellationToken ct) =>
-        (await StaffDirectory.LoadAsync(db, ct)).InRole(Roles.Caseworker, orgUnitId).Select(s => s.UserId).FirstOrDefault();
+    private async Task<string?> CaseworkerOfAsync(string orgUnitId, CancellationToken cancellationToken) =>
+        (await StaffDirectory.LoadAsync(db, cancellationToken)).InRole(Roles.Caseworker, orgUnitId).Select(s => s.UserId).FirstOrDefault();
 
     private sealed record ValidReferral(string Name, Gender Gender, DateOnly DateOfBirth, IdNumber? IdNumber, OrgUnit OrgUnit,
         string Reason, FiveAction? SuggestedAction, string? Source, string? OverrideReason);

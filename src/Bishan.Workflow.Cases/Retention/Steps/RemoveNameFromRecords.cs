@@ -19,8 +19,6 @@ public sealed class RemoveNameFromRecords : IPersonalDataStep
         file.ReferralReason = Swap(file.ReferralReason);
         file.Source = Swap(file.Source);
         file.DuplicateOverrideReason = Swap(file.DuplicateOverrideReason);
-        file.PlanGoals = Swap(file.PlanGoals);
-        file.PlanMeasures = Swap(file.PlanMeasures);
         file.CloseReason = Swap(file.CloseReason);
 
         foreach (var t in await db.TimelineEntries.Where(t => t.CaseId == file.Id && t.Text.Contains(full)).ToListAsync(ct))
@@ -31,6 +29,10 @@ public sealed class RemoveNameFromRecords : IPersonalDataStep
             a.Note = Swap(a.Note);
         foreach (var t in await db.WorkTasks.Where(t => t.CaseId == file.Id).ToListAsync(ct))
             (t.Title, t.Description, t.Comment, t.DataJson) = (Swap(t.Title)!, Swap(t.Description), Swap(t.Comment), Swap(t.DataJson));
+        foreach (var g in await db.PlanGoals.Where(g => g.CaseId == file.Id).ToListAsync(ct))
+            (g.Title, g.Measures, g.ResultNote) = (Swap(g.Title)!, Swap(g.Measures)!, Swap(g.ResultNote));
+        foreach (var r in await db.PlanRevisions.Where(r => r.CaseId == file.Id).ToListAsync(ct))
+            (r.Changes, r.Note) = (Swap(r.Changes)!, Swap(r.Note));
         foreach (var h in await db.HelpRecords.Where(h => h.CaseId == file.Id && h.Content.Contains(full)).ToListAsync(ct))
             h.Content = Swap(h.Content)!;
         foreach (var e in await db.Evaluations.Where(e => e.CaseId == file.Id && e.Comment != null && e.Comment.Contains(full)).ToListAsync(ct))

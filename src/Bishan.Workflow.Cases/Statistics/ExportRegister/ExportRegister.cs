@@ -29,11 +29,11 @@ public sealed class ExportRegisterHandler(ICasesDbContext db, ICurrentUser user,
         ["FileNumber", "Name", "Gender", "DateOfBirth", "IdNumber", "OrgUnit", "Area", "Action", "Tier", "Status",
          "CoordinatingBody", "RegisteredOn", "ExitedOn", "RegistrationCount"];
 
-    public async ValueTask<RegisterExport> Handle(ExportRegister query, CancellationToken ct)
+    public async ValueTask<RegisterExport> Handle(ExportRegister query, CancellationToken cancellationToken)
     {
         var cases = await CaseScope.For(user, tree).Apply(db.Cases.AsNoTracking())
             .Where(c => c.RegistrationCount > 0)
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var headers = Columns.Select(c => UseCaseStrings.Format($"Register_{c}")).ToList();
         var rows = cases.OrderBy(c => c.FileNumber, StringComparer.Ordinal).Select(c =>
         {
@@ -50,7 +50,7 @@ public sealed class ExportRegisterHandler(ICasesDbContext db, ICurrentUser user,
         }).ToList();
 
         AuditLog.Add(db, user, time, AuditActions.RegisterExport, "Register", null, $"{rows.Count} rows");
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         var fileName = $"register-{DistrictCalendar.Today(time):yyyyMMdd}.xlsx";
         return new RegisterExport(fileName, rows, headers);
     }

@@ -13,9 +13,9 @@ public sealed record GetOverview : IQuery<RegisterFigures>;
 
 public sealed class GetOverviewHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : IQueryHandler<GetOverview, RegisterFigures>
 {
-    public async ValueTask<RegisterFigures> Handle(GetOverview query, CancellationToken ct)
+    public async ValueTask<RegisterFigures> Handle(GetOverview query, CancellationToken cancellationToken)
     {
         var scope = CaseScope.For(user, tree);
-        return await RegisterFigures.ComputeAsync(scope.Apply(db.Cases), TaskAccess.Visible(db, user, scope), time.GetUtcNow().UtcDateTime, ct);
+        return await RegisterFigures.ComputeAsync(scope.Apply(db.Cases), TaskAccess.Visible(db, user, scope), time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 }

@@ -32,15 +32,15 @@ public sealed class GetRegisterFlowHandler(ICasesDbContext db, ICurrentUser user
 
     private static readonly CaseStatus[] ExitedStatuses = [CaseStatus.Exited, CaseStatus.FollowUp, CaseStatus.Closed];
 
-    public async ValueTask<RegisterFlow> Handle(GetRegisterFlow query, CancellationToken ct)
+    public async ValueTask<RegisterFlow> Handle(GetRegisterFlow query, CancellationToken cancellationToken)
     {
         if (query.Months is { } asked && (asked < 1 || asked > MaxMonths))
             throw InvalidInputException.For("months", UseCaseStrings.Format("Stats_MonthsInvalid", MaxMonths));
 
         var cases = CaseScope.For(user, tree).Apply(db.Cases.AsNoTracking());
         // Two instants per case, bucketed here: month boundaries are in Asia/Shanghai, which SQL on SQLite cannot convert.
-        var registered = await cases.Where(c => c.RegisteredAtUtc != null).Select(c => c.RegisteredAtUtc!.Value).ToListAsync(ct);
-        var exited = await cases.Where(c => c.ExitedAtUtc != null && ExitedStatuses.Contains(c.Status)).Select(c => c.ExitedAtUtc!.Value).ToListAsync(ct);
+        var registered = await cases.Where(c => c.RegisteredAtUtc != null).Select(c => c.RegisteredAtUtc!.Value).ToListAsync(cancellationToken);
+        var exited = await cases.Where(c => c.ExitedAtUtc != null && ExitedStatuses.Contains(c.Status)).Select(c => c.ExitedAtUtc!.Value).ToListAsync(cancellationToken);
 
         var thisMonth = MonthOf(time.GetUtcNow().UtcDateTime);
         var first = query.Months is { } n

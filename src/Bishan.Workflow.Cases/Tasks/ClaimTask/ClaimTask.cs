@@ -13,9 +13,9 @@ public sealed record ClaimTask(string TaskId) : ICommand<TaskState>;
 
 public sealed class ClaimTaskHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : ICommandHandler<ClaimTask, TaskState>
 {
-    public async ValueTask<TaskState> Handle(ClaimTask command, CancellationToken ct)
+    public async ValueTask<TaskState> Handle(ClaimTask command, CancellationToken cancellationToken)
     {
-        var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, ct);
+        var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, cancellationToken);
         Permissions.EnsureMayWrite(user);
         TaskAccess.EnsureOpen(seen);
         if (seen.ClaimedByUserId == user.UserId) return TaskState.Of(seen);
@@ -25,10 +25,10 @@ public sealed class ClaimTaskHandler(ICasesDbContext db, ICurrentUser user, OrgT
         if (seen.AssigneeUserId is null && !TaskAccess.IsInGroup(user, seen))
             throw new ForbiddenException(UseCaseStrings.Format("Task_NotYours", seen.Title));
 
-        var task = await TaskAccess.LoadForChangeAsync(db, seen.Id, ct);
+        var task = await TaskAccess.LoadForChangeAsync(db, seen.Id, cancellationToken);
         task.ClaimedByUserId = user.UserId;
         AuditLog.Add(db, user, time, AuditActions.TaskClaim, nameof(WorkTask), task.Id);
-        await TaskAccess.SaveAsync(db, task, ct);
+        await TaskAccess.SaveAsync(db, task, cancellationToken);
         return TaskState.Of(task);
     }
 }

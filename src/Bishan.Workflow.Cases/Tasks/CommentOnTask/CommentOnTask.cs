@@ -17,9 +17,9 @@ public sealed class CommentOnTaskHandler(ICasesDbContext db, ICurrentUser user, 
 {
     public const int MaxTextLength = 2000;
 
-    public async ValueTask<TaskCommentCreated> Handle(CommentOnTask command, CancellationToken ct)
+    public async ValueTask<TaskCommentCreated> Handle(CommentOnTask command, CancellationToken cancellationToken)
     {
-        var task = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, ct);
+        var task = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, cancellationToken);
         Permissions.EnsureMayWrite(user);
         var errors = new InputErrors();
         var text = errors.Text("text", command.Text, MaxTextLength, required: true);
@@ -28,7 +28,7 @@ public sealed class CommentOnTaskHandler(ICasesDbContext db, ICurrentUser user, 
         var comment = new TaskComment { TaskId = task.Id, UserId = user.UserId ?? "", Text = text!, AtUtc = time.GetUtcNow().UtcDateTime };
         db.TaskComments.Add(comment);
         AuditLog.Add(db, user, time, AuditActions.TaskComment, nameof(WorkTask), task.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return new TaskCommentCreated(comment.Id, task.Id, comment.AtUtc);
     }
 }

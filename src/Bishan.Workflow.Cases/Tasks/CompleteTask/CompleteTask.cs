@@ -26,9 +26,9 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
 {
     public const int MaxCommentLength = 4000;
 
-    public async ValueTask<TaskState> Handle(CompleteTask command, CancellationToken ct)
+    public async ValueTask<TaskState> Handle(CompleteTask command, CancellationToken cancellationToken)
     {
-        var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, ct);
+        var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, cancellationToken);
         Permissions.EnsureMayWrite(user);
         TaskAccess.EnsureOpen(seen);
         TaskAccess.EnsureHolds(user, seen);
@@ -39,22 +39,22 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         {
             // A minutes form: a decision naming a file number that is not in the register is refused, not stored about nobody.
             var caseErrors = new InputErrors();
-            await Meetings.MeetingCases.CheckDecisionFieldAsync(db, data, caseErrors, ct);
+            await Meetings.MeetingCases.CheckDecisionFieldAsync(db, data, caseErrors, cancellationToken);
             caseErrors.ThrowIfAny();
         }
 
         if (seen.BookmarkId is { } bookmarkId)
         {
             var submission = new TaskSubmission(outcome, data, comment, user.UserId);
-            var result = await runtime.ResumeAsync(bookmarkId, submission.ToJson(), ct);
+            var result = await runtime.ResumeAsync(bookmarkId, submission.ToJson(), cancellationToken);
             if (result.Outcome != ResumeOutcome.Resumed)
                 throw new ConflictException(UseCaseStrings.Format("Task_AlreadyCompleted", seen.Title));
-            await EnsureNotRefusedAsync(seen, result.Instance, ct);
+            await EnsureNotRefusedAsync(seen, result.Instance, cancellationToken);
         }
 
         // The workflow bridge closes the row when the bookmark goes; who completed it, how and with what data is recorded
         // here (it is also the whole completion for tasks without a bookmark, such as meeting decisions).
-        var task = await db.WorkTasks.FirstAsync(t => t.Id == seen.Id, ct);
+        var task = await db.WorkTasks.FirstAsync(t => t.Id == seen.Id, cancellationToken);
         if (seen.BookmarkId is null) TaskAccess.EnsureOpen(task);
         var now = time.GetUtcNow().UtcDateTime;
         task.Status = WorkTaskStatus.Completed;
@@ -63,11 +63,11 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         task.Outcome ??= outcome;
         task.DataJson ??= data.ToJsonString();
         task.Comment ??= comment;
-        if (task.Kind == WorkTaskKinds.PlanReview) await Plans.Reviews.PlanReviewTasks.RecordAsync(db, task, data, user.UserId, now, ct);
+        if (task.Kind == WorkTaskKinds.PlanReview) await Plans.Reviews.PlanReviewTasks.RecordAsync(db, task, data, user.UserId, now, cancellationToken);
         // A task with a bookmark is on the timeline already: the workflow bridge records it when the bookmark is resumed
         // (an approval through its decision). This records the others, such as meeting decisions.
         if (task.CaseId is not null && task.BookmarkId is null
-            && !await db.TimelineEntries.AnyAsync(e => e.TaskId == task.Id && e.Kind == TimelineKind.TaskCompleted, ct))
+            && !await db.TimelineEntries.AnyAsync(e => e.TaskId == task.Id && e.Kind == TimelineKind.TaskCompleted, cancellationToken))
             db.TimelineEntries.Add(new TimelineEntry
             {
                 CaseId = task.CaseId, AtUtc = now, Kind = TimelineKind.TaskCompleted, ActorUserId = user.UserId, TaskId = task.Id,
@@ -75,7 +75,7 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
                 Text = UseCaseStrings.Record("Timeline_TaskCompleted", task.Title, RecordedOutcome(outcome, comment)),
             });
         AuditLog.Add(db, user, time, AuditActions.TaskComplete, nameof(WorkTask), task.Id, $"outcome {outcome}");
-        await TaskAccess.SaveAsync(db, task, ct);
+        await TaskAccess.SaveAsync(db, task, cancellationToken);
         return TaskState.Of(task);
     }
 
@@ -84,11 +84,11 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
     /// approval) leaves the task open and the case unchanged, and the runtime returns normally with the instance faulted:
     /// answer 409 with the incident's message, and audit the attempt.
     /// </summary>
-    private async Task EnsureNotRefusedAsync(WorkTask task, InstanceSummary? instance, CancellationToken ct)
+    private async Task EnsureNotRefusedAsync(WorkTask task, InstanceSummary? instance, CancellationToken cancellationToken)
     {
         try
         {
-            await workflows.EnsureNotRefusedAsync(instance, ct);
+            await workflows.EnsureNotRefusedAsync(instance, cancellationToken);
         }
         catch (ConflictException refused)
         {

@@ -41,17 +41,17 @@ public sealed record TaskCommentItem(long Id, string UserId, string Text, DateTi
 
 public sealed class GetTaskHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : IQueryHandler<GetTask, TaskDetail>
 {
-    public async ValueTask<TaskDetail> Handle(GetTask query, CancellationToken ct)
+    public async ValueTask<TaskDetail> Handle(GetTask query, CancellationToken cancellationToken)
     {
-        var task = await TaskAccess.LoadVisibleAsync(db, user, tree, query.TaskId, ct);
-        var @case = task.CaseId is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CaseId, ct);
-        var comments = (await db.TaskComments.AsNoTracking().Where(c => c.TaskId == task.Id).ToListAsync(ct))
+        var task = await TaskAccess.LoadVisibleAsync(db, user, tree, query.TaskId, cancellationToken);
+        var @case = task.CaseId is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CaseId, cancellationToken);
+        var comments = (await db.TaskComments.AsNoTracking().Where(c => c.TaskId == task.Id).ToListAsync(cancellationToken))
             .OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Select(c => new TaskCommentItem(c.Id, c.UserId, c.Text, c.AtUtc)).ToList();
         if (@case is not null)
         {
             // The task shows part of the case file, so it is audited like one.
             AuditLog.Add(db, user, time, AuditActions.TaskRead, nameof(WorkTask), task.Id, $"case {@case.Id}");
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         return new TaskDetail(task.Id, task.Title, task.Description, task.Kind, task.Status, TaskForms.Parse(task.FormJson),
             TaskForms.Outcomes(task), task.AssigneeUserId, task.CandidateGroup, task.ClaimedByUserId,

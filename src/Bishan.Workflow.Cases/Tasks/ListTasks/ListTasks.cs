@@ -25,7 +25,7 @@ public sealed record TaskListItem(string Id, string Title, string Kind, WorkTask
 public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
     : IQueryHandler<ListTasks, Page<TaskListItem>>
 {
-    public async ValueTask<Page<TaskListItem>> Handle(ListTasks query, CancellationToken ct)
+    public async ValueTask<Page<TaskListItem>> Handle(ListTasks query, CancellationToken cancellationToken)
     {
         var (skip, take) = Paging.Check(query.Skip, query.Take);
         var scopeName = string.IsNullOrWhiteSpace(query.Scope) ? "mine" : query.Scope.Trim().ToLowerInvariant();
@@ -46,23 +46,23 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
             _ => tasks,
         };
 
-        var total = await tasks.CountAsync(ct);
+        var total = await tasks.CountAsync(cancellationToken);
         var page = await tasks.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Skip(skip).Take(take)
             .GroupJoin(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, cs) => new { t, cs })
             .SelectMany(x => x.cs.DefaultIfEmpty(), (x, c) => new { x.t, FileNumber = c == null ? null : c.FileNumber, Name = c == null ? null : c.Name })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var items = page.Select(x => new TaskListItem(x.t.Id, x.t.Title, x.t.Kind, x.t.Status, x.t.CaseId, x.FileNumber, x.Name,
                 x.t.AssigneeUserId, x.t.CandidateGroup, x.t.ClaimedByUserId, x.t.CreatedAtUtc, x.t.DueAtUtc,
                 x.t.Status == WorkTaskStatus.Open && x.t.DueAtUtc < now, x.t.CompletedAtUtc, x.t.Outcome, x.t.TargetTier))
             .OrderByDescending(i => i.CreatedAtUtc).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         if (items.Any(i => WorkTaskKinds.IsApproval(i.Kind)))
-            items = await WithRequestsAsync(items, page.Select(x => x.t).ToList(), ct);
+            items = await WithRequestsAsync(items, page.Select(x => x.t).ToList(), cancellationToken);
         return new Page<TaskListItem>(items, total, skip, take);
     }
 
     /// <summary>Fills what each approval asks for and who asked, in two queries for the whole page.</summary>
-    private async Task<List<TaskListItem>> WithRequestsAsync(List<TaskListItem> items, List<WorkTask> tasks, CancellationToken ct)
+    private async Task<List<TaskListItem>> WithRequestsAsync(List<TaskListItem> items, List<WorkTask> tasks, CancellationToken cancellationToken)
     {
         var approvals = tasks.Where(t => WorkTaskKinds.IsApproval(t.Kind)).ToList();
         var instanceIds = approvals.Select(t => t.InstanceId).OfType<string>().Distinct().ToList();
@@ -70,14 +70,14 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
         var steps = await db.WorkTasks.AsNoTracking()
             .Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId) && t.CompletedByUserId != null && !EF.Functions.Like(t.Kind, WorkTaskKinds.ApprovalPrefix + "%"))
             .Select(t => new { t.InstanceId, t.CompletedAtUtc, t.CompletedByUserId })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var acts = await db.TimelineEntries.AsNoTracking()
             .Where(e => caseIds.Contains(e.CaseId) && e.ActorUserId != null)
             .Select(e => new { e.CaseId, e.AtUtc, e.ActorUserId })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var caseworkers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.CaseworkerUserId }).ToDictionaryAsync(c => c.Id, c => c.CaseworkerUserId, ct);
-        var staff = await Workflow.StaffDirectory.LoadAsync(db, ct);
+            .Select(c => new { c.Id, c.CaseworkerUserId }).ToDictionaryAsync(c => c.Id, c => c.CaseworkerUserId, cancellationToken);
+        var staff = await Workflow.StaffDirectory.LoadAsync(db, cancellationToken);
         var byId = approvals.ToDictionary(t => t.Id, StringComparer.Ordinal);
         return items.Select(item =>
         {

@@ -19,9 +19,9 @@ public sealed record ReassignTask(string TaskId, string? UserName) : ICommand<Ta
 
 public sealed class ReassignTaskHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : ICommandHandler<ReassignTask, TaskState>
 {
-    public async ValueTask<TaskState> Handle(ReassignTask command, CancellationToken ct)
+    public async ValueTask<TaskState> Handle(ReassignTask command, CancellationToken cancellationToken)
     {
-        var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, ct);
+        var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, cancellationToken);
         Permissions.EnsureMayWrite(user);
         TaskAccess.EnsureOpen(seen);
         if (!TaskAccess.Holds(user, seen) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Administrator))
@@ -31,19 +31,19 @@ public sealed class ReassignTaskHandler(ICasesDbContext db, ICurrentUser user, O
         var userName = errors.Text("userName", command.UserName, 256, required: true);
         errors.ThrowIfAny();
         // One row per user and role: the new assignee's scope depends on all their roles.
-        var rows = (await db.Staff.ToListAsync(ct)).Where(s => string.Equals(s.UserName, userName, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rows = (await db.Staff.ToListAsync(cancellationToken)).Where(s => string.Equals(s.UserName, userName, StringComparison.OrdinalIgnoreCase)).ToList();
         var found = rows.FirstOrDefault() ?? throw InvalidInputException.For("userName", UseCaseStrings.Format("Task_UserUnknown", userName));
         var roles = rows.Select(s => s.Role).ToList();
         var target = new StaffUser(found.UserId, found.UserName, roles, found.OrgUnitId);
 
         if (seen.CaseId is { } caseId)
         {
-            var @case = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == caseId, ct);
+            var @case = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == caseId, cancellationToken);
             if (!CaseScope.For(target, tree).Covers(@case))
                 throw InvalidInputException.For("userName", UseCaseStrings.Format("Task_TargetOutOfScope", target.UserName));
         }
 
-        var task = await TaskAccess.LoadForChangeAsync(db, seen.Id, ct);
+        var task = await TaskAccess.LoadForChangeAsync(db, seen.Id, cancellationToken);
         task.AssigneeUserId = target.UserId;
         task.ClaimedByUserId = null;
         var now = time.GetUtcNow().UtcDateTime;
@@ -63,7 +63,7 @@ public sealed class ReassignTaskHandler(ICasesDbContext db, ICurrentUser user, O
                 Text = UseCaseStrings.Record("Timeline_TaskReassigned", task.Title, target.UserName),
             });
         AuditLog.Add(db, user, time, AuditActions.TaskReassign, nameof(WorkTask), task.Id, $"to {target.UserName}");
-        await TaskAccess.SaveAsync(db, task, ct);
+        await TaskAccess.SaveAsync(db, task, cancellationToken);
         return TaskState.Of(task);
     }
 
