@@ -7,7 +7,7 @@ namespace Bishan.Workflow.E2E;
 /// the designer's diagram work: the login page, the dashboard, a case file and the designer render with no violation
 /// reported by the browser, and the page was really served under the policy.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class ContentSecurityPolicyFacts(AppFixture app) : BrowserSession(app)
 {
     [Fact]

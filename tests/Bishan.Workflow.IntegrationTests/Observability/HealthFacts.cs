@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bishan.Workflow.IntegrationTests.Observability;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class HealthFacts(BishanWebFactory factory)
 {
     [Fact]
@@ -44,7 +44,7 @@ public sealed class HealthFacts(BishanWebFactory factory)
         var capture = new ScopeCapture();
         var loggers = factory.Services.GetRequiredService<ILoggerFactory>();
         loggers.AddProvider(capture);
-        loggers.CreateLogger("Bishan.Workflow.IntegrationTests.Probe").LogInformation("traced");
+        loggers.CreateLogger("Bishan.Workflow.IntegrationTests.Probe").Log(LogLevel.Information, default, "traced", null, static (s, _) => s);
         Assert.Contains(capture.Scopes, s => s.Contains(activity.TraceId.ToHexString(), StringComparison.Ordinal));
     }
 

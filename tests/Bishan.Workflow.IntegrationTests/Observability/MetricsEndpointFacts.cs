@@ -7,7 +7,7 @@ using static Bishan.Workflow.IntegrationTests.Infrastructure.TestWorkflows;
 namespace Bishan.Workflow.IntegrationTests.Observability;
 
 /// <summary>The Prometheus scrape endpoint: administrators only, and it carries the workflow runtime's own metrics.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class MetricsEndpointFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bishan.Workflow.IntegrationTests.SignIn;
 
 /// <summary>Only an administrator locks an account, on purpose, and it is audited.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class AdminLockFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Bishan.Workflow.IntegrationTests.Infrastructure;
 namespace Bishan.Workflow.IntegrationTests.SignIn;
 
 /// <summary>The API's map (every route) is for signed-in users only.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class OpenApiAccessFacts(BishanWebFactory factory)
 {
     [Theory]

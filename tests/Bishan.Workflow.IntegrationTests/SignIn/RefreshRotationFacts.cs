@@ -7,7 +7,7 @@ using Bishan.Workflow.IntegrationTests.Infrastructure;
 namespace Bishan.Workflow.IntegrationTests.SignIn;
 
 /// <summary>A refresh spends its token; a spent token presented again ends every token of that sign-in; so does sign-out.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class RefreshRotationFacts(BishanWebFactory factory)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Bishan.Workflow.IntegrationTests.SignIn;
 /// Failed sign-ins slow the guesser down (429 with Retry-After) and never lock the account: the shipped defaults allow
 /// five failures per address and ten per user name before delays start.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollectionDefinition.Name)]
 public sealed class SignInThrottlingFacts(BishanWebFactory factory)
 {
     private const int AddressFreeFailures = 5;
