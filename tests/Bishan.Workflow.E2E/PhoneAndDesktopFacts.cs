@@ -36,7 +36,7 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
     public Task WorkingPages_FitTheScreen_KeepTheAppBarOnOneLine_AndReadInChinese(string size) => RunAsync(async page =>
     {
         await SignInAsync(page, "/", Supervisor);
-        foreach (var path in new[] { "/", "/inbox", "/approvals", "/cases", "/referrals", "/meetings", "/resource-pool", "/funding", "/statistics" })
+        foreach (var path in WorkingPages)
         {
             await OpenAsync(page, path);
             await CheckPageAsync(page, path);
@@ -126,7 +126,7 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
         await SignInAsync(page, "/", Caseworker);
         var menu = page.Locator("[data-testid=nav-menu]");
         await Assertions.Expect(menu).ToContainTextAsync("个案档案");
-        foreach (var hidden in new[] { "/approvals", "/statistics", "/funding" })
+        foreach (var hidden in HiddenFromCaseworkers)
             await Assertions.Expect(menu.Locator($"a[href='{hidden}']")).ToHaveCountAsync(0);
     }, Desktop);
 
@@ -245,4 +245,9 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
     // Identifiers, not words: with a digit, a hyphen or an underscore (definition ids, file numbers, logins).
     [GeneratedRegex(@"[0-9_\-]")]
     private static partial Regex Identifier();
+
+    private static readonly string[] WorkingPages =
+        ["/", "/inbox", "/approvals", "/cases", "/referrals", "/meetings", "/resource-pool", "/funding", "/statistics"];
+
+    private static readonly string[] HiddenFromCaseworkers = ["/approvals", "/statistics", "/funding"];
 }
