@@ -13,6 +13,13 @@ public static class NavItems
     /// </summary>
     private static readonly IReadOnlyList<string> SteeringRoles = [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary];
 
+    /// <summary>
+    /// Any signed-in role: the incident register's page says to whom it is closed (a school sees nothing), and the
+    /// reporting bodies' caseworkers record there.
+    /// </summary>
+    private static readonly IReadOnlyList<string> SignedInRoles =
+        [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Caseworker];
+
     public static IReadOnlyList<NavItem> All { get; } =
     [
         new("/", "Nav.Dashboard", Icons.Material.Filled.Dashboard),
@@ -23,7 +30,7 @@ public static class NavItems
         new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
         new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
         new("/funding", "Nav.Funding", Icons.Material.Filled.Payments, Roles: ListExpendituresHandler.ReaderRoles),
-        new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem),
+        new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem, Roles: SignedInRoles),
         new("/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart, Roles: SteeringRoles),
         new("/designer", "Nav.Designer", Icons.Material.Filled.AccountTree, AdminOnly: true),
         new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),

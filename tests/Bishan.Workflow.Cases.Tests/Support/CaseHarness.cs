@@ -83,6 +83,17 @@ internal sealed class CaseHarness
         await ResumeAsync(TaskBookmark(activityId), submission.ToJson());
     }
 
+    /// <summary>
+    /// Completes a task whose criteria field needs the catalogue in the database (the host fills its criteria sets), so
+    /// the form's check is the integration tests' (CriteriaGateFacts); here only the workflow's path is followed.
+    /// </summary>
+    public async Task CompleteWithCriteriaAsync(string activityId, string outcome, JsonObject data, string userId = "u-test")
+    {
+        var payload = Task(activityId);
+        Assert.Contains(outcome, payload.Outcomes);
+        await ResumeAsync(TaskBookmark(activityId), new TaskSubmission(outcome, data, null, userId).ToJson());
+    }
+
     /// <summary>Moves the clock and fires the workflow timers (Delay) that are due, oldest first.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {

@@ -25,7 +25,7 @@ public sealed class CaseIntakeFacts
         var task = h.Task("screening");
         Assert.Equal("case.caseworker", task.Assignee);
         Assert.Equal(["Eligible", "NotEligible"], task.Outcomes);
-        Assert.Equal(["proposedAction", "proposedTier", "screeningReason"], task.Form.Select(f => f.Name));
+        Assert.Equal(["proposedAction", "proposedTier", "entryCriteria", "screeningReason"], task.Form.Select(f => f.Name));
         Assert.Equal("case-1", task.CaseId);
         Assert.DoesNotContain("退回", task.Description);
         Assert.Equal("case-1", h.Variable("caseId")?.GetValue<string>());

@@ -20,10 +20,10 @@ public sealed class ExitAndFollowUpFacts
         var h = await RequestExitAsync();
         Assert.Equal(("ExitEvaluation", "申请出库评估：连续三个月稳定到校。"), (h.Effect<CaseStatusChanged>().Status, h.Effect<CaseStatusChanged>().Reason));
         var checklist = h.Task("checklist").Form[0];
-        Assert.Equal((FormFieldType.Checklist, "exitCriteria"), (checklist.Type, checklist.OptionsSource));
+        Assert.Equal((FormFieldType.Criteria, "exitCriteria"), (checklist.Type, checklist.OptionsSource));
 
-        await h.CompleteAsync("checklist", "CriteriaMet",
-            new JsonObject { ["exitCriteria"] = new JsonArray("连续到校满三个月", "家庭监护到位"), ["criteriaNotes"] = "均已达到。" });
+        await h.CompleteWithCriteriaAsync("checklist", "CriteriaMet",
+            new JsonObject { ["exitCriteria"] = TickedWithEvidence(checklist), ["criteriaNotes"] = "均已达到。" });
         Assert.Equal("case.helperTeam", h.Task("team-evaluation").CandidateGroups);
         await h.CompleteAsync("team-evaluation", "RecommendExit", new JsonObject { ["teamEvaluation"] = "帮扶目标已实现，建议出库。" });
         Assert.Equal("Approval:Exit", h.Task("approve-exit").Kind);
@@ -122,4 +122,13 @@ public sealed class ExitAndFollowUpFacts
     }
 
     private static readonly string[] FollowUpVariables = ["followUp1", "followUp2", "followUp3"];
+
+    /// <summary>
+    /// Every required criterion ticked with its evidence, as a caseworker answers. Without a database the harness offers no
+    /// catalogue, so the shape alone is checked: one criterion with evidence.
+    /// </summary>
+    private static JsonArray TickedWithEvidence(FormField field) =>
+        field.CriteriaSetFor(null) is { } set
+            ? new([.. set.Items.Where(i => i.Required).Select(i => (JsonNode?)new JsonObject { ["id"] = i.Id, ["evidence"] = "已核实：" + i.TextZh })])
+            : new(new JsonObject { ["id"] = "attendance", ["evidence"] = "连续到校满三个月。" });
 }

@@ -87,9 +87,10 @@ public sealed class CaseLifecycleFacts
         await host.Runtime.StartAsync("exit-evaluation", new Dictionary<string, JsonNode?> { ["reason"] = "已稳定到校一学期。" }, @case.Id);
         Assert.Equal(CaseStatus.ExitEvaluation, (await host.CaseAsync(@case.Id)).Status);
         var checklist = Assert.Single(await host.OpenTasksAsync(@case.Id));
-        var options = JsonNode.Parse(checklist.FormJson)![0]!["options"]!.AsArray().Select(o => o!.GetValue<string>()).ToList();
-        Assert.NotEmpty(options);
-        await host.CompleteAsync(checklist, "CriteriaMet", new JsonObject { ["exitCriteria"] = new JsonArray(options[0]), ["criteriaNotes"] = "已核实。" });
+        var answers = CasesApi.CriteriaAnswersFor.Required(checklist);
+        Assert.NotEmpty(answers);
+        var firstEvidence = answers[0]!["evidence"]!.GetValue<string>();
+        await host.CompleteAsync(checklist, "CriteriaMet", new JsonObject { ["exitCriteria"] = answers, ["criteriaNotes"] = "已核实。" });
         await host.CompleteAsync(Assert.Single(await host.OpenTasksAsync(@case.Id)), "RecommendExit", new JsonObject { ["teamEvaluation"] = "建议出库。" });
         var approval = await host.OpenTaskAsync(@case.Id, "Approval:Exit");
         Assert.Equal(host.Users["supervisor-bicheng"], approval.AssigneeUserId);
@@ -107,7 +108,7 @@ public sealed class CaseLifecycleFacts
         var evaluations = await host.QueryAsync(db => db.Evaluations.Where(e => e.CaseId == @case.Id).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([EvaluationKind.Screening, EvaluationKind.Exit], evaluations.Select(e => e.Kind));
         Assert.Equal("CriteriaMet", evaluations[1].Result);
-        Assert.Contains(options[0], evaluations[1].ChecklistJson);
+        Assert.Contains(firstEvidence, evaluations[1].ChecklistJson);
         var instances = await host.QueryAsync(db => db.WorkflowInstances.AsNoTracking().ToListAsync());
         Assert.Equal(WorkflowStatus.Finished, instances.Single(i => i.Id == intake.Id).Status);
         Assert.Contains(instances, i => i.DefinitionId == "post-exit-follow-up" && i.CorrelationId == @case.Id && i.Status == WorkflowStatus.Running);

@@ -25,19 +25,20 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
     private static readonly Dictionary<string, Walk> Walks = new(StringComparer.Ordinal)
     {
         ["CreateReferral"] = new("/api/referrals", Caseworker: true,
-            """{"name":"","gender":"Alien","dateOfBirth":"31/02/2012","idNumber":"123","orgUnitId":"nowhere","suggestedAction":"Flying","source":"Rumour"}"""),
+            """{"name":"","gender":"Alien","dateOfBirth":"31/02/2012","idNumber":"123","orgUnitId":"no-such-unit","suggestedAction":"Flying","source":"Rumour"}"""),
         ["CreateHelper"] = new("/api/helpers", Caseworker: false,
-            """{"name":"","kind":"Wizard","orgUnitId":"nowhere","phone":"not a phone"}"""),
+            """{"name":"","kind":"Wizard","orgUnitId":"no-such-unit","phone":"not a phone"}"""),
         ["UpdateHelper"] = new("/api/helpers/{helper}", Caseworker: false,
-            """{"name":"","kind":"Wizard","orgUnitId":"nowhere","phone":"not a phone"}""", Method: "PUT"),
+            """{"name":"","kind":"Wizard","orgUnitId":"no-such-unit","phone":"not a phone"}""", Method: "PUT"),
         ["AssignHelper"] = new($"/api/cases/{CaseId}/helpers", Caseworker: false, """{"helperId":-5,"role":"Boss"}"""),
         ["CreateBudgetLine"] = new("/api/funding/budget-lines", Caseworker: false,
-            """{"year":1800,"name":"","orgUnitId":"nowhere","amount":-3}"""),
+            """{"year":1800,"name":"","orgUnitId":"no-such-unit","amount":-3}"""),
         ["RecordExpenditure"] = new("/api/funding/expenditures", Caseworker: false,
             """{"budgetLineId":-1,"amount":-3,"purpose":"","spentOn":"yesterday-ish"}"""),
         ["RequestSubsidy"] = new($"/api/cases/{CaseId}/subsidies", Caseworker: true, """{"amount":-3,"reason":"","budgetLineId":-1}"""),
         ["RequestEscalation"] = new($"/api/cases/{CaseId}/escalations", Caseworker: true, """{"targetTier":"Extreme","reason":""}"""),
-        ["RequestExitEvaluation"] = new($"/api/cases/{CaseId}/exit-evaluations", Caseworker: true, $$"""{"reason":"{{new string('x', 5000)}}"}"""),
+        ["RequestExitEvaluation"] = new($"/api/cases/{CaseId}/exit-evaluations", Caseworker: true, $$"""{"reason":"{{new string('x', 5000)}}"}""",
+            EmptyIsValid: true),
         ["AddHelpRecord"] = new($"/api/cases/{CaseId}/help-records", Caseworker: true,
             """{"occurredOn":"someday","kind":"Magic","content":"","helperId":-1}"""),
         ["ReassignTask"] = new($"/api/tasks/{TaskId}/reassign", Caseworker: true, """{"userName":""}"""),
@@ -49,6 +50,10 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
     /// <summary>Commands whose only input is an id in the route: nothing to word but "not found" or "not allowed".</summary>
     private static readonly HashSet<string> WithoutInput =
         ["ClaimTask", "UnclaimTask", "ReleaseHelper", "RevealIdNumber", "PaySubsidy", "MarkNotificationRead"];
+
+    /// <summary>Commands whose zh-CN field messages their own facts assert (PlanFacts, MeetingRunFacts, IncidentFacts, CriteriaCatalogueFacts).</summary>
+    private static readonly HashSet<string> WalkedByTheirOwnFacts =
+        ["RevisePlan", "ScheduleSpecialMeeting", "AddAgendaCase", "RecordMeeting", "StartWeeklyConsultation", "RecordIncident", "PublishCriteria"];
 
     public static TheoryData<string> WalkedCommands() => [.. Walks.Keys.Order(StringComparer.Ordinal)];
 
@@ -62,7 +67,7 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
             .ToList();
 
         Assert.Contains("CreateReferral", commands);
-        var unwalked = commands.Where(c => !Walks.ContainsKey(c) && !WithoutInput.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        var unwalked = commands.Where(c => !Walks.ContainsKey(c) && !WithoutInput.Contains(c) && !WalkedByTheirOwnFacts.Contains(c)).Order(StringComparer.Ordinal).ToList();
         Assert.True(unwalked.Count == 0, $"Write use cases whose messages nobody checks: {string.Join(", ", unwalked)}");
     }
 
@@ -75,7 +80,7 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
         var path = await PathAsync(walk.Path);
         var client = await factory.ClientAsync(who);
 
-        foreach (var body in new[] { "{}", walk.BadBody })
+        foreach (var body in walk.EmptyIsValid ? [walk.BadBody] : (string[])["{}", walk.BadBody])
         {
             using var request = new HttpRequestMessage(new HttpMethod(walk.Method), path)
             {
@@ -107,7 +112,8 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
             .Replace("{helper}", helper.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
-    private sealed record Walk(string Path, bool Caseworker, string BadBody, string Method = "POST");
+    /// <param name="EmptyIsValid">An empty body is a valid request (every field optional): only the bad body is sent.</param>
+    private sealed record Walk(string Path, bool Caseworker, string BadBody, string Method = "POST", bool EmptyIsValid = false);
 
     // A quoted identifier (“name”), a camelCase key (dateOfBirth) or two English words in a row ("is required"): a
     // Chinese message may quote the user's own input or an enum value, but never reads as English.

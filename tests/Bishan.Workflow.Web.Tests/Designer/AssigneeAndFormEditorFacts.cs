@@ -168,7 +168,7 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         var before = FormOf(session, "screening").DeepClone();
         var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
 
-        Assert.Equal(3, cut.FindAll("[data-testid=form-field]").Count);
+        Assert.Equal(4, cut.FindAll("[data-testid=form-field]").Count);
         Assert.Equal("Select", Select<FormFieldType>(cut, "form-field-type-0").Instance.GetState(x => x.Value).ToString());
 
         // Moving the first field down and back up writes the form twice; it ends as it started.
@@ -188,19 +188,19 @@ public sealed class AssigneeAndFormEditorFacts : UiTestContext
         var cut = RenderInput(session, "screening", "Bishan.UserTask", "form");
 
         await cut.Find("[data-testid=form-field-add]").ClickAsync(new MouseEventArgs());
-        Assert.Equal(4, cut.FindAll("[data-testid=form-field]").Count);
-        await TextField(cut, "form-field-name-3").ChangeAsync(new ChangeEventArgs { Value = "visitResult" });
-        await TextField(cut, "form-field-label-3").ChangeAsync(new ChangeEventArgs { Value = "家访结果" });
-        await Choose(cut, "form-field-type-3", FormFieldType.Select);
-        var required = cut.FindComponents<MudCheckBox<bool>>().Single(c => TestId(c.Instance.UserAttributes) == "form-field-required-3");
+        Assert.Equal(5, cut.FindAll("[data-testid=form-field]").Count);
+        await TextField(cut, "form-field-name-4").ChangeAsync(new ChangeEventArgs { Value = "visitResult" });
+        await TextField(cut, "form-field-label-4").ChangeAsync(new ChangeEventArgs { Value = "家访结果" });
+        await Choose(cut, "form-field-type-4", FormFieldType.Select);
+        var required = cut.FindComponents<MudCheckBox<bool>>().Single(c => TestId(c.Instance.UserAttributes) == "form-field-required-4");
         await cut.InvokeAsync(() => required.Instance.ValueChanged.InvokeAsync(true));
-        await TextField(cut, "form-field-options-3").ChangeAsync(new ChangeEventArgs { Value = "已见到学生\n未见到学生\n需再访" });
+        await TextField(cut, "form-field-options-4").ChangeAsync(new ChangeEventArgs { Value = "已见到学生\n未见到学生\n需再访" });
 
-        var added = FormOf(session, "screening")[3]!;
+        var added = FormOf(session, "screening")[4]!;
         Assert.Equal(
             """{"name":"visitResult","label":"家访结果","type":"Select","required":true,"options":["已见到学生","未见到学生","需再访"]}""",
             added.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        var parsed = FormField.ParseList(FormOf(session, "screening"))[3];
+        var parsed = FormField.ParseList(FormOf(session, "screening"))[4];
         Assert.Equal(FormFieldType.Select, parsed.Type);
         Assert.Equal(["已见到学生", "未见到学生", "需再访"], parsed.Options!);
         Assert.Equal("Object", session.Activity("screening")!["form"]!["expression"]!["type"]!.GetValue<string>());
