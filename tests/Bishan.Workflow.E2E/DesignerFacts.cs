@@ -403,30 +403,6 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         await Assertions.Expect(page.Locator("[data-testid=variable-type]").First).ToContainTextAsync("整数");
     });
 
-    [Fact]
-    public Task Retract_IsBehindTheMoreMenu_AndAsksFirst() => RunAsync(async page =>
-    {
-        using var api = await ApiAsync();
-        await ImportAsync(api, SmallWorkflow("e2e-designer-retract"));
-        await page.SetViewportSizeAsync(1440, 900);
-        await SignInAsync(page, "/designer/e2e-designer-retract");
-        await Assertions.Expect(page.Locator("[data-testid=designer-publish]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=designer-retract]")).ToHaveCountAsync(0);
-
-        await page.Locator("[data-testid=designer-more] button").First.ClickAsync();
-        await page.ClickAsync("[data-testid=designer-retract]");
-        var dialog = page.Locator(".mud-dialog");
-        await Assertions.Expect(dialog).ToContainTextAsync("撤销发布？");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
-        await Assertions.Expect(dialog).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
-
-        await page.Locator("[data-testid=designer-more] button").First.ClickAsync();
-        await page.ClickAsync("[data-testid=designer-retract]");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "撤销发布" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("撤销");
-    });
-
     private sealed record NodeMeasure(string Id, bool Inside, double Text, double CanvasWidth);
 
     // ---- helpers ---------------------------------------------------------------------------------------
