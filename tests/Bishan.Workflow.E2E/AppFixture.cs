@@ -113,6 +113,8 @@ public sealed class AppFixture : IAsyncLifetime
         // The synthetic register (476 registered, 211 exited) with live screening tasks and escalation approvals.
         start.Environment["Seed__DemoData"] = "true";
         start.Environment["Workflows__Path"] = workflowsPath;
+        // Every browser test signs in from 127.0.0.1, dozens a minute: far more than the per-address rate an office needs.
+        start.Environment["SignIn__Throttle__AddressRequestsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment.Remove("ASPNETCORE_URLS");
 
