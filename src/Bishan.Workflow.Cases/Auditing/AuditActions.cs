@@ -42,4 +42,11 @@ public static class AuditActions
 
     /// <summary>A read of an incident that names a case, audited on the case like a case-file read.</summary>
     public const string IncidentRead = "incident.read";
+
+    /// <summary>A read of a case's family (guardians, household), phones masked.</summary>
+    public const string FamilyRead = "case.family.read";
+
+    /// <summary>A change to a case's family: a member added, changed or removed, the situation or support set.</summary>
+    public const string FamilyChange = "case.family.change";
+    public const string FamilyPhoneReveal = "case.family.phone.reveal";
 }

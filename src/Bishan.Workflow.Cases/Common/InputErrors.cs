@@ -9,6 +9,9 @@ public sealed class InputErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>How many messages were recorded, so a check can tell whether its own part added any.</summary>
+    public int Count => _errors.Sum(e => e.Value.Count);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];

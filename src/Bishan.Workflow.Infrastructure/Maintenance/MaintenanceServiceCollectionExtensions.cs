@@ -20,6 +20,7 @@ public static class MaintenanceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, ReduceMinorName>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, RemoveIdNumber>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, KeepBirthYearOnly>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, RemoveFamilyPersonalData>());
         // Last: it replaces the name as it was before the run wherever records repeat it.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, RemoveNameFromRecords>());
         services.AddSingleton<CaseAnonymiser>();

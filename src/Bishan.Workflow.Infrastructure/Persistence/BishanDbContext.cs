@@ -55,6 +55,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
+    public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<CaseFamily> CaseFamilies => Set<CaseFamily>();
+    public DbSet<FamilyChange> FamilyChanges => Set<FamilyChange>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

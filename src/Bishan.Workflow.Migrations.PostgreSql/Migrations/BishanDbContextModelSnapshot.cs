@@ -307,6 +307,28 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseFamily", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Situation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Support")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseFamilies", (string)null);
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseHelper", b =>
                 {
                     b.Property<long>("Id")
@@ -528,6 +550,100 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("BudgetLineId", "SpentOn");
 
                     b.ToTable("Expenditures", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("FamilyChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Employer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsLegalGuardian")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LivesWithMinor")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Residence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("FamilyMembers", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.HelpRecord", b =>
@@ -1923,6 +2039,15 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseFamily", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Bishan.Workflow.Cases.Model.CaseFamily", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseHelper", b =>
                 {
                     b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
@@ -1973,6 +2098,24 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("SubsidyId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyChange", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyMember", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.HelpRecord", b =>

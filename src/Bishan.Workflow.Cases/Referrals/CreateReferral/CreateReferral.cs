@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Bishan.Workflow.Cases.Access;
 using Bishan.Workflow.Cases.Auditing;
 using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.Family;
+using Bishan.Workflow.Cases.Family.SetFamilySituation;
 using Bishan.Workflow.Cases.IdNumbers;
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Model;
@@ -28,7 +30,11 @@ public sealed record CreateReferral(
     string? Reason,
     string? SuggestedAction,
     string? Source,
-    string? OverrideDuplicateReason) : ICommand<ReferralCreated>;
+    string? OverrideDuplicateReason,
+    ReferralFamily? Family = null) : ICommand<ReferralCreated>;
+
+/// <summary>The family as known at referral (optional): the guardianship situation, household support and members.</summary>
+public sealed record ReferralFamily(string? Situation, string? Support, IReadOnlyList<FamilyMemberInput>? Members);
 
 public sealed record ReferralCreated(string CaseId, string WorkflowInstanceId);
 
@@ -97,6 +103,7 @@ public sealed class CreateReferralHandler(
                 CaseId = @case.Id, AtUtc = now, Kind = TimelineKind.Note, ActorUserId = user.UserId,
                 Text = UseCaseStrings.Record("Timeline_DuplicateOverridden", overridden),
             });
+        AddFamily(@case, input.Family, now);
         AuditLog.Add(db, user, time, AuditActions.ReferralCreate, nameof(Case), @case.Id,
             candidates.Count > 0 ? $"duplicate override: {string.Join(",", candidates.Select(c => c.FileNumber))}" : null);
         // The case row must be written before the workflow's first pass, which moves it to Screening and opens the task.
@@ -148,8 +155,9 @@ public sealed class CreateReferralHandler(
         else
             unit = found;
 
+        var family = ValidateFamily(errors, command.Family);
         errors.ThrowIfAny();
-        return new ValidReferral(name!, gender!.Value, dateOfBirth!.Value, idNumber, unit!, reason!, suggested, source, overrideReason);
+        return new ValidReferral(name!, gender!.Value, dateOfBirth!.Value, idNumber, unit!, reason!, suggested, source, overrideReason, family);
     }
 
     private async Task<List<DuplicateCandidate>> FindDuplicatesAsync(ValidReferral input, CancellationToken cancellationToken)
@@ -157,14 +165,20 @@ public sealed class CreateReferralHandler(
         // Across the whole district, not the referrer's scope: a minor who changed school is still the same person.
         // The candidates are masked, so this tells the referrer no more than that a file exists and where.
         var idNumber = input.IdNumber?.Value;
+        // A guardian's phone with the minor's name finds the same child entered with a wrong birth date and no ID number.
+        var phones = input.Family.Members.Select(m => m.Phone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var byPhone = phones.Count == 0 ? [] : await db.FamilyMembers.AsNoTracking()
+            .Where(m => m.Active && m.Phone != null && phones.Contains(m.Phone)).Select(m => m.CaseId).Distinct().ToListAsync(cancellationToken);
         var matches = await db.Cases
-            .Where(c => (idNumber != null && c.IdNumber == idNumber) || (c.Name == input.Name && c.DateOfBirth == input.DateOfBirth))
+            .Where(c => (idNumber != null && c.IdNumber == idNumber) || (c.Name == input.Name && c.DateOfBirth == input.DateOfBirth)
+                || (c.Name == input.Name && byPhone.Contains(c.Id)))
             .OrderBy(c => c.CreatedAtUtc)
             .Take(20)
             .ToListAsync(cancellationToken);
         return matches.Select(c => new DuplicateCandidate(c.Id, c.FileNumber, c.Name, c.DateOfBirth,
                 c.IdNumber is null ? null : IdNumber.MaskText(c.IdNumber), c.OrgUnitId, c.Status,
-                idNumber is not null && c.IdNumber == idNumber ? "idNumber" : "nameAndDateOfBirth"))
+                idNumber is not null && c.IdNumber == idNumber ? "idNumber"
+                : c.DateOfBirth == input.DateOfBirth ? "nameAndDateOfBirth" : "nameAndGuardianPhone"))
             .ToList();
     }
 
@@ -173,5 +187,55 @@ public sealed class CreateReferralHandler(
         (await StaffDirectory.LoadAsync(db, cancellationToken)).InRole(Roles.Caseworker, orgUnitId).Select(s => s.UserId).FirstOrDefault();
 
     private sealed record ValidReferral(string Name, Gender Gender, DateOnly DateOfBirth, IdNumber? IdNumber, OrgUnit OrgUnit,
-        string Reason, FiveAction? SuggestedAction, string? Source, string? OverrideReason);
+        string Reason, FiveAction? SuggestedAction, string? Source, string? OverrideReason, ValidFamily Family);
+
+    private sealed record ValidFamily(GuardianshipSituation? Situation, HouseholdSupport? Support, IReadOnlyList<ValidFamilyMember> Members);
+
+    public const int MaxFamilyMembers = 12;
+
+    /// <summary>The family part of the form: errors at <c>family.situation</c>, <c>family.members[i].phone</c> …; the same person twice is 409.</summary>
+    private static ValidFamily ValidateFamily(InputErrors errors, ReferralFamily? family)
+    {
+        if (family is null) return new ValidFamily(null, null, []);
+        var situation = FamilyMemberChecks.Choice<GuardianshipSituation>(errors, "family.", "situation", family.Situation);
+        var support = FamilyMemberChecks.Choice<HouseholdSupport>(errors, "family.", "support", family.Support);
+        var inputs = family.Members ?? [];
+        if (inputs.Count > MaxFamilyMembers)
+            errors.Add("family.members", InputErrors.Message("Field_TooMany", "member", MaxFamilyMembers));
+        var members = new List<ValidFamilyMember>();
+        for (var i = 0; i < Math.Min(inputs.Count, MaxFamilyMembers); i++)
+            if (FamilyMemberChecks.Validate(errors, $"family.members[{i.ToString(CultureInfo.InvariantCulture)}].", inputs[i]) is { } member)
+                members.Add(member);
+        if (!errors.Any)
+        {
+            var accepted = new List<FamilyMember>();
+            foreach (var member in members)
+            {
+                FamilyDuplicates.EnsureNone(accepted, member);
+                accepted.Add(FamilyMembers.Create("", member, default));
+            }
+        }
+        return new ValidFamily(situation, support, members);
+    }
+
+    private void AddFamily(Case @case, ValidFamily family, DateTime now)
+    {
+        if (family.Members.Count == 0 && family.Situation is null && family.Support is null) return;
+        var lines = new List<string>();
+        if (family.Situation is not null || family.Support is not null)
+        {
+            db.CaseFamilies.Add(new CaseFamily { CaseId = @case.Id, Situation = family.Situation, Support = family.Support, UpdatedAtUtc = now });
+            if (family.Situation is { } s)
+                lines.Add(UseCaseStrings.Record("FamilyHistory_Change", UseCaseStrings.Record("FieldLabel_situation"), "—", FamilyHistoryText.Label(s)));
+            if (family.Support is { } p)
+                lines.Add(UseCaseStrings.Record("FamilyHistory_Change", UseCaseStrings.Record("FieldLabel_support"), "—", FamilyHistoryText.Label(p)));
+        }
+        foreach (var valid in family.Members)
+        {
+            var member = FamilyMembers.Create(@case.Id, valid, now);
+            db.FamilyMembers.Add(member);
+            lines.Add(UseCaseStrings.Record("FamilyHistory_Added", FamilyHistoryText.Describe(member)));
+        }
+        FamilyAccess.Record(db, user, time, @case, AuditActions.FamilyChange, string.Join("；", lines));
+    }
 }

@@ -296,6 +296,28 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseFamily", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Support")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseFamilies", (string)null);
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseHelper", b =>
                 {
                     b.Property<long>("Id")
@@ -507,6 +529,96 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("BudgetLineId", "SpentOn");
 
                     b.ToTable("Expenditures", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("FamilyChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLegalGuardian")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LivesWithMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Residence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("FamilyMembers", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.HelpRecord", b =>
@@ -1868,6 +1980,15 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseFamily", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Bishan.Workflow.Cases.Model.CaseFamily", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.CaseHelper", b =>
                 {
                     b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
@@ -1918,6 +2039,24 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("SubsidyId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyChange", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.FamilyMember", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.HelpRecord", b =>
