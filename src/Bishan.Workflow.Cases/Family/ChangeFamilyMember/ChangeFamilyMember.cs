@@ -22,6 +22,8 @@ public sealed class ChangeFamilyMemberHandler(ICasesDbContext db, ICurrentUser u
         var errors = new InputErrors();
         var valid = FamilyMemberChecks.Validate(errors, "", command.Member);
         errors.ThrowIfAny();
+        // A form shows the phone masked: no phone sent (null) keeps the stored one; an empty text clears it.
+        if (command.Member!.Phone is null) valid = valid! with { Phone = member.Phone };
         await FamilyDuplicates.EnsureNoneAsync(db, @case.Id, valid!, member.Id, cancellationToken);
         var before = FamilyMembers.Copy(member);
         FamilyMembers.Apply(member, valid!, time.GetUtcNow().UtcDateTime);
