@@ -54,7 +54,17 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
         var set = new DemoDataGenerator(time, tree, options).Generate();
         var minors = set.Minors.ToDictionary(m => m.Id);
         var firstId = CaseId(set.Registrations[0].MinorId);
-        if (await db.Cases.AnyAsync(c => c.Id == firstId, ct)) return DemoLoadResult.AlreadyLoaded;
+        if (await db.Cases.AnyAsync(c => c.Id == firstId, ct))
+        {
+            // A register loaded before families existed gets its families once (issue 10).
+            if (!await db.CaseFamilies.AnyAsync(f => f.CaseId == firstId, ct))
+            {
+                var ids = set.Registrations.Select(r => CaseId(r.MinorId)).ToList();
+                await DemoFamilies.AddAsync(db, await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct), ct);
+                await db.SaveChangesAsync(ct);
+            }
+            return DemoLoadResult.AlreadyLoaded;
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         var staff = await StaffDirectory.LoadAsync(db, ct);
@@ -143,10 +153,12 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
             });
 
         AddPlans(db, cases, teamsOf: db.CaseHelpers.Local.ToDictionary(ch => ch.CaseId, ch => ch.HelperId), now);
+        await DemoFamilies.AddAsync(db, cases, ct);
 
         var familyLine = AddFunding(db, now);
         var meetingDecisionCases = AddPastWeeklyMeeting(db, cases, staff);
         var referrals = await AddReferralsAsync(db, caseworkers, now, ct);
+        await DemoFamilies.AddAsync(db, db.Cases.Local.Where(c => c.Status == CaseStatus.Referred).ToList(), ct);
         await db.SaveChangesAsync(ct);
 
         var inRegister = cases.Where(c => c.Status == CaseStatus.Registered && !meetingDecisionCases.Contains(c.Id))

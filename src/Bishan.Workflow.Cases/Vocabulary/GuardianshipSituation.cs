@@ -20,4 +20,7 @@ public enum GuardianshipSituation
 
     /// <summary>其他.</summary>
     Other,
+
+    /// <summary>父母在家监护: no guardianship problem (most files outside 失管关爱).</summary>
+    ParentsAtHome,
 }

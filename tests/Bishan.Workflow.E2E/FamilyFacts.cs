@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Bishan.Workflow.E2E;
+
+/// <summary>Family on the case file (issue 10): the caseworker adds a guardian on the 家庭 tab; the phone shows masked and is revealed on purpose.</summary>
+[Collection(AppCollectionDefinition.Name)]
+public sealed partial class FamilyFacts(AppFixture app) : BrowserSession(app)
+{
+    [GeneratedRegex(@"/cases/[0-9a-z-]+$")]
+    private static partial Regex CaseUrl();
+
+    [Fact]
+    public Task Caseworker_AddsAGuardian_SeesThePhoneMasked_AndRevealsIt() => RunAsync(async page =>
+    {
+        var suffix = Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        var phone = "1370000" + suffix;
+        var name = "周" + suffix;
+        await SignInAsync(page, "/cases", "caseworker");
+        await page.Locator("[data-testid=case-link]").First.ClickAsync();
+        await page.WaitForURLAsync(CaseUrl());
+        await page.ClickAsync(".mud-tab:has-text('家庭')");
+
+        // A wrong number is refused at the field, in Chinese.
+        await page.ClickAsync("[data-testid=family-add]");
+        await page.FillAsync("[data-testid=family-name] input", name);
+        await page.ClickAsync("[data-testid=family-relationship]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('其他监护人')");
+        await page.FillAsync("[data-testid=family-phone] input", "12345");
+        await page.ClickAsync("[data-testid=family-residence]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('重庆市外')");
+        await page.FillAsync("[data-testid=family-city] input", "浙江宁波");
+        await page.CheckAsync("[data-testid=family-legal-guardian] input");
+        await page.ClickAsync("[data-testid=family-save]");
+        await Assertions.Expect(page.Locator("[data-testid=family-form]")).ToContainTextAsync("电话须为中国大陆手机号");
+
+        await page.FillAsync("[data-testid=family-phone] input", phone);
+        await page.ClickAsync("[data-testid=family-save]");
+        var row = page.Locator("[data-testid=family-member]", new() { HasText = name });
+        await Assertions.Expect(row).ToContainTextAsync("其他监护人");
+        await Assertions.Expect(row).ToContainTextAsync("重庆市外·浙江宁波");
+        await Assertions.Expect(row.Locator("[data-testid=family-member-phone]")).ToHaveTextAsync("137****" + suffix);
+        await Assertions.Expect(page.Locator("[data-testid=family-history]")).ToContainTextAsync("新增家庭成员：" + name);
+
+        await row.Locator("[data-testid=family-phone-reveal]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-testid=family-member-phone]")).ToHaveTextAsync(phone);
+        await AssertNoHorizontalScrollAsync(page);
+    });
+}
