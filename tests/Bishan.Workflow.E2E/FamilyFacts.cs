@@ -24,18 +24,18 @@ public sealed partial class FamilyFacts(AppFixture app) : BrowserSession(app)
 
         // A wrong number is refused at the field, in Chinese.
         await page.ClickAsync("[data-testid=family-add]");
-        await page.FillAsync("[data-testid=family-name] input", name);
+        await page.FillAsync("input[data-testid=family-name], [data-testid=family-name] input", name);
         await page.ClickAsync("[data-testid=family-relationship]");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('其他监护人')");
-        await page.FillAsync("[data-testid=family-phone] input", "12345");
+        await page.FillAsync("input[data-testid=family-phone], [data-testid=family-phone] input", "12345");
         await page.ClickAsync("[data-testid=family-residence]");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('重庆市外')");
-        await page.FillAsync("[data-testid=family-city] input", "浙江宁波");
-        await page.CheckAsync("[data-testid=family-legal-guardian] input");
+        await page.FillAsync("input[data-testid=family-city], [data-testid=family-city] input", "浙江宁波");
+        await page.Locator("input[data-testid=family-legal-guardian], [data-testid=family-legal-guardian] input").First.CheckAsync();
         await page.ClickAsync("[data-testid=family-save]");
         await Assertions.Expect(page.Locator("[data-testid=family-form]")).ToContainTextAsync("电话须为中国大陆手机号");
 
-        await page.FillAsync("[data-testid=family-phone] input", phone);
+        await page.FillAsync("input[data-testid=family-phone], [data-testid=family-phone] input", phone);
         await page.ClickAsync("[data-testid=family-save]");
         var row = page.Locator("[data-testid=family-member]", new() { HasText = name });
         await Assertions.Expect(row).ToContainTextAsync("其他监护人");
