@@ -474,6 +474,45 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("撤销");
     });
 
+    [Fact]
+    public Task SidePanel_ResizesByDraggingTheBarBesideIt_AndByTheArrowKeys_AndKeepsItsWidth() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        await ImportAsync(api, SmallWorkflow("e2e-designer-splitter"));
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-splitter");
+        var side = page.Locator("[data-testid=designer-side]");
+        var canvas = page.Locator("[data-testid=designer-canvas]");
+        var bar = page.Locator("[data-testid=side-splitter]");
+        await Assertions.Expect(bar).ToBeVisibleAsync();
+        var before = (await side.BoundingBoxAsync())!.Width;
+        var canvasBefore = (await canvas.BoundingBoxAsync())!.Width;
+
+        // Dragged 160 px to the left, the panel is 160 px wider and the canvas gives up the room.
+        var box = (await bar.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + 100);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 - 80, box.Y + 100);
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 - 160, box.Y + 100);
+        await page.Mouse.UpAsync();
+        var dragged = (await side.BoundingBoxAsync())!.Width;
+        Assert.InRange(dragged, before + 150, before + 170);
+        Assert.InRange((await canvas.BoundingBoxAsync())!.Width, canvasBefore - 170, canvasBefore - 150);
+
+        // The keyboard does the same: the right arrow narrows it by 16 px.
+        await bar.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        var keyed = (await side.BoundingBoxAsync())!.Width;
+        Assert.InRange(keyed, dragged - 17, dragged - 15);
+        await Assertions.Expect(bar).ToHaveAttributeAsync("aria-valuenow", ((int)Math.Round(keyed)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Opened again, the designer keeps the width this user chose.
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(side).ToBeVisibleAsync();
+        Assert.InRange((await side.BoundingBoxAsync())!.Width, keyed - 1, keyed + 1);
+    });
+
     private sealed record NodeMeasure(string Id, bool Inside, double Text, double CanvasWidth);
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -274,7 +274,7 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
     private static partial Regex Identifier();
 
     private static readonly string[] WorkingPages =
-        ["/", "/inbox", "/approvals", "/cases", "/referrals", "/meetings", "/resource-pool", "/funding", "/statistics"];
+        ["/", "/inbox", "/approvals", "/cases", "/referrals", "/meetings", "/resource-pool", "/funding", "/incidents", "/statistics"];
 
     private static readonly string[] HiddenFromCaseworkers = ["/approvals", "/statistics", "/funding"];
 }
