@@ -42,4 +42,11 @@ public static class AuditActions
 
     /// <summary>A read of an incident that names a case, audited on the case like a case-file read.</summary>
     public const string IncidentRead = "incident.read";
+
+    public const string ReportDraft = "report.draft";
+    public const string ReportEdit = "report.edit";
+    public const string ReportSubmit = "report.submit";
+    public const string ReportSignOff = "report.sign-off";
+    public const string ReportRead = "report.read";
+    public const string ReportDownload = "report.download";
 }

@@ -55,6 +55,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
+    public DbSet<SpecialReport> SpecialReports => Set<SpecialReport>();
+    public DbSet<SpecialReportSection> SpecialReportSections => Set<SpecialReportSection>();
+    public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

@@ -66,6 +66,7 @@ internal static class CasesApiExtensions
         cases.MapCriteriaEndpoints();
         cases.MapPlanEndpoints();
         cases.MapIncidentEndpoints();
+        cases.MapReportEndpoints();
         return api;
     }
 }
