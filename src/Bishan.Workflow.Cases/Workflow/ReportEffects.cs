@@ -64,7 +64,7 @@ internal static class ReportEffects
     /// </summary>
     public static async Task SendAsync(ICasesDbContext db, SpecialReport report, DateTime nowUtc, CancellationToken ct)
     {
-        var staff = await db.Staff.Where(s => RecipientRoleNames.Contains(s.Role)).ToListAsync(ct);
+        var staff = (await db.Staff.ToListAsync(ct)).Where(s => RecipientRoleNames.Contains(s.Role, StringComparer.Ordinal)).ToList();
         foreach (var member in staff.DistinctBy(s => s.UserId).OrderBy(s => Array.IndexOf(RecipientRoleNames, s.Role)).ThenBy(s => s.UserName, StringComparer.Ordinal))
         {
             if (report.Recipients.Any(r => r.UserId == member.UserId)) continue;
