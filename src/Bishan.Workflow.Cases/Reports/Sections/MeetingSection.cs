@@ -25,7 +25,7 @@ public sealed class MeetingSection : ISpecialReportSection
         var numbers = await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FileNumber, cancellationToken);
 
         var text = new StringBuilder();
-        text.AppendLine(CaseTexts.Format("Report_Meeting", CaseTexts.Label(meeting.Kind), meeting.Topic,
+        text.AppendLine(CaseTexts.Format("Report_MeetingLine", CaseTexts.Label(meeting.Kind), meeting.Topic,
             CaseTexts.LocalTime(meeting.HeldAtUtc ?? meeting.ScheduledAtUtc), string.IsNullOrWhiteSpace(meeting.Attendance) ? none : meeting.Attendance));
         var agenda = agendaItems.GroupBy(r => r).OrderBy(g => g.Key).Select(g => $"{CaseTexts.Label(g.Key)}{g.Count()}项").ToList();
         text.AppendLine(CaseTexts.Format("Report_Agenda", agendaItems.Count, agenda.Count == 0 ? none : string.Join(sep, agenda)));

@@ -17,7 +17,7 @@ public sealed class RegisterSection : ISpecialReportSection
         var sep = CaseTexts.Format("Report_Separator");
         var lines = new[]
         {
-            CaseTexts.Format("Report_Overview", f.RegisteredTotal, f.ExitedTotal, f.InRegister),
+            CaseTexts.Format("Report_OverviewLine", f.RegisteredTotal, f.ExitedTotal, f.InRegister),
             CaseTexts.Format("Report_ByAction", string.Join(sep, f.ByAction.Select(x => $"{CaseTexts.Label(x.Key)}{x.Value}人"))),
             CaseTexts.Format("Report_ByTier", string.Join(sep, f.ByTier.Select(x => $"{CaseTexts.Label(x.Key)}{x.Value}人"))),
             CaseTexts.Format("Report_ByArea", string.Join(sep, OrgUnitIds.Areas.Select(a => $"{OrgUnitSeed.Tree.Find(a)?.Name ?? a}{f.ByArea.GetValueOrDefault(a)}人"))),

@@ -23,7 +23,7 @@ public sealed class SupervisionSection : ISpecialReportSection
                                    where t.Status == WorkTaskStatus.Open && t.DueAtUtc != null && t.DueAtUtc < now && c.Tier == Tier.Severe
                                    orderby c.FileNumber
                                    select c.FileNumber + " " + t.Title).ToListAsync(cancellationToken);
-        var lines = new List<string> { CaseTexts.Format("Report_Supervision", f.OverdueTasks, f.PendingApprovals) };
+        var lines = new List<string> { CaseTexts.Format("Report_SupervisionLine", f.OverdueTasks, f.PendingApprovals) };
         if (severeOverdue.Count > 0)
             lines.Add(CaseTexts.Format("Report_SevereOverdue", severeOverdue.Count, string.Join(CaseTexts.Format("Report_Separator"), severeOverdue)));
         return new SectionDraft(CaseTexts.Format("Report_SectionSupervision"), string.Join('\n', lines));
