@@ -36,6 +36,9 @@ public interface ICasesDbContext
     DbSet<FamilyMember> FamilyMembers { get; }
     DbSet<CaseFamily> CaseFamilies { get; }
     DbSet<FamilyChange> FamilyChanges { get; }
+    DbSet<SpecialReport> SpecialReports { get; }
+    DbSet<SpecialReportSection> SpecialReportSections { get; }
+    DbSet<SpecialReportRecipient> SpecialReportRecipients { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

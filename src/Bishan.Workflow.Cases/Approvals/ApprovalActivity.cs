@@ -15,7 +15,7 @@ namespace Bishan.Workflow.Cases.Approvals;
 [Input("title", "String", Required = true, DefaultSyntax = "Liquid")]
 [Input("description", "String", UiHint = UiHints.MultiLine, DefaultSyntax = "Liquid")]
 [Input("subject", "ApprovalSubject", UiHint = UiHints.Dropdown, Required = true,
-    Options = ["Registration", "Escalation", "Deescalation", "Exit", "Subsidy"])]
+    Options = ["Registration", "Escalation", "Deescalation", "Exit", "Subsidy", "SpecialReport"])]
 [Input("targetTier", "Tier", UiHint = UiHints.Dropdown, Options = ["", "Light", "Serious", "Severe"])]
 [Input("approver", "AssigneeRule", UiHint = UiHints.AssigneePicker, DefaultValue = AssigneeRules.CaseCoordinator)]
 [Input("secondApprover", "AssigneeRule", UiHint = UiHints.AssigneePicker)]

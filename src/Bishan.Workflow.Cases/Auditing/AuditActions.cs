@@ -49,4 +49,10 @@ public static class AuditActions
     /// <summary>A change to a case's family: a member added, changed or removed, the situation or support set.</summary>
     public const string FamilyChange = "case.family.change";
     public const string FamilyPhoneReveal = "case.family.phone.reveal";
+    public const string ReportDraft = "report.draft";
+    public const string ReportEdit = "report.edit";
+    public const string ReportSubmit = "report.submit";
+    public const string ReportSignOff = "report.sign-off";
+    public const string ReportRead = "report.read";
+    public const string ReportDownload = "report.download";
 }

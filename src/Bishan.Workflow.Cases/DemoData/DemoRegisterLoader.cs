@@ -250,13 +250,16 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
         return family;
     }
 
+    /// <summary>The id of the demo's past weekly consultation (it has a signed special report, <see cref="DemoSpecialReports"/>).</summary>
+    public const string PastWeeklyMeetingId = "demo-weekly-20231016";
+
     /// <summary>The weekly consultation of Monday 16 October 2023: severe cases on the agenda, two decisions that became tasks.</summary>
     private static HashSet<string> AddPastWeeklyMeeting(ICasesDbContext db, List<Case> cases, StaffDirectory staff)
     {
         var held = Utc(new DateOnly(2023, 10, 16), 9);
         var meeting = new Meeting
         {
-            Id = "demo-weekly-20231016",
+            Id = PastWeeklyMeetingId,
             Kind = MeetingKind.Weekly,
             Topic = "区级专班周会商",
             ScheduledAtUtc = held,

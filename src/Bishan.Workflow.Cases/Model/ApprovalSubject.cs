@@ -8,4 +8,7 @@ public enum ApprovalSubject
     Deescalation,
     Exit,
     Subsidy,
+
+    /// <summary>The task-force head's sign-off of a special report (专报).</summary>
+    SpecialReport,
 }

@@ -22,4 +22,6 @@ public static class Roles
 
     /// <summary>Every role, in the order the UI lists them.</summary>
     public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Supervisor, Leader, Secretary];
+
+    public const string Inspector = "Inspector";
 }

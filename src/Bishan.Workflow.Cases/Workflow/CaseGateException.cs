@@ -20,4 +20,7 @@ public sealed class CaseGateException(string code, string message) : InvalidOper
     public const string SubsidyNotFound = nameof(SubsidyNotFound);
     public const string BudgetExceeded = nameof(BudgetExceeded);
     public const string SubsidyAmountInvalid = nameof(SubsidyAmountInvalid);
+    public const string ReportNotFound = nameof(ReportNotFound);
+    public const string ReportNotApproved = nameof(ReportNotApproved);
+    public const string ReportAlreadySigned = nameof(ReportAlreadySigned);
 }

@@ -63,6 +63,8 @@ public sealed class CaseWorkflowBridge
                 SpecialReportRequested e => _meetings.ApplyAsync(scope, e),
                 SubsidyDecided e => FundingEffects.ApplyAsync(scope, e),
                 SubsidyAmended e => FundingEffects.ApplyAsync(scope, e),
+                SpecialReportSigned e => ReportEffects.ApplyAsync(scope, e),
+                SpecialReportReturned e => ReportEffects.ApplyAsync(scope, e),
 
                 // After the commit (CaseWorkflowFollowUps); other effects belong to other handlers.
                 _ => Task.CompletedTask,

@@ -4,6 +4,7 @@ using Bishan.Workflow.Cases.ExitCriteria;
 using Bishan.Workflow.Cases.Incidents;
 using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Organisation;
+using Bishan.Workflow.Cases.Reports.Sections;
 using Bishan.Workflow.Cases.Tasks;
 using Bishan.Workflow.Cases.Workflow;
 using Bishan.Workflow.Engine.Validation;
@@ -49,6 +50,20 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
         services.TryAddScoped<Bishan.Workflow.Cases.Plans.Reviews.PlanReviewTasks>();
         services.TryAddTransient<PlanReviewJob>();
+        AddSpecialReportSections(services);
         return services;
+    }
+
+    /// <summary>
+    /// The special report's figure providers, one line each, in any order (each says where it goes): a new section (family and
+    /// guardianship figures, the pool's totals by kind) is one class implementing <see cref="ISpecialReportSection"/> and one line here.
+    /// </summary>
+    private static void AddSpecialReportSections(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, RegisterSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, OutcomeSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, MeetingSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, SupervisionSection>());
+        services.TryAddScoped<SpecialReportComposer>();
     }
 }

@@ -58,6 +58,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
     public DbSet<CaseFamily> CaseFamilies => Set<CaseFamily>();
     public DbSet<FamilyChange> FamilyChanges => Set<FamilyChange>();
+    public DbSet<SpecialReport> SpecialReports => Set<SpecialReport>();
+    public DbSet<SpecialReportSection> SpecialReportSections => Set<SpecialReportSection>();
+    public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

@@ -67,6 +67,7 @@ internal static class CasesApiExtensions
         cases.MapPlanEndpoints();
         cases.MapIncidentEndpoints();
         cases.MapFamilyEndpoints();
+        cases.MapReportEndpoints();
         return api;
     }
 }

@@ -19,6 +19,7 @@ internal sealed partial class DemoDataSeeder(
     IWorkflowRuntime runtime,
     IConfiguration configuration,
     Bishan.Workflow.Cases.Criteria.CriteriaCatalogs catalogs,
+    Bishan.Workflow.Cases.Reports.Sections.SpecialReportComposer reportComposer,
     ILogger<DemoDataSeeder> logger)
 {
     public const string SwitchKey = "Seed:DemoData";
@@ -31,6 +32,8 @@ internal sealed partial class DemoDataSeeder(
         var result = await new DemoRegisterLoader(time, tree, catalogs: catalogs).LoadAsync(db, ct);
         // Separately idempotent, so a demo database loaded before incidents existed gets them too.
         await DemoIncidents.LoadAsync(db, time, tree, ct);
+        // The past weekly consultation's signed 专报 (after the incidents: its outcome section counts them).
+        await DemoSpecialReports.LoadAsync(db, reportComposer, ct);
         if (!result.Loaded)
         {
             LogAlreadyLoaded(logger);

@@ -20,6 +20,10 @@ public static class NavItems
     private static readonly IReadOnlyList<string> SignedInRoles =
         [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Caseworker];
 
+    /// <summary>Who reads special reports: the task force (secretary, supervisors), administrators, leaders and 区督查办.</summary>
+    private static readonly IReadOnlyList<string> ReportRoles =
+        [Roles.Administrator, Roles.Secretary, Roles.Supervisor, Roles.Leader, Roles.Inspector];
+
     public static IReadOnlyList<NavItem> All { get; } =
     [
         new("/", "Nav.Dashboard", Icons.Material.Filled.Dashboard),
@@ -28,6 +32,7 @@ public static class NavItems
         new("/cases", "Nav.Cases", Icons.Material.Filled.FolderShared),
         new("/referrals", "Nav.Referrals", Icons.Material.Filled.PersonAddAlt1),
         new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
+        new("/reports", "Nav.Reports", Icons.Material.Filled.Article, Roles: ReportRoles),
         new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
         new("/funding", "Nav.Funding", Icons.Material.Filled.Payments, Roles: ListExpendituresHandler.ReaderRoles),
         new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem, Roles: SignedInRoles),

@@ -1068,6 +1068,177 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("PlanRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SpecialReport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberText")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SpecialReports", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SpecialReportRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("SpecialReportRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SpecialReportSection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position");
+
+                    b.ToTable("SpecialReportSections", (string)null);
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Subsidy", b =>
                 {
                     b.Property<long>("Id")
@@ -2142,6 +2313,32 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SpecialReport", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SpecialReportRecipient", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.SpecialReport", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SpecialReportSection", b =>
+                {
+                    b.HasOne("Bishan.Workflow.Cases.Model.SpecialReport", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Subsidy", b =>
                 {
                     b.HasOne("Bishan.Workflow.Cases.Model.BudgetLine", null)
@@ -2240,6 +2437,13 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.Navigation("Attendees");
 
                     b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SpecialReport", b =>
+                {
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Sections");
                 });
 #pragma warning restore 612, 618
         }
