@@ -55,6 +55,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
+    public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()
