@@ -34,6 +34,7 @@ public interface ICasesDbContext
     DbSet<MeetingAttendee> MeetingAttendees { get; }
     DbSet<IncidentReport> IncidentReports { get; }
     DbSet<OrgUnitRecord> OrgUnits { get; }
+    DbSet<SupervisionNotice> SupervisionNotices { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

@@ -63,6 +63,7 @@ public sealed class CaseWorkflowBridge
                 SpecialReportRequested e => _meetings.ApplyAsync(scope, e),
                 SubsidyDecided e => FundingEffects.ApplyAsync(scope, e),
                 SubsidyAmended e => FundingEffects.ApplyAsync(scope, e),
+                SupervisionEscalated e => SupervisionEffects.ApplyAsync(scope, e),
 
                 // After the commit (CaseWorkflowFollowUps); other effects belong to other handlers.
                 _ => Task.CompletedTask,

@@ -56,6 +56,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
     public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

@@ -69,6 +69,7 @@ internal static class CasesApiExtensions
         cases.MapPlanEndpoints();
         cases.MapIncidentEndpoints();
         cases.MapOrganisationEndpoints();
+        cases.MapAccountabilityEndpoints();
         return api;
     }
 }

@@ -1061,6 +1061,72 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("Subsidies", (string)null);
                 });
 
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.SupervisionNotice", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeadlineOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("WorkflowInstanceId");
+
+                    b.ToTable("SupervisionNotices", (string)null);
+                });
+
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.TaskComment", b =>
                 {
                     b.Property<long>("Id")
