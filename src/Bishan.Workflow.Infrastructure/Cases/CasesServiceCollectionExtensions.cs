@@ -49,6 +49,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowEffectHandler, CasesEffectHandler>());
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
         services.TryAddScoped<Bishan.Workflow.Cases.Plans.Reviews.PlanReviewTasks>();
+        services.TryAddScoped<Bishan.Workflow.Cases.Responsibility.OverdueDigest>();
         services.TryAddTransient<PlanReviewJob>();
         return services;
     }

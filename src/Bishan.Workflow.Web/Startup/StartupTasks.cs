@@ -44,7 +44,11 @@ internal sealed partial class StartupTasks(
         await loader.LoadAsync(cancellationToken);
         await reconciler.ReconcileAsync(cancellationToken);
         maintenanceSchedule.Apply();
-        if (services.GetService<Hangfire.IRecurringJobManager>() is { } recurringJobs) Infrastructure.Cases.PlanReviewJob.Schedule(recurringJobs);
+        if (services.GetService<Hangfire.IRecurringJobManager>() is { } recurringJobs)
+        {
+            Infrastructure.Cases.PlanReviewJob.Schedule(recurringJobs);
+            Infrastructure.Cases.OverdueDigestJob.Schedule(recurringJobs);
+        }
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
         if (recovered > 0) LogRecovered(logger, recovered);
         if (environment.IsDevelopment())

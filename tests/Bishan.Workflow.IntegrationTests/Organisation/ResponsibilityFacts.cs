@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 
 namespace Bishan.Workflow.IntegrationTests.Organisation;
@@ -44,6 +45,19 @@ public sealed class ResponsibilityFacts(BishanWebFactory factory)
         Assert.True(item["daysOverdue"]!.GetValue<int>() >= 2);
         Assert.Equal(8, view["trend"]!.AsArray().Count);
         Assert.True(view["trend"]!.AsArray()[^1]!["overdue"]!.GetValue<int>() >= 1);
+
+        // The weekly digest (the Hangfire job's work): the late unit's supervisors and 区督查办 are told, once a week.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var digest = scope.ServiceProvider.GetRequiredService<Bishan.Workflow.Cases.Responsibility.OverdueDigest>();
+            await digest.RunAsync(CancellationToken.None);
+            Assert.Equal(0, await digest.RunAsync(CancellationToken.None));
+        }
+        var supervisorId = await factory.UserIdAsync(SupervisorAreaA);
+        var inspectorId = await factory.UserIdAsync(Inspector);
+        Assert.True(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == supervisorId && n.Title.StartsWith("本周逾期事项提醒"))));
+        Assert.True(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == inspectorId && n.Title.StartsWith("本周逾期事项提醒")
+            && n.Message.Contains("璧城片区教育管理中心"))));
         Assert.DoesNotContain(registered.Name,
             view.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
             StringComparison.Ordinal);
