@@ -39,6 +39,8 @@ public interface ICasesDbContext
     DbSet<SpecialReport> SpecialReports { get; }
     DbSet<SpecialReportSection> SpecialReportSections { get; }
     DbSet<SpecialReportRecipient> SpecialReportRecipients { get; }
+    DbSet<OrgUnitRecord> OrgUnits { get; }
+    DbSet<SupervisionNotice> SupervisionNotices { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

@@ -12,8 +12,9 @@ namespace Bishan.Workflow.Cases.Access;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Administrators, leaders and the task-force secretary see everything, as does anyone placed at the task force
-/// or the leading group.</item>
+/// <item>Administrators, leaders, the task-force secretary and inspectors (区督查办) see everything, as does anyone placed at
+/// the task force, the leading group, its office or the supervision office.</item>
+/// <item>A town or street (镇街) sees the cases of the communities and villages under it.</item>
 /// <item>Otherwise the user's org unit decides: a school or community sees its own cases, an area (its
 /// education-management centre) every case of its schools and communities, a department the cases of its actions
 /// (<see cref="OrgUnit.Actions"/>) across the district. A department without actions (区公安局) sees none by unit.</item>
@@ -26,8 +27,10 @@ public sealed class CaseScope
 {
     private readonly Func<Case, bool> _covers;
 
-    private CaseScope(string? userId, bool seesAll, string? orgUnitId, string? areaId, IReadOnlyList<FiveAction> actions)
+    private CaseScope(string? userId, bool seesAll, string? orgUnitId, string? areaId, IReadOnlyList<FiveAction> actions,
+        IReadOnlyList<string>? townUnitIds = null)
     {
+        TownUnitIds = townUnitIds ?? [];
         UserId = userId;
         SeesAll = seesAll;
         OrgUnitId = orgUnitId;
@@ -51,11 +54,14 @@ public sealed class CaseScope
     /// <summary>For a department user: the actions it leads or carries out.</summary>
     public IReadOnlyList<FiveAction> Actions { get; }
 
+    /// <summary>For a town/street (镇街) user: the communities and villages under the town, whose cases it sees.</summary>
+    public IReadOnlyList<string> TownUnitIds { get; }
+
     /// <summary>The rule as an expression EF Core translates, so lists are filtered in the database.</summary>
     public Expression<Func<Case, bool>> Predicate { get; }
 
     /// <summary>The roles that see every case regardless of their unit.</summary>
-    public static IReadOnlyList<string> DistrictWideRoles { get; } = [Roles.Administrator, Roles.Leader, Roles.Secretary];
+    public static IReadOnlyList<string> DistrictWideRoles { get; } = [Roles.Administrator, Roles.Leader, Roles.Secretary, Roles.Inspector];
 
     public static CaseScope For(ICurrentUser user, OrgTree tree)
     {
@@ -66,7 +72,10 @@ public sealed class CaseScope
         var unit = user.OrgUnitId is { } id ? tree.Find(id) : null;
         return unit?.Kind switch
         {
-            OrgUnitKind.District or OrgUnitKind.TaskForce => new(user.UserId, seesAll: true, null, null, []),
+            OrgUnitKind.District or OrgUnitKind.TaskForce or OrgUnitKind.SupervisionOffice or OrgUnitKind.LeadingGroupOffice
+                => new(user.UserId, seesAll: true, null, null, []),
+            OrgUnitKind.TownStreet => new(user.UserId, false, null, null, [],
+                [.. tree.Units.Where(u => u.Kind is OrgUnitKind.School or OrgUnitKind.Community && tree.IsUnder(unit.Id, u.Id)).Select(u => u.Id)]),
             OrgUnitKind.Department => new(user.UserId, false, null, null, unit.Actions),
             OrgUnitKind.Area => new(user.UserId, false, null, unit.Id, []),
             OrgUnitKind.School or OrgUnitKind.Community => new(user.UserId, false, unit.Id, null, []),
@@ -82,7 +91,8 @@ public sealed class CaseScope
     public bool CoversOrgUnit(string orgUnitId, OrgTree tree) =>
         SeesAll
         || string.Equals(OrgUnitId, orgUnitId, StringComparison.Ordinal)
-        || (AreaId is not null && string.Equals(tree.AreaOf(orgUnitId), AreaId, StringComparison.Ordinal));
+        || (AreaId is not null && string.Equals(tree.AreaOf(orgUnitId), AreaId, StringComparison.Ordinal))
+        || TownUnitIds.Contains(orgUnitId, StringComparer.Ordinal);
 
     /// <exception cref="ForbiddenException">The case is out of scope.</exception>
     public void EnsureCovers(Case @case)
@@ -101,6 +111,8 @@ public sealed class CaseScope
             body = Expression.OrElse(body, Equal(c, nameof(Case.OrgUnitId), OrgUnitId, typeof(string)));
         if (AreaId is not null)
             body = Expression.OrElse(body, Equal(c, nameof(Case.AreaId), AreaId, typeof(string)));
+        foreach (var unitId in TownUnitIds)
+            body = Expression.OrElse(body, Equal(c, nameof(Case.OrgUnitId), unitId, typeof(string)));
         // One equality per action rather than a Contains over a list: enums are stored as strings and equality
         // with a constant translates on every provider.
         foreach (var action in Actions)

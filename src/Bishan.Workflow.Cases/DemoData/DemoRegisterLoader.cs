@@ -31,24 +31,6 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
         [FiveAction.MentalHealth] = ("情绪持续低落，心理筛查结果异常。", "情绪稳定，能正常学习生活。", "心理教师每周辅导；必要时转介专科；家长心理健康指导。"),
     };
 
-    private static readonly (string Name, HelperKind Kind, string? OrgUnitId, string? Team)[] PoolSample =
-    [
-        ("同心护未来", HelperKind.Team, null, null),
-        ("渝童成长", HelperKind.Team, null, null),
-        ("心灵成长社", HelperKind.Team, null, null),
-        ("青学·成长大课堂", HelperKind.Team, null, null),
-        ("陈老师", HelperKind.FamilyEducationInstructor, OrgUnitIds.FamilyEducationGuidanceCentreHost, "同心护未来"),
-        ("刘老师", HelperKind.FamilyEducationInstructor, OrgUnitIds.QinggangArea, "渝童成长"),
-        ("周医生", HelperKind.Expert, OrgUnitIds.HealthCommission, "心灵成长社"),
-        ("吴律师", HelperKind.Expert, OrgUnitIds.PoliticalLegalCommittee, null),
-        ("赵志愿者", HelperKind.PartyMember, OrgUnitIds.EducationCommission, "青学·成长大课堂"),
-        ("孙老同志", HelperKind.RetiredCadre, OrgUnitIds.DingjiaArea, null),
-        ("钱阿姨", HelperKind.Public, OrgUnitIds.DaluArea, null),
-        ("郑社工", HelperKind.SocialWorker, OrgUnitIds.EducationCommission, null),
-        ("冯社工", HelperKind.SocialWorker, OrgUnitIds.CivilAffairsBureau, null),
-        ("韩社工", HelperKind.SocialWorker, OrgUnitIds.YouthLeague, null),
-    ];
-
     public async Task<DemoLoadResult> LoadAsync(ICasesDbContext db, CancellationToken ct)
     {
         var set = new DemoDataGenerator(time, tree, options).Generate();
@@ -72,7 +54,7 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
             .Select(id => (id, user: staff.InRole(Roles.Caseworker, id) is [var first, ..] ? first.UserId : null))
             .Where(x => x.user is not null)
             .ToDictionary(x => x.id, x => x.user);
-        var helpers = PoolSample.Select(p => new Helper { Name = p.Name, Kind = p.Kind, OrgUnitId = p.OrgUnitId, TeamName = p.Team }).ToList();
+        var helpers = DemoPool.Build(tree).ToList();
         db.Helpers.AddRange(helpers);
         var teams = helpers.Where(h => h.Kind == HelperKind.Team).ToList();
 

@@ -29,6 +29,10 @@ public static class DemoUsers
         // Reports incidents for the outcome indicators (区公安局 leads no action, so it sees no case files).
         new("police", "区公安局报送员", Roles.Caseworker, OrgUnitIds.PublicSecurityBureau),
         new("leader", "领导小组领导", Roles.Leader, OrgUnitIds.District),
+        // 区督查办: reads the whole register, issues supervision notices (督办) and signs off rectifications.
+        new("inspector", "区督查办督查员", Roles.Inspector, OrgUnitIds.SupervisionOffice),
+        // A 镇街 party committee (level two of the chain): answers supervision notices for its communities and villages.
+        new("supervisor-bicheng-street", "璧城街道负责人", Roles.Supervisor, OrgUnitIds.BichengStreet),
     ];
 
     public static DemoUser Get(string userName) => All.First(u => u.UserName == userName);

@@ -22,4 +22,10 @@ public enum HelperKind
     Public,
 
     SocialWorker,
+
+    /// <summary>A registered volunteer (志愿者).</summary>
+    Volunteer,
+
+    /// <summary>A grid worker (网络员, 网格员) of a community or village.</summary>
+    GridWorker,
 }

@@ -7,10 +7,16 @@ namespace Bishan.Workflow.Cases.Organisation;
 /// this unit in, and is this unit at or under that one. Built from any list (the seed today, the database
 /// later), so an administrator's edits go through the same checks as the seed.
 /// </summary>
+/// <remarks>
+/// The application holds one tree for its lifetime (a singleton that every scope check reads); administrators' edits
+/// replace its contents atomically with <see cref="Replace"/>, after the new list passed the same validation. Readers see
+/// either the old or the new tree, never a half-edited one.
+/// </remarks>
 public sealed class OrgTree
 {
-    private readonly Dictionary<string, OrgUnit> _byId;
-    private readonly ILookup<string, OrgUnit> _byParent;
+    private Snapshot _current;
+
+    private sealed record Snapshot(IReadOnlyList<OrgUnit> Units, Dictionary<string, OrgUnit> ById, ILookup<string, OrgUnit> ByParent);
 
     /// <summary>
     /// Builds the tree and rejects broken data up front (duplicate ids, missing parents, cycles,
@@ -19,28 +25,57 @@ public sealed class OrgTree
     /// <exception cref="ArgumentException">The units do not form a valid tree.</exception>
     public OrgTree(IEnumerable<OrgUnit> units)
     {
-        ArgumentNullException.ThrowIfNull(units);
-        Units = [.. units];
+        _current = Build(units);
+    }
 
-        var duplicates = Units.GroupBy(u => u.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+    /// <summary>The units in the order given.</summary>
+    public IReadOnlyList<OrgUnit> Units => _current.Units;
+
+    /// <summary>
+    /// Replaces every unit at once (administrators' edits, the database's units at start-up), after validating the new list
+    /// exactly as the constructor does; on an invalid list the tree is left as it was.
+    /// </summary>
+    /// <exception cref="ArgumentException">The units do not form a valid tree.</exception>
+    public void Replace(IEnumerable<OrgUnit> units) => Interlocked.Exchange(ref _current, Build(units));
+
+    /// <summary>Whether the units would form a valid tree, without changing this one; <paramref name="problem"/> says why not.</summary>
+    public static bool IsValid(IEnumerable<OrgUnit> units, out string? problem)
+    {
+        try
+        {
+            Build(units);
+            problem = null;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            problem = e.Message;
+            return false;
+        }
+    }
+
+    private static Snapshot Build(IEnumerable<OrgUnit> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        List<OrgUnit> list = [.. units];
+
+        var duplicates = list.GroupBy(u => u.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
         {
             throw new ArgumentException($"Duplicate org unit ids: {string.Join(", ", duplicates)}.", nameof(units));
         }
 
-        _byId = Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
-        _byParent = Units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!, StringComparer.Ordinal);
-        Validate();
+        var snapshot = new Snapshot(list, list.ToDictionary(u => u.Id, StringComparer.Ordinal),
+            list.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!, StringComparer.Ordinal));
+        Validate(snapshot);
+        return snapshot;
     }
 
-    /// <summary>The units in the order given.</summary>
-    public IReadOnlyList<OrgUnit> Units { get; }
-
     /// <summary>Whether a unit with this id exists; the API answers 400 for unknown org units.</summary>
-    public bool Contains(string unitId) => _byId.ContainsKey(unitId);
+    public bool Contains(string unitId) => _current.ById.ContainsKey(unitId);
 
     /// <summary>The unit, or <c>null</c> when the id is unknown.</summary>
-    public OrgUnit? Find(string unitId) => _byId.GetValueOrDefault(unitId);
+    public OrgUnit? Find(string unitId) => _current.ById.GetValueOrDefault(unitId);
 
     /// <summary>The unit.</summary>
     /// <exception cref="KeyNotFoundException">The id is unknown.</exception>
@@ -48,19 +83,21 @@ public sealed class OrgTree
         Find(unitId) ?? throw new KeyNotFoundException($"Unknown org unit '{unitId}'.");
 
     /// <summary>The direct children of a unit, in the order given.</summary>
-    public IEnumerable<OrgUnit> ChildrenOf(string unitId) => _byParent[unitId];
+    public IEnumerable<OrgUnit> ChildrenOf(string unitId) => _current.ByParent[unitId];
 
     /// <summary>Units of one kind, e.g. the four areas.</summary>
     public IEnumerable<OrgUnit> OfKind(OrgUnitKind kind) => Units.Where(u => u.Kind == kind);
 
     /// <summary>The parent chain of a unit, nearest first, excluding the unit itself.</summary>
     /// <exception cref="KeyNotFoundException">The id is unknown.</exception>
-    public IEnumerable<OrgUnit> AncestorsOf(string unitId)
+    public IEnumerable<OrgUnit> AncestorsOf(string unitId) => AncestorsIn(_current, unitId);
+
+    private static IEnumerable<OrgUnit> AncestorsIn(Snapshot snapshot, string unitId)
     {
-        var unit = Get(unitId);
+        var unit = snapshot.ById.GetValueOrDefault(unitId) ?? throw new KeyNotFoundException($"Unknown org unit '{unitId}'.");
         while (unit.ParentId is not null)
         {
-            unit = _byId[unit.ParentId];
+            unit = snapshot.ById[unit.ParentId];
             yield return unit;
         }
     }
@@ -78,7 +115,14 @@ public sealed class OrgTree
             return unit.Id;
         }
 
-        return unit.AreaId ?? AncestorsOf(unitId).FirstOrDefault(a => a.Kind == OrgUnitKind.Area)?.Id;
+        if (unit.AreaId is not null) return unit.AreaId;
+        foreach (var ancestor in AncestorsOf(unitId))
+        {
+            if (ancestor.Kind == OrgUnitKind.Area) return ancestor.Id;
+            if (ancestor.Kind == OrgUnitKind.TownStreet && ancestor.AreaId is not null) return ancestor.AreaId;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -96,25 +140,26 @@ public sealed class OrgTree
             || AncestorsOf(unitId).Any(a => string.Equals(a.Id, ancestorId, StringComparison.Ordinal));
     }
 
-    private void Validate()
+    private static void Validate(Snapshot snapshot)
     {
-        foreach (var unit in Units)
+        var byId = snapshot.ById;
+        foreach (var unit in snapshot.Units)
         {
             if (string.IsNullOrWhiteSpace(unit.Id) || string.IsNullOrWhiteSpace(unit.Name))
             {
                 throw new ArgumentException($"Org unit '{unit.Id}' needs an id and a name.");
             }
 
-            if (unit.ParentId is not null && !_byId.ContainsKey(unit.ParentId))
+            if (unit.ParentId is not null && !byId.ContainsKey(unit.ParentId))
             {
                 throw new ArgumentException($"Org unit '{unit.Id}' names parent '{unit.ParentId}', which does not exist.");
             }
         }
 
-        foreach (var unit in Units)
+        foreach (var unit in snapshot.Units)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal) { unit.Id };
-            for (var parentId = unit.ParentId; parentId is not null; parentId = _byId[parentId].ParentId)
+            for (var parentId = unit.ParentId; parentId is not null; parentId = byId[parentId].ParentId)
             {
                 if (!seen.Add(parentId))
                 {
@@ -123,17 +168,20 @@ public sealed class OrgTree
             }
         }
 
-        foreach (var unit in Units.Where(u => u.Kind is OrgUnitKind.School or OrgUnitKind.Community))
+        foreach (var unit in snapshot.Units.Where(u => u.Kind is OrgUnitKind.School or OrgUnitKind.Community))
         {
-            var area = AncestorsOf(unit.Id).FirstOrDefault(a => a.Kind == OrgUnitKind.Area);
+            // A school or community lies under its area, directly or through a town/street (镇街) of that area.
+            var ancestors = AncestorsIn(snapshot, unit.Id).ToList();
+            var area = ancestors.FirstOrDefault(a => a.Kind == OrgUnitKind.Area)?.Id
+                ?? ancestors.FirstOrDefault(a => a.Kind == OrgUnitKind.TownStreet)?.AreaId;
             if (area is null)
             {
                 throw new ArgumentException($"{unit.Kind} '{unit.Id}' is not under an area.");
             }
 
-            if (unit.AreaId is not null && !string.Equals(unit.AreaId, area.Id, StringComparison.Ordinal))
+            if (unit.AreaId is not null && !string.Equals(unit.AreaId, area, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"{unit.Kind} '{unit.Id}' names area '{unit.AreaId}' but sits under '{area.Id}'.");
+                throw new ArgumentException($"{unit.Kind} '{unit.Id}' names area '{unit.AreaId}' but sits under '{area}'.");
             }
         }
     }

@@ -25,6 +25,12 @@ public sealed record OrgUnit(string Id, string Name, OrgUnitKind Kind, string? P
     /// <summary>For schools and communities: the area they belong to, which decides the light-tier coordinating body.</summary>
     public string? AreaId { get; init; }
 
+    /// <summary>
+    /// A retired unit (撤销) takes no new users, children, cases or supervision notices, but stays in the tree so that the
+    /// cases, tasks and audit rows that name it keep their history.
+    /// </summary>
+    public bool Retired { get; init; }
+
     /// <summary>Value equality including <see cref="Actions"/> (records compare lists by reference), so a unit loaded from the database equals its seed.</summary>
     public bool Equals(OrgUnit? other) =>
         other is not null
@@ -34,6 +40,7 @@ public sealed record OrgUnit(string Id, string Name, OrgUnitKind Kind, string? P
         && ParentId == other.ParentId
         && EnglishName == other.EnglishName
         && AreaId == other.AreaId
+        && Retired == other.Retired
         && Actions.SequenceEqual(other.Actions);
 
     public override int GetHashCode() => HashCode.Combine(Id, Name, Kind, ParentId, EnglishName, AreaId, Actions.Count);

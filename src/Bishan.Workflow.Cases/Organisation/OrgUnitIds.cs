@@ -45,6 +45,15 @@ public static class OrgUnitIds
     /// <summary>御湖小学, home of the district family-education guidance centre (璧山区家庭教育指导中心).</summary>
     public const string FamilyEducationGuidanceCentreHost = "school-yuhu-primary";
 
+    /// <summary>区督查办: receives the 专报, issues supervision notices (督办) and signs off rectifications.</summary>
+    public const string SupervisionOffice = "supervision-office";
+
+    /// <summary>区委教育工作领导小组办公室: unanswered supervision notices escalate here.</summary>
+    public const string LeadingGroupOffice = "leading-group-office";
+
+    /// <summary>璧城街道, the first of the six streets.</summary>
+    public const string BichengStreet = "town-bicheng";
+
     /// <summary>The four areas, in the order the source names them.</summary>
     public static IReadOnlyList<string> Areas { get; } = [BichengArea, QinggangArea, DingjiaArea, DaluArea];
 }

@@ -14,7 +14,10 @@ namespace Bishan.Workflow.Cases.Organisation;
 /// <item>The area centres also hang directly under the leading group, not under the Education Commission that
 /// staffs them: scoping by subtree must never hand a department every school in the district. A department's
 /// reach is its <see cref="OrgUnit.Actions"/>, across all areas.</item>
-/// <item>Towns and streets (镇街) are not modelled yet; communities and villages sit directly under their area.</item>
+/// <item>The 15 towns and streets (镇街: 6 街道, 9 镇) hang under the leading group beside the departments (level two of
+/// the chain) and name the area (片区) they lie in; their own communities and villages sit under them. The sample
+/// communities seeded before 镇街 existed stay under their area, so existing ids and scopes do not change.</item>
+/// <item>区督查办 and the leading group's office (领导小组办公室) hang under the leading group.</item>
 /// </list>
 /// </remarks>
 public static class OrgUnitSeed
@@ -48,6 +51,14 @@ public static class OrgUnitSeed
             Department(OrgUnitIds.HealthCommission, "区卫健委", "District Health Commission",
                 FiveAction.MentalHealth),
             Department(OrgUnitIds.PublicSecurityBureau, "区公安局", "District Public Security Bureau"),
+            new(OrgUnitIds.SupervisionOffice, "区督查办", OrgUnitKind.SupervisionOffice, OrgUnitIds.District)
+            {
+                EnglishName = "District Supervision Office",
+            },
+            new(OrgUnitIds.LeadingGroupOffice, "区委教育工作领导小组办公室", OrgUnitKind.LeadingGroupOffice, OrgUnitIds.District)
+            {
+                EnglishName = "Office of the Leading Group",
+            },
         ];
 
         AddArea(units, OrgUnitIds.BichengArea, "璧城", "Bicheng",
@@ -103,7 +114,54 @@ public static class OrgUnitSeed
                 ("village-sanhe", "三合村", "Sanhe Village"),
                 ("village-tuanba", "团坝村", "Tuanba Village"),
             ]);
+        AddTownsAndStreets(units);
         return units;
+    }
+
+    /// <summary>
+    /// Bishan's 6 streets and 9 towns, each in the area (片区) whose education-management centre serves it, with one or two
+    /// synthetic communities or villages under each. The area of each is this seed's assumption, not an official map.
+    /// </summary>
+    private static void AddTownsAndStreets(List<OrgUnit> units)
+    {
+        (string Id, string Name, string English, string Area, (string Id, string Name, string English)[] Places)[] towns =
+        [
+            (OrgUnitIds.BichengStreet, "璧城街道", "Bicheng Street", OrgUnitIds.BichengArea,
+                [("community-bicheng-xiufeng", "秀峰社区", "Xiufeng Community"), ("community-bicheng-huilong", "回龙社区", "Huilong Community")]),
+            ("town-biquan", "璧泉街道", "Biquan Street", OrgUnitIds.BichengArea,
+                [("community-biquan-jinjian", "金剑社区", "Jinjian Community"), ("village-biquan-quankou", "泉口村", "Quankou Village")]),
+            ("town-qinggang", "青杠街道", "Qinggang Street", OrgUnitIds.QinggangArea,
+                [("community-qinggang-tiancheng", "天成社区", "Tiancheng Community")]),
+            ("town-laifeng", "来凤街道", "Laifeng Street", OrgUnitIds.QinggangArea,
+                [("community-laifeng-fengming", "凤鸣社区", "Fengming Community")]),
+            ("town-dingjia", "丁家街道", "Dingjia Street", OrgUnitIds.DingjiaArea,
+                [("community-dingjia-liyuan", "梨园社区", "Liyuan Community")]),
+            ("town-dalu", "大路街道", "Dalu Street", OrgUnitIds.DaluArea,
+                [("community-dalu-taiping", "太平社区", "Taiping Community")]),
+            ("town-qitang", "七塘镇", "Qitang Town", OrgUnitIds.QinggangArea,
+                [("village-qitang-jiangjun", "将军村", "Jiangjun Village")]),
+            ("town-hebian", "河边镇", "Hebian Town", OrgUnitIds.BichengArea,
+                [("village-hebian-qiaodong", "桥东村", "Qiaodong Village")]),
+            ("town-fulu", "福禄镇", "Fulu Town", OrgUnitIds.DingjiaArea,
+                [("village-fulu-longquan", "龙泉村", "Longquan Village")]),
+            ("town-daxing", "大兴镇", "Daxing Town", OrgUnitIds.BichengArea,
+                [("village-daxing-xinsheng", "新胜村", "Xinsheng Village")]),
+            ("town-zhengxing", "正兴镇", "Zhengxing Town", OrgUnitIds.DingjiaArea,
+                [("village-zhengxing-shuangqiao", "双桥村", "Shuangqiao Village")]),
+            ("town-guangpu", "广普镇", "Guangpu Town", OrgUnitIds.DingjiaArea,
+                [("village-guangpu-baoding", "宝顶村", "Baoding Village")]),
+            ("town-sanhe", "三合镇", "Sanhe Town", OrgUnitIds.DaluArea,
+                [("village-sanhe-huayuan", "花园村", "Huayuan Village")]),
+            ("town-batang", "八塘镇", "Batang Town", OrgUnitIds.DaluArea,
+                [("village-batang-xiangyang", "向阳村", "Xiangyang Village")]),
+            ("town-jianlong", "健龙镇", "Jianlong Town", OrgUnitIds.DaluArea,
+                [("village-jianlong-yanwan", "燕湾村", "Yanwan Village")]),
+        ];
+        foreach (var town in towns)
+        {
+            units.Add(new(town.Id, town.Name, OrgUnitKind.TownStreet, OrgUnitIds.District) { EnglishName = town.English, AreaId = town.Area });
+            units.AddRange(town.Places.Select(p => new OrgUnit(p.Id, p.Name, OrgUnitKind.Community, town.Id) { EnglishName = p.English, AreaId = town.Area }));
+        }
     }
 
     private static OrgUnit Department(string id, string name, string englishName, params FiveAction[] actions) =>

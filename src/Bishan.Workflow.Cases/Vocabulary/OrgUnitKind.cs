@@ -23,4 +23,13 @@ public enum OrgUnitKind
 
     /// <summary>A community (社区) or village committee (村委会).</summary>
     Community,
+
+    /// <summary>A town (镇) or street (街道): the district's 15 township-level units, level two of the responsibility chain.</summary>
+    TownStreet,
+
+    /// <summary>The district supervision office (区督查办): receives the 专报 and supervises late work (督办).</summary>
+    SupervisionOffice,
+
+    /// <summary>The office of the leading group (领导小组办公室): where unanswered supervision notices escalate.</summary>
+    LeadingGroupOffice,
 }

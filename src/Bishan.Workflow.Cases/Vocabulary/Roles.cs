@@ -20,8 +20,9 @@ public static class Roles
     /// <summary>专班秘书: runs the task force's meetings (agenda, minutes, decisions, report).</summary>
     public const string Secretary = nameof(Secretary);
 
-    /// <summary>Every role, in the order the UI lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Supervisor, Leader, Secretary];
-
+    /// <summary>督查: the district supervision office (区督查办). Reads everything in the register, writes only supervision (督办).</summary>
     public const string Inspector = "Inspector";
+
+    /// <summary>Every role, in the order the UI lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Supervisor, Leader, Secretary, Inspector];
 }

@@ -65,6 +65,7 @@ public sealed class CaseWorkflowBridge
                 SubsidyAmended e => FundingEffects.ApplyAsync(scope, e),
                 SpecialReportSigned e => ReportEffects.ApplyAsync(scope, e),
                 SpecialReportReturned e => ReportEffects.ApplyAsync(scope, e),
+                SupervisionEscalated e => SupervisionEffects.ApplyAsync(scope, e),
 
                 // After the commit (CaseWorkflowFollowUps); other effects belong to other handlers.
                 _ => Task.CompletedTask,

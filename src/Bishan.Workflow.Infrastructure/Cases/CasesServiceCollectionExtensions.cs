@@ -37,7 +37,8 @@ public static class CasesServiceCollectionExtensions
         if (configuration is not null) outcomes.Bind(configuration.GetSection(OutcomeOptions.SectionName));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutcomeOptions>>().Value);
 
-        services.TryAddSingleton(OrgUnitSeed.Tree);
+        // A tree of its own (not the static seed tree): start-up fills it from the database and administrators' edits replace it.
+        services.TryAddSingleton(_ => new OrgTree(OrgUnitSeed.All));
         services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));
         services.TryAddSingleton(sp => ExitCriteriaCatalog.FromOptions(sp.GetRequiredService<IOptions<ExitCriteriaOptions>>().Value));
         services.TryAddSingleton<Bishan.Workflow.Cases.Criteria.CriteriaCatalogs>();
@@ -49,6 +50,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowEffectHandler, CasesEffectHandler>());
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
         services.TryAddScoped<Bishan.Workflow.Cases.Plans.Reviews.PlanReviewTasks>();
+        services.TryAddScoped<Bishan.Workflow.Cases.Responsibility.OverdueDigest>();
         services.TryAddTransient<PlanReviewJob>();
         AddSpecialReportSections(services);
         return services;

@@ -61,6 +61,8 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<SpecialReport> SpecialReports => Set<SpecialReport>();
     public DbSet<SpecialReportSection> SpecialReportSections => Set<SpecialReportSection>();
     public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
+    public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

@@ -22,7 +22,8 @@ internal static class CasesApiExtensions
         services.AddMediator((MediatorOptions o) =>
         {
             o.ServiceLifetime = ServiceLifetime.Scoped;
-            o.Assemblies = [typeof(ICasesDbContext)];
+            // The domain's use cases, and the host's own that need Identity (user administration).
+            o.Assemblies = [typeof(ICasesDbContext), typeof(Administration.Users.CreateUser)];
             // One transaction per command (use case), retried as a whole on a transient conflict.
             o.PipelineBehaviors = [typeof(Bishan.Workflow.Infrastructure.Transactions.UnitOfWorkBehavior<,>)];
         });
@@ -30,7 +31,8 @@ internal static class CasesApiExtensions
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
-        services.TryAddSingleton(OrgUnitSeed.Tree);
+        // A tree of its own (not the static seed tree): start-up fills it from the database and administrators' edits replace it.
+        services.TryAddSingleton(_ => new OrgTree(OrgUnitSeed.All));
         services.AddScoped<CaseWorkflows>();
         services.AddExceptionHandler<CasesExceptionHandler>();
         services.AddRequestLocalization(o =>
@@ -68,6 +70,8 @@ internal static class CasesApiExtensions
         cases.MapIncidentEndpoints();
         cases.MapFamilyEndpoints();
         cases.MapReportEndpoints();
+        cases.MapOrganisationEndpoints();
+        cases.MapAccountabilityEndpoints();
         return api;
     }
 }

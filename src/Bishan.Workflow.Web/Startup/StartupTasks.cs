@@ -33,6 +33,10 @@ internal sealed partial class StartupTasks(
         await using var turn = await startupLock.AcquireAsync(cancellationToken);
 
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        // The organisation lives in the database (administrators edit it); the seed adds the units it is missing.
+        var cases = services.GetRequiredService<Cases.ICasesDbContext>();
+        await Cases.Organisation.OrgUnitStore.AddMissingSeedUnitsAsync(cases, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        await Cases.Organisation.OrgUnitStore.RefreshAsync(cases, services.GetRequiredService<Cases.Organisation.OrgTree>(), cancellationToken);
         // Before the reconciler, the first user of Hangfire's tables.
         await hangfireSchema.InstallAsync(cancellationToken);
         if (environment.IsDevelopment())
@@ -40,7 +44,11 @@ internal sealed partial class StartupTasks(
         await loader.LoadAsync(cancellationToken);
         await reconciler.ReconcileAsync(cancellationToken);
         maintenanceSchedule.Apply();
-        if (services.GetService<Hangfire.IRecurringJobManager>() is { } recurringJobs) Infrastructure.Cases.PlanReviewJob.Schedule(recurringJobs);
+        if (services.GetService<Hangfire.IRecurringJobManager>() is { } recurringJobs)
+        {
+            Infrastructure.Cases.PlanReviewJob.Schedule(recurringJobs);
+            Infrastructure.Cases.OverdueDigestJob.Schedule(recurringJobs);
+        }
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
         if (recovered > 0) LogRecovered(logger, recovered);
         if (environment.IsDevelopment())

@@ -11,14 +11,14 @@ public static class NavItems
     /// Who decides approvals and reads the register's figures: a caseworker neither approves (approvals go to the
     /// coordinating body's supervisors and leaders) nor reads the district's statistics or the funding ledger.
     /// </summary>
-    private static readonly IReadOnlyList<string> SteeringRoles = [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary];
+    private static readonly IReadOnlyList<string> SteeringRoles = [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Inspector];
 
     /// <summary>
     /// Any signed-in role: the incident register's page says to whom it is closed (a school sees nothing), and the
     /// reporting bodies' caseworkers record there.
     /// </summary>
     private static readonly IReadOnlyList<string> SignedInRoles =
-        [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Caseworker];
+        [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Caseworker, Roles.Inspector];
 
     /// <summary>Who reads special reports: the task force (secretary, supervisors), administrators, leaders and 区督查办.</summary>
     private static readonly IReadOnlyList<string> ReportRoles =
@@ -41,6 +41,8 @@ public static class NavItems
         new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),
         new("/retention", "Nav.Retention", Icons.Material.Filled.Shield, AdminOnly: true),
         new("/criteria", "Nav.Criteria", Icons.Material.Filled.Rule, AdminOnly: true),
+        new("/admin/users", "Nav.AdminUsers", Icons.Material.Filled.ManageAccounts, AdminOnly: true),
+        new("/admin/org-units", "Nav.AdminOrgUnits", Icons.Material.Filled.AccountBalance, AdminOnly: true),
         new(UiRoutes.Hangfire, "Nav.Hangfire", Icons.Material.Filled.Schedule, AdminOnly: true, External: true),
     ];
 

@@ -18,7 +18,7 @@ public sealed class ActivityDescriptorFacts
             "Bishan.UserTask", "Bishan.Approval", "Bishan.SetCaseStatus", "Bishan.RegisterCase", "Bishan.ChangeTier", "Bishan.ExitCase",
             "Bishan.ReenterCase", "Bishan.CloseCase", "Bishan.AddTimelineEntry", "Bishan.Notify", "Bishan.BuildMeetingAgenda",
             "Bishan.CreateDecisionTasks", "Bishan.GenerateSpecialReport", "Bishan.StartWorkflow", "Bishan.DecideSubsidy",
-            "Bishan.AmendSubsidy", "Bishan.SignSpecialReport", "Bishan.ReturnSpecialReport",
+            "Bishan.AmendSubsidy", "Bishan.SignSpecialReport", "Bishan.ReturnSpecialReport", "Bishan.EscalateSupervision",
         ];
 
         Assert.Equal(expected.Order(), Types.Order());

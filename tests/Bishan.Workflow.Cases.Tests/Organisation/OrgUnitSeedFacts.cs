@@ -48,8 +48,37 @@ public sealed class OrgUnitSeedFacts
         {
             Assert.NotNull(u.AreaId);
             Assert.Contains(u.AreaId, OrgUnitIds.Areas);
-            Assert.True(OrgUnitSeed.Tree.IsUnder(u.AreaId, u.Id), $"{u.Id} is not under {u.AreaId}");
+            // Directly under the area, or under a town/street (镇街) that lies in that area.
+            var parent = OrgUnitSeed.Tree.Get(u.ParentId!);
+            Assert.True(OrgUnitSeed.Tree.IsUnder(u.AreaId, u.Id) || (parent.Kind == OrgUnitKind.TownStreet && parent.AreaId == u.AreaId),
+                $"{u.Id} is not under {u.AreaId}");
+            Assert.Equal(u.AreaId, OrgUnitSeed.Tree.AreaOf(u.Id));
         });
+    }
+
+    [Fact]
+    public void All_HasTheSixStreetsAndNineTownsOfBishan_EachWithCommunitiesOrVillages()
+    {
+        var towns = Seed.Where(u => u.Kind == OrgUnitKind.TownStreet).ToList();
+
+        Assert.Equal(15, towns.Count);
+        Assert.Equal(["璧城街道", "璧泉街道", "青杠街道", "来凤街道", "丁家街道", "大路街道"], towns.Where(t => t.Name.EndsWith("街道", StringComparison.Ordinal)).Select(t => t.Name));
+        Assert.Equal(["七塘镇", "河边镇", "福禄镇", "大兴镇", "正兴镇", "广普镇", "三合镇", "八塘镇", "健龙镇"],
+            towns.Where(t => t.Name.EndsWith('镇')).Select(t => t.Name));
+        Assert.All(towns, t =>
+        {
+            Assert.Equal(OrgUnitIds.District, t.ParentId);
+            Assert.Contains(t.AreaId, OrgUnitIds.Areas);
+            Assert.Contains(OrgUnitSeed.Tree.ChildrenOf(t.Id), c => c.Kind == OrgUnitKind.Community);
+        });
+    }
+
+    [Fact]
+    public void All_HasTheSupervisionOfficeAndTheLeadingGroupOffice_UnderTheLeadingGroup()
+    {
+        Assert.Equal(OrgUnitKind.SupervisionOffice, OrgUnitSeed.Tree.Get(OrgUnitIds.SupervisionOffice).Kind);
+        Assert.Equal("区督查办", OrgUnitSeed.Tree.Get(OrgUnitIds.SupervisionOffice).Name);
+        Assert.Equal(OrgUnitIds.District, OrgUnitSeed.Tree.Get(OrgUnitIds.LeadingGroupOffice).ParentId);
     }
 
     [Fact]

@@ -5,8 +5,11 @@ namespace Bishan.Workflow.Cases.Tests.Vocabulary;
 public sealed class RolesFacts
 {
     [Fact]
-    public void All_ListsFiveDistinctRoles_WhenRead() =>
+    public void All_ListsSixDistinctRoles_WithTheInspectorLast_WhenRead() =>
         Assert.Equal(
-            [Roles.Administrator, Roles.Caseworker, Roles.Supervisor, Roles.Leader, Roles.Secretary],
+            [Roles.Administrator, Roles.Caseworker, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Inspector],
             Roles.All.Distinct());
+
+    [Fact]
+    public void Inspector_IsSpelledAsTheReportsFeatureExpects() => Assert.Equal("Inspector", Roles.Inspector);
 }

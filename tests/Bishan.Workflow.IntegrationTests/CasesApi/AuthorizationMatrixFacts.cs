@@ -32,6 +32,9 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         { Leader.UserName, true },
         { Secretary.UserName, true },
         { Administrator.UserName, true },
+        // 区督查办 reads everything in the register and writes only supervision; a 镇街 sees its own communities' cases only.
+        { Inspector.UserName, true },
+        { SupervisorTown.UserName, false },
     };
 
     /// <summary>The status, or a failure that shows the request and the body (a 500's problem details name the exception).</summary>
@@ -57,7 +60,7 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         var (caseId, name, idNumber, taskId) = await RegisteredCaseAsync();
         var user = User(userName);
         var client = await factory.ClientAsync(user);
-        var writer = user.Role != Roles.Leader;
+        var writer = user.Role is not (Roles.Leader or Roles.Inspector);
 
         // The file.
         var file = await client.GetAsync($"/api/cases/{caseId}");
@@ -126,7 +129,7 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         var teamKeeper = admin || user == CaseworkerA || user == SupervisorAreaA;
         // Administrators, the task force's supervisor and the 璧城 area's (the school is under it) keep the school's helpers.
         var poolKeeper = admin || user == SupervisorTaskForce || user == SupervisorAreaA;
-        var wholeMeeting = admin || supervisor || user.Role is Roles.Leader or Roles.Secretary;
+        var wholeMeeting = admin || supervisor || user.Role is Roles.Leader or Roles.Secretary or Roles.Inspector;
 
         // The pool: read by everyone; a helper shows only the cases in the caller's scope.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/helpers")).StatusCode);

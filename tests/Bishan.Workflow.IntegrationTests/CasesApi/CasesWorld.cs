@@ -38,11 +38,13 @@ internal static class CasesWorld
     public static readonly TestUser Leader = new("it-leader", Roles.Leader, "district");
     public static readonly TestUser Secretary = new("it-secretary", Roles.Secretary, "task-force");
     public static readonly TestUser Administrator = new("it-admin", Roles.Administrator, "task-force");
+    public static readonly TestUser Inspector = new("it-inspector", Roles.Inspector, "supervision-office");
+    public static readonly TestUser SupervisorTown = new("it-sup-town", Roles.Supervisor, "town-bicheng");
 
     public static IReadOnlyList<TestUser> Everyone { get; } =
     [
         CaseworkerA, CaseworkerA2, CaseworkerB, SupervisorAreaA, SupervisorAreaB, SupervisorHealth, SupervisorCivil,
-        SupervisorTaskForce, Leader, Secretary, Administrator,
+        SupervisorTaskForce, Leader, Secretary, Administrator, Inspector, SupervisorTown,
     ];
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -76,7 +78,7 @@ internal static class CasesWorld
             }
 
             var admin = await factory.CreateAdminClientAsync();
-            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "special-meeting", "special-report" })
+            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "special-meeting", "special-report", "supervision" })
             {
                 var json = await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, file + ".json"));
                 await admin.ImportOkAsync(json);

@@ -19,7 +19,7 @@ public sealed record ListExpenditures(long? BudgetLineId = null, string? CaseId 
 
 public sealed class ListExpendituresHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree) : IQueryHandler<ListExpenditures, Page<ExpenditureItem>>
 {
-    public static IReadOnlyList<string> ReaderRoles { get; } = [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary];
+    public static IReadOnlyList<string> ReaderRoles { get; } = [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Inspector];
 
     public async ValueTask<Page<ExpenditureItem>> Handle(ListExpenditures query, CancellationToken cancellationToken)
     {

@@ -10,10 +10,11 @@ namespace Bishan.Workflow.Cases.OrgUnits.ListOrgUnits;
 /// </summary>
 public sealed record ListOrgUnits : IQuery<IReadOnlyList<OrgUnitItem>>;
 
-public sealed record OrgUnitItem(string Id, string Name, OrgUnitKind Kind, string? ParentId);
+/// <summary>A unit of the tree; <paramref name="Retired"/> units stay listed (their cases keep them) but take no new work.</summary>
+public sealed record OrgUnitItem(string Id, string Name, OrgUnitKind Kind, string? ParentId, string? AreaId = null, bool Retired = false);
 
 public sealed class ListOrgUnitsHandler(OrgTree tree) : IQueryHandler<ListOrgUnits, IReadOnlyList<OrgUnitItem>>
 {
     public ValueTask<IReadOnlyList<OrgUnitItem>> Handle(ListOrgUnits query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<OrgUnitItem>>(tree.Units.Select(u => new OrgUnitItem(u.Id, u.Name, u.Kind, u.ParentId)).ToList());
+        ValueTask.FromResult<IReadOnlyList<OrgUnitItem>>(tree.Units.Select(u => new OrgUnitItem(u.Id, u.Name, u.Kind, u.ParentId, u.AreaId, u.Retired)).ToList());
 }

@@ -152,6 +152,8 @@ public sealed class CreateReferralHandler(
             errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitUnknown", command.OrgUnitId.Length > 100 ? command.OrgUnitId[..100] + "…" : command.OrgUnitId));
         else if (found.Kind is not (OrgUnitKind.School or OrgUnitKind.Community))
             errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitNotSchoolOrCommunity", found.Name));
+        else if (found.Retired)
+            errors.Add("orgUnitId", UseCaseStrings.Format("OrgUnitRetiredNoNewWork", found.Name));
         else
             unit = found;
 

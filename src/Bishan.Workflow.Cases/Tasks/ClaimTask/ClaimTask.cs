@@ -16,7 +16,8 @@ public sealed class ClaimTaskHandler(ICasesDbContext db, ICurrentUser user, OrgT
     public async ValueTask<TaskState> Handle(ClaimTask command, CancellationToken cancellationToken)
     {
         var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, cancellationToken);
-        Permissions.EnsureMayWrite(user);
+        // 区督查办 writes only supervision: the review tasks of its own candidate group.
+        if (!(user.IsInRole(Vocabulary.Roles.Inspector) && Supervision.SupervisionAccess.IsInspectorTask(seen))) Permissions.EnsureMayWrite(user);
         TaskAccess.EnsureOpen(seen);
         if (seen.ClaimedByUserId == user.UserId) return TaskState.Of(seen);
         if (seen.ClaimedByUserId is not null) throw new ConflictException(UseCaseStrings.Format("Task_ClaimedByOther", seen.Title));

@@ -17,6 +17,9 @@ internal static class StatisticsEndpoints
         var stats = api.MapGroup("/stats").WithTags("Statistics");
         stats.MapGet("/overview", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetOverview(), ct)))
             .WithSummary("Register figures and open-work counts over the caller's scope.");
+        stats.MapGet("/pool", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Bishan.Workflow.Cases.Statistics.GetPoolFigures.GetPoolFigures(), ct)))
+            .WithSummary("The helper resource pool's totals by kind, and social workers by employing unit.");
         stats.MapGet("/flow", async (IMediator mediator, int? months, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetRegisterFlow(months), ct)))
             .WithSummary("Registrations and exits per month (Asia/Shanghai) over the caller's scope.");
