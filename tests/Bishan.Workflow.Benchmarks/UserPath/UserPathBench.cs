@@ -27,7 +27,7 @@ internal static class UserPathBench
     private const string School = "school-bishan-middle";
     private const int HealthCalls = 2_000;
     private const int WriteCalls = 300;
-    private const int ReadCalls = 300;
+    private const int ReadCalls = 200;
 
     public static async Task PrintAsync(string provider, Func<BenchTarget> target)
     {
@@ -117,6 +117,7 @@ internal static class UserPathBench
         {
             await TimeAsync("warm-up", 20, counter, false, _ => GetOkAsync(client, url));
             rows.Add(await TimeAsync(name, ReadCalls, counter, false, _ => GetOkAsync(client, url)));
+            await ProfileAsync(counter, name.Split(' ')[0].Replace("statistics", "overview", StringComparison.Ordinal), () => GetOkAsync(client, url));
         }
         return rows;
     }
@@ -251,6 +252,7 @@ internal static class UserPathBench
                 OrgUnitId = School, AreaId = area, Status = status, CaseworkerUserId = caseworkerId,
                 PrimaryAction = status is CaseStatus.Registered or CaseStatus.Exited ? FiveAction.DropoutPrevention : null,
                 Tier = status is CaseStatus.Registered or CaseStatus.Exited ? Tier.Light : null,
+                RegistrationCount = status is CaseStatus.Registered or CaseStatus.Exited ? 1 : 0,
                 ReferralReason = "基准数据。", CreatedAtUtc = now.AddMinutes(-i), UpdatedAtUtc = now.AddMinutes(-i),
             });
             if (i < SeededTasks)
