@@ -344,6 +344,53 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
     // ---- issue 14: room to work, a readable opening, lint, Chinese messages, retract kept apart ---------------
 
     [Fact]
+    public Task CaseIntake_OpensWithEveryNodeReadable_OnACanvasAtLeast800Wide() => RunAsync(async page =>
+    {
+        // The shipped case-intake as it is in the repository (other facts publish edited versions of the installed one).
+        using var api = await ApiAsync();
+        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflows", "case-intake.json")))!.AsObject();
+        shipped["definitionId"] = "e2e-designer-intake";
+        shipped["id"] = "e2e-designer-intake-v1";
+        await ImportAsync(api, shipped);
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-intake");
+        await Assertions.Expect(page.Locator("[data-testid=wf-node]")).ToHaveCountAsync(14);
+        // Every node inside the canvas, its smallest text at least 11 px on screen (font size times the canvas zoom).
+        const string Measure = """
+            () => {
+              const canvas = document.querySelector('[data-testid=designer-canvas]').getBoundingClientRect();
+              return [...document.querySelectorAll('[data-testid=wf-node]')].map(n => {
+                const r = n.getBoundingClientRect();
+                const scale = r.width / n.offsetWidth;
+                const fonts = [...n.querySelectorAll('.wf-node-type, .wf-node-title, .wf-outcome span')].map(e => parseFloat(getComputedStyle(e).fontSize));
+                return { id: n.dataset.activityId, inside: r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom,
+                         text: Math.min(...fonts) * scale, canvasWidth: canvas.width };
+              });
+            }
+            """;
+        await page.WaitForFunctionAsync($"() => ({Measure})().every(n => n.inside && n.text >= 11)", null, new() { Timeout = StepTimeoutMs });
+        var nodes = (await page.EvaluateAsync<System.Text.Json.JsonElement>(Measure)).EnumerateArray()
+            .Select(n => new NodeMeasure(n.GetProperty("id").GetString() ?? "", n.GetProperty("inside").GetBoolean(),
+                n.GetProperty("text").GetDouble(), n.GetProperty("canvasWidth").GetDouble()))
+            .ToArray();
+        Assert.Equal(14, nodes.Length);
+        Assert.All(nodes, n => Assert.True(n.Inside && n.Text >= 11, $"{n.Id}: inside {n.Inside}, text {n.Text:0.0} px"));
+        Assert.True(nodes[0].CanvasWidth >= 800, $"The canvas is {nodes[0].CanvasWidth} px wide.");
+        // The nav drawer gave its room to the canvas and the menu button brings it back.
+        await Assertions.Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=designer-stats]")).ToHaveCountAsync(0);
+        // 14 activities fit: no minimap over them (it is for large workflows).
+        await Assertions.Expect(page.Locator("[data-testid=minimap]")).ToHaveCountAsync(0);
+
+        // No English interface text: every Latin word on the page is an identifier (the definition id, the version).
+        var text = await page.Locator("main").InnerTextAsync();
+        var words = System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z][A-Za-z0-9+_.-]*").Select(m => m.Value)
+            .Where(w => !System.Text.RegularExpressions.Regex.IsMatch(w, "^v[0-9]+$") && w != "e2e-designer-intake")
+            .Distinct().ToList();
+        Assert.True(words.Count == 0, "English on the designer: " + string.Join(", ", words));
+    });
+
+    [Fact]
     public Task UnreachableNode_IsWarned_AndPublishingAsksFirst() => RunAsync(async page =>
     {
         using var api = await ApiAsync();
@@ -401,6 +448,69 @@ public sealed class DesignerFacts(AppFixture app, ITestOutputHelper output) : Br
         // Variable types read as words.
         await page.Locator("[data-testid=designer-canvas]").ClickAsync(new() { Position = new Position { X = 5, Y = 5 } });
         await Assertions.Expect(page.Locator("[data-testid=variable-type]").First).ToContainTextAsync("整数");
+    });
+
+    [Fact]
+    public Task Retract_IsBehindTheMoreMenu_AndAsksFirst() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        await ImportAsync(api, SmallWorkflow("e2e-designer-retract"));
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-retract");
+        await Assertions.Expect(page.Locator("[data-testid=designer-publish]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-retract]")).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=designer-more] button").First.ClickAsync();
+        await page.ClickAsync("[data-testid=designer-retract]");
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("撤销发布？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=designer-more] button").First.ClickAsync();
+        await page.ClickAsync("[data-testid=designer-retract]");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "撤销发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("撤销");
+    });
+
+    [Fact]
+    public Task SidePanel_ResizesByDraggingTheBarBesideIt_AndByTheArrowKeys_AndKeepsItsWidth() => RunAsync(async page =>
+    {
+        using var api = await ApiAsync();
+        await ImportAsync(api, SmallWorkflow("e2e-designer-splitter"));
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/designer/e2e-designer-splitter");
+        var side = page.Locator("[data-testid=designer-side]");
+        var canvas = page.Locator("[data-testid=designer-canvas]");
+        var bar = page.Locator("[data-testid=side-splitter]");
+        await Assertions.Expect(bar).ToBeVisibleAsync();
+        var before = (await side.BoundingBoxAsync())!.Width;
+        var canvasBefore = (await canvas.BoundingBoxAsync())!.Width;
+
+        // Dragged 160 px to the left, the panel is 160 px wider and the canvas gives up the room.
+        var box = (await bar.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + 100);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 - 80, box.Y + 100);
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 - 160, box.Y + 100);
+        await page.Mouse.UpAsync();
+        var dragged = (await side.BoundingBoxAsync())!.Width;
+        Assert.InRange(dragged, before + 150, before + 170);
+        Assert.InRange((await canvas.BoundingBoxAsync())!.Width, canvasBefore - 170, canvasBefore - 150);
+
+        // The keyboard does the same: the right arrow narrows it by 16 px.
+        await bar.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        var keyed = (await side.BoundingBoxAsync())!.Width;
+        Assert.InRange(keyed, dragged - 17, dragged - 15);
+        await Assertions.Expect(bar).ToHaveAttributeAsync("aria-valuenow", ((int)Math.Round(keyed)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Opened again, the designer keeps the width this user chose.
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(side).ToBeVisibleAsync();
+        Assert.InRange((await side.BoundingBoxAsync())!.Width, keyed - 1, keyed + 1);
     });
 
     private sealed record NodeMeasure(string Id, bool Inside, double Text, double CanvasWidth);

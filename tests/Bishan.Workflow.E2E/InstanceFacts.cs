@@ -85,6 +85,35 @@ public sealed class InstanceFacts(AppFixture app) : BrowserSession(app)
     });
 
     [Fact]
+    public Task InstancesPage_ShowsTheWholeId_AndTheCaseFileNumber_LinkedToTheCase() => RunAsync(async page =>
+    {
+        using var caseworker = await DemoApi.SignInAsync(App, "caseworker");
+        var referral = await caseworker.PostAsync("/api/referrals", new
+        {
+            name = "实例列表" + Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            gender = "Male",
+            dateOfBirth = "2012-02-03",
+            orgUnitId = "school-bishan-middle",
+            reason = "连续两周未到校。",
+            suggestedAction = "DropoutPrevention",
+            source = "班主任",
+        });
+        var caseId = referral["caseId"]!.GetValue<string>();
+        var instanceId = referral["workflowInstanceId"]!.GetValue<string>();
+        var fileNumber = (await caseworker.GetAsync($"/api/cases/{caseId}"))["profile"]!["fileNumber"]!.GetValue<string>();
+
+        await page.SetViewportSizeAsync(1440, 900);
+        await SignInAsync(page, "/instances");
+        var link = page.Locator($"[data-testid=instance-link][title='{instanceId}']");
+        await Assertions.Expect(link).ToHaveTextAsync(instanceId);
+        var row = page.Locator("tr", new() { Has = link });
+        var caseLink = row.Locator("[data-testid=instance-case-link]");
+        await Assertions.Expect(caseLink).ToHaveTextAsync(fileNumber);
+        await caseLink.ClickAsync();
+        await page.WaitForURLAsync($"**/cases/{caseId}");
+    });
+
+    [Fact]
     public Task InstancesPage_IsDeniedToACaseworker_AndHiddenFromTheirMenu() => RunAsync(async page =>
     {
         await SignInAsync(page, "/", "caseworker");

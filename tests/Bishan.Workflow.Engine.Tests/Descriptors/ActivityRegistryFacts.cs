@@ -61,7 +61,7 @@ public sealed class ActivityRegistryFacts
     [InlineData("Elsa.FlowJoin", "汇合", "Join")]
     [InlineData("Elsa.Delay", "延时", "Delay")]
     [InlineData("Elsa.Event", "等待事件", "Event")]
-    [InlineData("Elsa.Cron", "定时(Cron)", "Cron")]
+    [InlineData("Elsa.Cron", "周期定时", "Cron")]
     [InlineData("Elsa.Timer", "定时器", "Timer")]
     [InlineData("Elsa.Fork", "并行分支", "Fork")]
     [InlineData("Elsa.Fault", "故障", "Fault")]

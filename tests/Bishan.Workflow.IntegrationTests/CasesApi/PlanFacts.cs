@@ -156,6 +156,31 @@ public sealed class PlanFacts(BishanWebFactory factory)
         Assert.NotNull(goal["reviewedAtUtc"]);
     }
 
+    [Fact]
+    public async Task MovingAGoalsReviewToToday_MakesItsTaskAtOnce_AndMovingItAway_CancelsIt()
+    {
+        var (@case, helperId, client) = await CaseWithTeamAsync();
+        var v1 = await (await client.PutAsJsonAsync($"/api/cases/{@case.CaseId}/plan",
+            new { goals = new[] { Goal("每天按时到校。", "班主任每日反馈考勤。", helperId, Today.AddDays(14)) } })).ReadOkAsync();
+        var goalId = v1["goals"]![0]!["id"]!.GetValue<long>();
+        Assert.Null(await ReviewTaskAsync(@case.CaseId));
+
+        // The saved goal's date moves to today: its review is the caseworker's task in the same request.
+        await (await client.PutAsJsonAsync($"/api/cases/{@case.CaseId}/plan",
+            new { goals = new[] { Goal("每天按时到校。", "每周家访两次。", helperId, Today, goalId) } })).ReadOkAsync();
+        var task = await ReviewTaskAsync(@case.CaseId);
+        Assert.NotNull(task);
+        Assert.Equal(WorkTaskStatus.Open, task.Status);
+        var file = await (await client.GetAsync($"/api/cases/{@case.CaseId}")).ReadOkAsync();
+        Assert.Contains(file["openTasks"]!.AsArray(), t => t!["id"]!.GetValue<string>() == task.Id);
+
+        // Moved away again, the open review is withdrawn and no other is made.
+        await (await client.PutAsJsonAsync($"/api/cases/{@case.CaseId}/plan",
+            new { goals = new[] { Goal("每天按时到校。", "每周家访两次。", helperId, Today.AddDays(30), goalId) } })).ReadOkAsync();
+        var open = await factory.QueryAsync(db => db.WorkTasks.CountAsync(t => t.CaseId == @case.CaseId && t.Kind == WorkTaskKinds.PlanReview && t.Status == WorkTaskStatus.Open));
+        Assert.Equal(0, open);
+    }
+
     private async Task SweepAsync(TimeProvider clock)
     {
         using var scope = factory.Services.CreateScope();

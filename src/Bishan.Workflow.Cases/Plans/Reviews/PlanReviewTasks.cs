@@ -42,16 +42,18 @@ public sealed class PlanReviewTasks(ICasesDbContext db, TimeProvider time, Coord
     public async Task<int> CreateDueAsync(string? caseId, CancellationToken ct)
     {
         var today = DistrictCalendar.Today(time);
-        var due = await (from g in db.PlanGoals
-                         join c in db.Cases on g.CaseId equals c.Id
-                         where g.Active && g.ReviewOn != null && g.ReviewOn <= today && g.ReviewTaskId == null && g.ReviewedAtUtc == null
-                               && (c.Status == CaseStatus.Registered || c.Status == CaseStatus.ExitEvaluation)
-                               && (caseId == null || g.CaseId == caseId)
-                         select g).ToListAsync(ct);
-        // Goals of this unit of work not saved yet (a revision that sets today's date) are in the change tracker only.
-        if (caseId is not null)
-            due.AddRange(db.PlanGoals.Local.Where(g => g.Id == 0 && g.CaseId == caseId && g.Active && g.ReviewOn <= today
-                                                       && g.ReviewTaskId == null && g.ReviewedAtUtc == null && !due.Contains(g)));
+        var stored = await (from g in db.PlanGoals
+                            join c in db.Cases on g.CaseId equals c.Id
+                            where g.Active && g.ReviewOn != null && g.ReviewOn <= today && g.ReviewTaskId == null && g.ReviewedAtUtc == null
+                                  && (c.Status == CaseStatus.Registered || c.Status == CaseStatus.ExitEvaluation)
+                                  && (caseId == null || g.CaseId == caseId)
+                            select g).ToListAsync(ct);
+        // The query judges saved values; a revision in this unit of work (a new goal, or a goal whose date moved to
+        // today or away from it) is in the change tracker only, so the tracked goals of the case are judged as they are now.
+        IEnumerable<PlanGoal> tracked = caseId is null ? [] : db.PlanGoals.Local.Where(g => g.CaseId == caseId);
+        var due = stored.Concat(tracked).Distinct()
+            .Where(g => g.Active && g.ReviewOn is { } on && on <= today && g.ReviewTaskId == null && g.ReviewedAtUtc == null)
+            .ToList();
         if (due.Count == 0) return 0;
 
         var ids = due.Select(g => g.CaseId).Distinct().ToArray();

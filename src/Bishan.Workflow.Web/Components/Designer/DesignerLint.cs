@@ -22,7 +22,8 @@ public sealed record LintWarning(string ActivityId, LintKind Kind, string? Outco
 /// The designer's lint pass (issue 14): mistakes the validator accepts because the runtime can run them, but that are
 /// almost never meant. An activity that nothing leads to never runs; a decision or task with one outcome connected and
 /// another left open ends the whole flow when that outcome happens. An activity whose outcomes are all open is where
-/// the flow is meant to end and is not reported.
+/// the flow is meant to end and is not reported; neither is an open outcome on a parallel branch (after one port that
+/// leads to several activities), since ending that branch leaves the others running, as the follow-up reviews do.
 /// </summary>
 public static class DesignerLint
 {
@@ -46,13 +47,23 @@ public static class DesignerLint
                 if (reached.Add(target))
                     queue.Enqueue(target);
 
+        // Parallel branches: everything after a port that leads to more than one activity.
+        var forkTargets = live.GroupBy(c => (c.Source, c.SourcePort)).Where(g => g.Select(c => c.Target).Distinct(StringComparer.Ordinal).Count() > 1)
+            .SelectMany(g => g.Select(c => c.Target));
+        var parallel = new HashSet<string>(forkTargets, StringComparer.Ordinal);
+        var pending = new Queue<string>(parallel);
+        while (pending.Count > 0)
+            foreach (var target in next.GetValueOrDefault(pending.Dequeue()) ?? [])
+                if (parallel.Add(target))
+                    pending.Enqueue(target);
+
         var warnings = new List<LintWarning>();
         foreach (var activity in activities)
         {
             if (!reached.Contains(activity.Id))
                 warnings.Add(new LintWarning(activity.Id, inbound.Contains(activity.Id) ? LintKind.Unreachable : LintKind.NoInbound));
             var used = live.Where(c => c.Source == activity.Id).Select(c => c.SourcePort).ToHashSet(StringComparer.Ordinal);
-            if (used.Count == 0) continue;
+            if (used.Count == 0 || parallel.Contains(activity.Id)) continue;
             // "Done" beside named outcomes is the generic port a task also has; leaving it open is normal.
             var outcomes = outcomesOf(activity.Id);
             var named = outcomes.Any(o => o != "Done");

@@ -104,7 +104,7 @@ public sealed class DiagramBinder : IDisposable
     {
         var container = Diagram.Container;
         if (container is null || container.Width <= 0 || _nodes.Count == 0) return false;
-        const double margin = 12;
+        const double margin = 8;
         var boxes = _nodes.Values.Select(n => (Node: n, W: n.Size?.Width ?? LayeredLayout.NodeWidth,
             H: n.Size?.Height ?? _session.EstimatedHeight(n.ActivityId))).ToList();
         var left = boxes.Min(b => b.Node.Position.X);
