@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Bishan.Workflow.Benchmarks.UserPath;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
@@ -9,22 +10,44 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-// Throughput from one run, on SQLite and (when a server is given) on PostgreSQL: start and resume of a three-activity
-// flow with one bookmark, the raw rate of single-row transactions on the same database, their ratio, and the same flow
-// again with 100,000 existing instances and 50 versions of its definition.
-// Targets: ratio >= 0.3, >= 1,000 resumes/s, the big store at most 20% slower.
-// Usage: dotnet run -c Release --project tests/Bishan.Workflow.Benchmarks [-- instancesPerRound backgroundInstances]
+// Two benchmarks, each from one run, on SQLite and (when a server is given) on PostgreSQL (see README.md here):
+// - `engine` (the default when the first argument is a number): start and resume of a three-activity flow with one
+//   bookmark, the raw rate of single-row transactions on the same database, their ratio, and the same flow again with
+//   100,000 existing instances and 50 versions of its definition. Targets: ratio >= 0.3, the big store at most 15% slower.
+// - `http`: the user's path through the real host (Kestrel, in this process) on a real database with 10,000 cases and
+//   10,000 open tasks, as ratios to GET /health; start-up and first request of the built app (a child process).
+// Usage: dotnet run -c Release --project tests/Bishan.Workflow.Benchmarks [-- all|engine|http] [engine: instancesPerRound backgroundInstances]
 // PostgreSQL: set BISHAN_BENCH_POSTGRES (or BISHAN_TEST_POSTGRES) to a server connection string without a database;
 // a throwaway database is created and dropped for each scenario.
-var perRound = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
-var background = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+internal static class BenchProgram
+{
+    // A named entry point rather than top-level statements: the generated Program class would clash with the web app's.
+    public static async Task Main(string[] args)
+    {
+        var mode = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[0] : args.Length > 0 ? "engine" : "all";
+        var numbers = args.SkipWhile(a => !char.IsDigit(a[0])).ToArray();
+        var perRound = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 2_000;
+        var background = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 100_000;
+        var server = Environment.GetEnvironmentVariable("BISHAN_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("BISHAN_TEST_POSTGRES");
 
-await Bench.PrintAsync("SQLite", BenchTarget.Sqlite, perRound, background);
-var server = Environment.GetEnvironmentVariable("BISHAN_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("BISHAN_TEST_POSTGRES");
-if (!string.IsNullOrWhiteSpace(server))
-    await Bench.PrintAsync("PostgreSQL", () => BenchTarget.PostgreSql(server), perRound, background);
-else
-    Console.WriteLine("\nPostgreSQL: not measured (set BISHAN_BENCH_POSTGRES to a server connection string).");
+        if (mode is "all" or "engine")
+        {
+            await Bench.PrintAsync("SQLite", BenchTarget.Sqlite, perRound, background);
+            if (!string.IsNullOrWhiteSpace(server))
+                await Bench.PrintAsync("PostgreSQL", () => BenchTarget.PostgreSql(server), perRound, background);
+            else
+                Console.WriteLine("\nPostgreSQL: not measured (set BISHAN_BENCH_POSTGRES to a server connection string).");
+        }
+        if (mode is "all" or "http")
+        {
+            await UserPathBench.PrintAsync("SQLite", BenchTarget.Sqlite);
+            if (!string.IsNullOrWhiteSpace(server))
+                await UserPathBench.PrintAsync("PostgreSQL", () => BenchTarget.PostgreSql(server));
+            else
+                Console.WriteLine("\nPostgreSQL: not measured (set BISHAN_BENCH_POSTGRES to a server connection string).");
+        }
+    }
+}
 
 internal static class Bench
 {

@@ -47,27 +47,38 @@ public sealed record RegisterFigures(
     /// <summary>Computes the figures over <paramref name="cases"/> (pass a scoped query for a scoped view).</summary>
     public static async Task<RegisterFigures> ComputeAsync(IQueryable<Case> cases, IQueryable<WorkTask> tasks, DateTime nowUtc, CancellationToken ct)
     {
-        var registered = cases.Where(c => c.RegistrationCount > 0);
-        var registeredTotal = await registered.CountAsync(ct);
-        var inRegister = registered.Where(c => InRegisterStatuses.Contains(c.Status));
-        var inRegisterCount = await inRegister.CountAsync(ct);
-        var rescreening = await registered.CountAsync(c => RescreeningStatuses.Contains(c.Status), ct);
+        // One grouped read of the registered people instead of a query per figure (issue 15): the groups (status x action x
+        // tier x area) are few, and every figure is a sum over them.
+        var groups = await cases.Where(c => c.RegistrationCount > 0)
+            .GroupBy(c => new { c.Status, c.PrimaryAction, c.Tier, c.AreaId })
+            .Select(g => new { g.Key.Status, g.Key.PrimaryAction, g.Key.Tier, g.Key.AreaId, Count = g.Count() })
+            .ToListAsync(ct);
+        var registeredTotal = groups.Sum(g => g.Count);
+        var inRegister = groups.Where(g => InRegisterStatuses.Contains(g.Status)).ToList();
+        var inRegisterCount = inRegister.Sum(g => g.Count);
+        var rescreening = groups.Where(g => RescreeningStatuses.Contains(g.Status)).Sum(g => g.Count);
         // Every other status of a registered person (Exited, FollowUp, Closed, Rejected) means out of the register after
         // an exit: a registered case leaves the register only through an approved exit, and a relapse re-enters screening.
         var exitedTotal = registeredTotal - inRegisterCount - rescreening;
 
-        var byAction = (await registered.Where(c => c.PrimaryAction != null)
-                .GroupBy(c => c.PrimaryAction).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Key!.Value, x => x.Count);
-        var byTier = (await inRegister.Where(c => c.Tier != null)
-                .GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Key!.Value, x => x.Count);
-        var byArea = (await inRegister.GroupBy(c => c.AreaId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Key, x => x.Count);
+        var byAction = groups.Where(g => g.PrimaryAction != null).GroupBy(g => g.PrimaryAction!.Value)
+            .ToDictionary(x => x.Key, x => x.Sum(g => g.Count));
+        var byTier = inRegister.Where(g => g.Tier != null).GroupBy(g => g.Tier!.Value)
+            .ToDictionary(x => x.Key, x => x.Sum(g => g.Count));
+        var byArea = inRegister.GroupBy(g => g.AreaId, StringComparer.Ordinal)
+            .ToDictionary(x => x.Key, x => x.Sum(g => g.Count), StringComparer.Ordinal);
 
-        var open = tasks.Where(t => t.Status == WorkTaskStatus.Open);
-        var overdue = await open.CountAsync(t => t.DueAtUtc != null && t.DueAtUtc < nowUtc, ct);
-        var pending = await open.CountAsync(t => t.Kind.StartsWith(WorkTaskKinds.ApprovalPrefix), ct);
+        // Both task figures in one pass over the open tasks.
+        var taskCounts = await tasks.Where(t => t.Status == WorkTaskStatus.Open)
+            .GroupBy(t => 1)
+            .Select(g => new
+            {
+                Overdue = g.Count(t => t.DueAtUtc != null && t.DueAtUtc < nowUtc),
+                Pending = g.Count(t => EF.Functions.Like(t.Kind, WorkTaskKinds.ApprovalPrefix + "%")),
+            })
+            .FirstOrDefaultAsync(ct);
+        var overdue = taskCounts?.Overdue ?? 0;
+        var pending = taskCounts?.Pending ?? 0;
 
         return new RegisterFigures(
             registeredTotal,

@@ -6,6 +6,7 @@ using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Bishan.Workflow.Infrastructure.Persistence;
@@ -123,7 +124,8 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
         var resumed = builder.Entity<WorkflowResumedBookmarkRecord>();
         resumed.ToTable("WorkflowResumedBookmarks");
         resumed.HasKey(r => r.Id);
-        resumed.HasIndex(r => r.InstanceId);
+        // No index on InstanceId (issue 15): every resume wrote an entry into it, and only the nightly retention reads
+        // the table by instance (a scan then, once a night, instead of one more index page in every resume).
 
         ConfigureOutbox(builder.Entity<OutboxMessageRecord>());
         var counters = builder.Entity<FileNumberCounterRecord>();
@@ -216,7 +218,11 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     {
         e.ToTable("WorkflowJournal");
         e.HasKey(j => j.Id);
-        e.Property(j => j.Id).ValueGeneratedOnAdd();
+        // On SQLite a plain INTEGER PRIMARY KEY (the rowid), not AUTOINCREMENT (issue 15): AUTOINCREMENT updates the
+        // sqlite_sequence table in every transaction that writes the journal, one more page per pass. Ids are only an
+        // order within the table; (InstanceId, Sequence) is what identifies an event.
+        e.Property(j => j.Id).ValueGeneratedOnAdd()
+            .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
         e.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique();
     }
 }

@@ -31,6 +31,9 @@ internal sealed partial class DemoUserSeeder(
             return;
         }
 
+        // One hash for every demo user (issue 15): hashing is deliberately slow (~0.1 s each), and a first start created
+        // sixteen of them one after the other. They share the password anyway; the password rules are checked once.
+        string? hash = null;
         foreach (var demo in DemoUsers.All)
         {
             ct.ThrowIfCancellationRequested();
@@ -38,7 +41,14 @@ internal sealed partial class DemoUserSeeder(
             if (user is null)
             {
                 user = new AppUser { UserName = demo.UserName, DisplayName = demo.DisplayName, OrgUnitId = demo.OrgUnitId };
-                Check(await users.CreateAsync(user, password), $"create the demo user '{demo.UserName}'");
+                if (hash is null)
+                {
+                    foreach (var validator in users.PasswordValidators)
+                        Check(await validator.ValidateAsync(users, user, password), $"create the demo user '{demo.UserName}'");
+                    hash = users.PasswordHasher.HashPassword(user, password);
+                }
+                user.PasswordHash = hash;
+                Check(await users.CreateAsync(user), $"create the demo user '{demo.UserName}'");
                 LogUserCreated(logger, demo.UserName, demo.Role, demo.OrgUnitId);
             }
             else if (user.OrgUnitId != demo.OrgUnitId || string.IsNullOrEmpty(user.DisplayName))

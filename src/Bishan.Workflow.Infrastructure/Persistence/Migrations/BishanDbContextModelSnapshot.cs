@@ -3,6 +3,7 @@ using System;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -1882,7 +1883,8 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", Microsoft.EntityFrameworkCore.Metadata.SqliteValueGenerationStrategy.None);
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
@@ -1940,8 +1942,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
 
                     b.ToTable("WorkflowResumedBookmarks", (string)null);
                 });
