@@ -11,12 +11,11 @@ using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 namespace Bishan.Workflow.IntegrationTests.Reports;
 
 /// <summary>
-/// What the special-report facts add to <see cref="CasesWorld"/>: a user of 区督查办 (role Inspector, which the organisation
-/// work adds to the role list; created here when it is not there yet), a second secretary, and a held meeting to report on.
+/// What the special-report facts add to <see cref="CasesWorld"/> (which has the 区督查办 user <see cref="CasesWorld.Inspector"/>):
+/// a second secretary, and a held meeting to report on.
 /// </summary>
 internal static class ReportWorld
 {
-    public static readonly TestUser Inspector = new("it-inspector", Roles.Inspector, "district");
     public static readonly TestUser OtherSecretary = new("it-secretary-2", Roles.Secretary, "task-force");
 
     public static async Task EnsureReportUsersAsync(this BishanWebFactory factory)
@@ -25,7 +24,7 @@ internal static class ReportWorld
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var person in new[] { Inspector, OtherSecretary })
+        foreach (var person in new[] { OtherSecretary })
         {
             if (!await roles.RoleExistsAsync(person.Role)) Assert.True((await roles.CreateAsync(new IdentityRole(person.Role))).Succeeded);
             var user = await users.FindByNameAsync(person.UserName);

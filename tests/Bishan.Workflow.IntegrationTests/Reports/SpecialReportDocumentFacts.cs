@@ -80,7 +80,7 @@ public sealed class SpecialReportDocumentFacts(BishanWebFactory factory)
     public async Task PrintPage_HasTheHeaderAndPageNumbers_AndUnknownFormatIs400()
     {
         var (id, number) = await SignedReportAsync();
-        var inspector = await factory.ClientAsync(ReportWorld.Inspector);
+        var inspector = await factory.ClientAsync(Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld.Inspector);
 
         var response = await inspector.GetAsync($"/api/reports/{id}/document?format=html");
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
