@@ -9,15 +9,20 @@ public sealed class ResourcePoolFacts(AppFixture app) : BrowserSession(app)
     [Fact]
     public Task Caseworker_ReadsThePool_FiltersByKind_AndMayNotEdit() => RunAsync(async page =>
     {
+        // The pool holds the source's 1,400-odd helpers: a team is found by searching its name.
         await SignInAsync(page, "/resource-pool", "caseworker");
-        await Assertions.Expect(page.Locator("[data-testid=helper-row-name]", new() { HasText = "同心护未来" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=helper-row-name]").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=helper-add]")).ToHaveCountAsync(0);
+        await page.FillAsync("input[data-testid=pool-search], [data-testid=pool-search] input", "同心护未来");
+        await Assertions.Expect(page.Locator("[data-testid=helper-row-name]", new() { HasText = "同心护未来" })).ToBeVisibleAsync();
         await AssertNoHorizontalScrollAsync(page);
 
+        // Filtered by kind, the team is not a family-education instructor; the instructors are.
         await page.ClickAsync("[data-testid=pool-kind]");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('家庭教育指导师'), .mud-popover-open .mud-list-item:has-text('婚姻家庭指导师')");
         await Assertions.Expect(page.Locator("[data-testid=helper-row-name]", new() { HasText = "同心护未来" })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("[data-testid=helper-row-name]", new() { HasText = "陈老师" })).ToBeVisibleAsync();
+        await page.FillAsync("input[data-testid=pool-search], [data-testid=pool-search] input", "陈老师");
+        await Assertions.Expect(page.Locator("[data-testid=helper-row-name]", new() { HasText = "陈老师" }).First).ToBeVisibleAsync();
     });
 
     [Fact]
@@ -39,9 +44,8 @@ public sealed class ResourcePoolFacts(AppFixture app) : BrowserSession(app)
         await page.FillAsync("input[data-testid=helper-phone], [data-testid=helper-phone] input", "023-85201234");
         await page.ClickAsync("[data-testid=helper-save]");
         await Assertions.Expect(page.Locator("[data-testid=helper-form]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
         var row = page.Locator("[data-testid=helpers] tbody tr", new() { HasText = name });
-        // The reload after saving has landed (the new helper is listed) before the search is typed, so it cannot race it.
-        await Assertions.Expect(row).ToHaveCountAsync(1);
 
         await page.FillAsync("input[data-testid=pool-search], [data-testid=pool-search] input", name);
         // Wait for the searched list (the debounced reload), not a row of the full one that is about to be replaced.

@@ -36,6 +36,7 @@ public static class NavItems
         new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
         new("/funding", "Nav.Funding", Icons.Material.Filled.Payments, Roles: ListExpendituresHandler.ReaderRoles),
         new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem, Roles: SignedInRoles),
+        new("/responsibility", "Nav.Responsibility", Icons.Material.Filled.Checklist, Roles: SteeringRoles),
         new("/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart, Roles: SteeringRoles),
         new("/designer", "Nav.Designer", Icons.Material.Filled.AccountTree, AdminOnly: true),
         new("/instances", "Nav.Instances", Icons.Material.Filled.PlaylistPlay, AdminOnly: true),

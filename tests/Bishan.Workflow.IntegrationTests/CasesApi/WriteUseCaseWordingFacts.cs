@@ -45,15 +45,27 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
         ["CommentOnTask"] = new($"/api/tasks/{TaskId}/comment", Caseworker: true, """{"text":""}"""),
         ["CompleteTask"] = new($"/api/tasks/{TaskId}/complete", Caseworker: true,
             """{"outcome":"Eligible","data":{"proposedAction":"Flying","proposedTier":"Extreme"}}"""),
+        ["AddFamilyMember"] = new($"/api/cases/{CaseId}/family/members", Caseworker: true,
+            """{"name":"","relationship":"Uncle-ish","phone":"12345","residence":"Mars"}"""),
+        ["SetFamilySituation"] = new($"/api/cases/{CaseId}/family/situation", Caseworker: true, """{"situation":"Lost","support":"Gold"}""", Method: "PUT"),
+        ["CreateOrgUnit"] = new("/api/admin/org-units", Caseworker: false, """{"name":"","kind":"Castle","parentId":"no-such-unit"}"""),
+        ["IssueSupervisionNotice"] = new("/api/supervision", Caseworker: false,
+            """{"unitId":"no-such-unit","subject":"","requirement":"","deadline":"soon"}"""),
     };
 
     /// <summary>Commands whose only input is an id in the route: nothing to word but "not found" or "not allowed".</summary>
     private static readonly HashSet<string> WithoutInput =
-        ["ClaimTask", "UnclaimTask", "ReleaseHelper", "RevealIdNumber", "PaySubsidy", "MarkNotificationRead"];
+        ["ClaimTask", "UnclaimTask", "ReleaseHelper", "RevealIdNumber", "PaySubsidy", "MarkNotificationRead",
+         "RemoveFamilyMember", "RevealFamilyPhone", "RetireOrgUnit", "GetSpecialReport", "SubmitSpecialReport"];
 
-    /// <summary>Commands whose zh-CN field messages their own facts assert (PlanFacts, MeetingRunFacts, IncidentFacts, CriteriaCatalogueFacts).</summary>
+    /// <summary>
+    /// Commands whose zh-CN field messages their own facts assert (PlanFacts, MeetingRunFacts, IncidentFacts,
+    /// CriteriaCatalogueFacts, FamilyFacts for a change of member, OrganisationFacts, SpecialReportFacts).
+    /// </summary>
     private static readonly HashSet<string> WalkedByTheirOwnFacts =
-        ["RevisePlan", "ScheduleSpecialMeeting", "AddAgendaCase", "RecordMeeting", "StartWeeklyConsultation", "RecordIncident", "PublishCriteria"];
+        ["RevisePlan", "ScheduleSpecialMeeting", "AddAgendaCase", "RecordMeeting", "StartWeeklyConsultation", "RecordIncident", "PublishCriteria",
+         "ChangeFamilyMember", "RenameOrgUnit", "MoveOrgUnit", "DraftSpecialReport", "EditSpecialReport", "SignOffSpecialReport",
+         "GetSpecialReportDocument"];
 
     public static TheoryData<string> WalkedCommands() => [.. Walks.Keys.Order(StringComparer.Ordinal)];
 
