@@ -37,6 +37,8 @@ public sealed record WorkflowSchedulingOptions(
 public static class SchedulingExtensions
 {
     /// <summary>Hangfire on its own SQLite file (never the EF database file, never shared between processes).</summary>
+    private static readonly Lock GlobalFilterLock = new();
+
     public static IServiceCollection AddWorkflowScheduling(this IServiceCollection services, string hangfireSqliteFilePath) =>
         services.AddWorkflowScheduling(new WorkflowSchedulingOptions(StorageProvider.Sqlite, hangfireSqliteFilePath));
 
@@ -50,8 +52,12 @@ public static class SchedulingExtensions
         services.AddHangfire((sp, config) =>
         {
             // Hangfire's filters are global: one telemetry filter per process, however many hosts it builds.
-            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetry))
-                config.UseFilter(new JobTelemetry(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            // Hosts built side by side (tests, two nodes in one process) configure at once: check and add under one lock.
+            lock (GlobalFilterLock)
+            {
+                if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetry))
+                    config.UseFilter(new JobTelemetry(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            }
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
