@@ -40,7 +40,12 @@ public sealed partial class SpecialReportFacts(BishanWebFactory factory)
         var id = draft["id"]!.GetValue<string>();
         Assert.Matches(NumberPattern(), draft["numberText"]!.GetValue<string>());
         Assert.Equal(("Draft", "五项行动专题会专报：" + topic), (draft["status"]!.GetValue<string>(), draft["title"]!.GetValue<string>()));
-        Assert.Equal(["register", "outcomes", "meeting", "supervision"], Keys(draft));
+        Assert.Equal(["register", "outcomes", "meeting", "pool", "supervision"], Keys(draft));
+        // The pool's totals by kind, counted from the pool as it is now.
+        var activeHelpers = await factory.QueryAsync(db => db.Helpers.CountAsync(h => h.Active));
+        var pool = draft["sections"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "pool")!;
+        Assert.Equal("四、帮扶资源库", pool["heading"]!.GetValue<string>());
+        Assert.StartsWith($"资源库在册帮扶力量合计{activeHelpers}（人/支）：", pool["body"]!.GetValue<string>(), StringComparison.Ordinal);
         var sections = draft["sections"]!.AsArray();
         Assert.Equal("一、在库情况", sections[0]!["heading"]!.GetValue<string>());
         Assert.Contains("累计入库", sections[0]!["body"]!.GetValue<string>());
