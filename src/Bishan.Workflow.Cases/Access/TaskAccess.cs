@@ -14,6 +14,19 @@ namespace Bishan.Workflow.Cases.Access;
 /// </summary>
 public static class TaskAccess
 {
+    /// <summary>
+    /// Whether the user's role may act on this task at all: a role that changes data, or 区督查办 on the tasks offered to its
+    /// own group (it writes nothing but supervision). Holding the task is checked separately (<see cref="Holds"/>).
+    /// </summary>
+    public static bool MayWorkOn(ICurrentUser user, WorkTask task) =>
+        Permissions.MayWrite(user) || (user.IsInRole(Vocabulary.Roles.Inspector) && Supervision.SupervisionAccess.IsInspectorTask(task));
+
+    /// <exception cref="ForbiddenException">The user's role may not act on this task.</exception>
+    public static void EnsureMayWorkOn(ICurrentUser user, WorkTask task)
+    {
+        if (!MayWorkOn(user, task)) Permissions.EnsureMayWrite(user);
+    }
+
     /// <summary>The user's candidate groups, <c>Role@orgUnit</c> for each of their roles.</summary>
     public static IReadOnlyList<string> GroupsOf(ICurrentUser user) =>
         user.OrgUnitId is { } unit ? [.. user.Roles.Select(r => $"{r}@{unit}")] : [];

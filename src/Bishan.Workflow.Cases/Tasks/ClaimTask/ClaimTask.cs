@@ -17,7 +17,7 @@ public sealed class ClaimTaskHandler(ICasesDbContext db, ICurrentUser user, OrgT
     {
         var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, cancellationToken);
         // 区督查办 writes only supervision: the review tasks of its own candidate group.
-        if (!(user.IsInRole(Vocabulary.Roles.Inspector) && Supervision.SupervisionAccess.IsInspectorTask(seen))) Permissions.EnsureMayWrite(user);
+        TaskAccess.EnsureMayWorkOn(user, seen);
         TaskAccess.EnsureOpen(seen);
         if (seen.ClaimedByUserId == user.UserId) return TaskState.Of(seen);
         if (seen.ClaimedByUserId is not null) throw new ConflictException(UseCaseStrings.Format("Task_ClaimedByOther", seen.Title));

@@ -30,7 +30,7 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
     {
         var seen = await TaskAccess.LoadVisibleAsync(db, user, tree, command.TaskId, cancellationToken);
         // 区督查办 writes only supervision: the review tasks of its own candidate group.
-        if (!(user.IsInRole(Vocabulary.Roles.Inspector) && Supervision.SupervisionAccess.IsInspectorTask(seen))) Permissions.EnsureMayWrite(user);
+        TaskAccess.EnsureMayWorkOn(user, seen);
         TaskAccess.EnsureOpen(seen);
         TaskAccess.EnsureHolds(user, seen);
 

@@ -55,7 +55,7 @@ public sealed class GetTaskHandler(ICasesDbContext db, ICurrentUser user, OrgTre
         }
         return new TaskDetail(task.Id, task.Title, task.Description, task.Kind, task.Status, TaskForms.Parse(task.FormJson),
             TaskForms.Outcomes(task), task.AssigneeUserId, task.CandidateGroup, task.ClaimedByUserId,
-            task.Status == WorkTaskStatus.Open && (Permissions.MayWrite(user) || (user.IsInRole(Vocabulary.Roles.Inspector) && Supervision.SupervisionAccess.IsInspectorTask(task))) && TaskAccess.Holds(user, task),
+            task.Status == WorkTaskStatus.Open && TaskAccess.MayWorkOn(user, task) && TaskAccess.Holds(user, task),
             task.CreatedAtUtc, task.DueAtUtc, task.FollowUpAtUtc, task.CompletedAtUtc, task.CompletedByUserId, task.Outcome,
             TaskForms.Parse(task.DataJson), task.Comment, task.TargetTier, @case is null ? null : ListCasesHandler.ToItem(@case), comments);
     }
