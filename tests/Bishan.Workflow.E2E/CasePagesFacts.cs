@@ -14,7 +14,7 @@ public sealed partial class CasePagesFacts(AppFixture app) : BrowserSession(app)
     public Task Caseworker_FilesAReferral_AndFinishesItsScreeningInThreeClicks() => RunAsync(async page =>
     {
         await SignInAsync(page, "/referrals", "caseworker");
-        var name = "测试" + Guid.NewGuid().ToString("N")[..4];
+        var name = "测试" + Random.Shared.Next(1000, 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await page.FillAsync("input[data-testid=referral-name], [data-testid=referral-name] input", name);
         await page.ClickAsync("[data-testid=referral-gender] [data-option=Female]");
         await page.FillAsync("input[data-testid=referral-dob], [data-testid=referral-dob] input", "2012-05-01");

@@ -14,7 +14,7 @@ public sealed class FundingFacts(AppFixture app) : BrowserSession(app)
         await Assertions.Expect(line).ToHaveCountAsync(1);
         await AssertNoHorizontalScrollAsync(page);
 
-        var purpose = "E2E 家庭补助 " + Guid.NewGuid().ToString("N")[..4];
+        var purpose = "E2E 家庭补助 " + Random.Shared.Next(1000, 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await page.ClickAsync("[data-testid=expenditure-add]");
         await page.ClickAsync("[data-testid=expenditure-line]");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('帮扶家庭补助')");

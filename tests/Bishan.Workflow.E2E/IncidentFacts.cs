@@ -40,7 +40,7 @@ public sealed class IncidentFacts(AppFixture app) : BrowserSession(app)
         // The use case's 400: the description is missing, named by its label at its field; nothing is recorded.
         await Assertions.Expect(page.Locator("[data-testid=incident-form]")).ToContainTextAsync("事件简述必填。");
 
-        var description = "E2E 盗窃电瓶，已依法处理 " + Guid.NewGuid().ToString("N")[..4];
+        var description = "E2E 盗窃电瓶，已依法处理 " + Random.Shared.Next(1000, 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await page.FillAsync("textarea[data-testid=incident-description], [data-testid=incident-description] textarea", description);
         await page.ClickAsync("[data-testid=incident-save]");
         await Assertions.Expect(page.Locator("[data-testid=incident-form]")).ToHaveCountAsync(0);

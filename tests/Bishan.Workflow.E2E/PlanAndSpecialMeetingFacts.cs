@@ -76,7 +76,7 @@ public sealed partial class PlanAndSpecialMeetingFacts(AppFixture app) : Browser
         string fileNumber;
         using (var api = await DemoApi.SignInAsync(App, "secretary"))
             fileNumber = (await api.GetAsync("/api/cases?status=Registered&take=1"))["items"]![0]!["fileNumber"]!.GetValue<string>();
-        var topic = "专题会" + Guid.NewGuid().ToString("N")[..6];
+        var topic = "专题会" + Random.Shared.Next(100000, 1000000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await SignInAsync(page, "/meetings", "secretary");
         await page.ClickAsync("[data-testid=special-meeting-open]");

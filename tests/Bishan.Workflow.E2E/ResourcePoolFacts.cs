@@ -29,7 +29,7 @@ public sealed class ResourcePoolFacts(AppFixture app) : BrowserSession(app)
     public Task Supervisor_AddsAHelper_ThenRetiresIt() => RunAsync(async page =>
     {
         await SignInAsync(page, "/resource-pool", "supervisor-taskforce");
-        var name = "E2E志愿者" + Guid.NewGuid().ToString("N")[..4];
+        var name = "E2E志愿者" + Random.Shared.Next(1000, 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await page.ClickAsync("[data-testid=helper-add]");
         await page.FillAsync("input[data-testid=helper-name], [data-testid=helper-name] input", name);
         await page.ClickAsync("[data-testid=helper-kind]");

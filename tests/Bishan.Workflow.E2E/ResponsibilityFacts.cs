@@ -51,7 +51,7 @@ public sealed partial class ResponsibilityFacts(AppFixture app) : BrowserSession
     [Fact]
     public Task Inspector_IssuesANotice_TheUnitAnswers_AndTheInspectorSignsItOff() => RunAsync(async page =>
     {
-        var subject = "开学季辍学排查逾期" + Guid.NewGuid().ToString("N")[..6];
+        var subject = "开学季辍学排查逾期" + Random.Shared.Next(100000, 1000000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await SignInAsync(page, "/responsibility/area-bicheng", "inspector");
         await page.ClickAsync("[data-testid=supervision-issue-open]");
         await page.ClickAsync("[data-testid=supervision-submit]");
