@@ -41,6 +41,10 @@ public interface ICasesDbContext
     DbSet<SpecialReportRecipient> SpecialReportRecipients { get; }
     DbSet<OrgUnitRecord> OrgUnits { get; }
     DbSet<SupervisionNotice> SupervisionNotices { get; }
+    DbSet<Employer> Employers { get; }
+    DbSet<EmployerJob> EmployerJobs { get; }
+    DbSet<GuardianshipConsultation> GuardianshipConsultations { get; }
+    DbSet<GuardianshipJobMatch> GuardianshipJobMatches { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

@@ -67,4 +67,13 @@ public static class AuditActions
     public const string ReportSignOff = "report.sign-off";
     public const string ReportRead = "report.read";
     public const string ReportDownload = "report.download";
+
+    /// <summary>An employer of the register (在璧企业) added or changed, jobs included.</summary>
+    public const string GuardianshipEmployerChange = "guardianship.employer.change";
+
+    /// <summary>A step of a guardianship consultation: proposed, arranged, recorded, reviewed.</summary>
+    public const string GuardianshipConsultationChange = "case.guardianship.change";
+
+    /// <summary>A read of a guardianship consultation, which names the minor and the parent.</summary>
+    public const string GuardianshipConsultationRead = "case.guardianship.read";
 }

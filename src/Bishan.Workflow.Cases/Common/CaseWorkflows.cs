@@ -24,6 +24,7 @@ public sealed class CaseWorkflows(IWorkflowDefinitionService definitions, IWorkf
     public const string TieredEscalation = "tiered-escalation";
     public const string ExitEvaluation = "exit-evaluation";
     public const string SubsidyApproval = "subsidy-approval";
+    public const string GuardianshipConsultation = "guardianship-consultation";
 
     /// <exception cref="ConflictException">The workflow has no published version.</exception>
     public async Task EnsurePublishedAsync(string definitionId, CancellationToken ct)

@@ -64,6 +64,10 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
     public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<EmployerJob> EmployerJobs => Set<EmployerJob>();
+    public DbSet<GuardianshipConsultation> GuardianshipConsultations => Set<GuardianshipConsultation>();
+    public DbSet<GuardianshipJobMatch> GuardianshipJobMatches => Set<GuardianshipJobMatch>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()
