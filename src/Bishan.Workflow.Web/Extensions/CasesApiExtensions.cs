@@ -72,6 +72,7 @@ internal static class CasesApiExtensions
         cases.MapReportEndpoints();
         cases.MapOrganisationEndpoints();
         cases.MapAccountabilityEndpoints();
+        cases.MapGuardianshipEndpoints();
         return api;
     }
 }

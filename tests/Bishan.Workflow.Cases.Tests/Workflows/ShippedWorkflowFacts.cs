@@ -13,7 +13,7 @@ public sealed partial class ShippedWorkflowFacts
     public static TheoryData<string> Shipped => new()
     {
         "case-intake", "tiered-escalation", "weekly-consultation", "monthly-special-meeting", "exit-evaluation", "post-exit-follow-up",
-        "subsidy-approval", "special-meeting", "special-report",
+        "subsidy-approval", "special-meeting", "special-report", "guardianship-consultation",
     };
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed partial class ShippedWorkflowFacts
     [Fact]
     public void CaseWorkflows_DeclareCaseIdVariable()
     {
-        foreach (var id in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval" })
+        foreach (var id in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "guardianship-consultation" })
             Assert.Contains(CaseHarness.Load(id).Variables, v => v.Name == "caseId" && v.TypeName == "String");
     }
 

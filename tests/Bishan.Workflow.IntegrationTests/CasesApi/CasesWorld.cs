@@ -78,7 +78,7 @@ internal static class CasesWorld
             }
 
             var admin = await factory.CreateAdminClientAsync();
-            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "special-meeting", "special-report", "supervision" })
+            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "special-meeting", "special-report", "supervision", "guardianship-consultation" })
             {
                 var json = await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, file + ".json"));
                 await admin.ImportOkAsync(json);

@@ -51,6 +51,9 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
         ["CreateOrgUnit"] = new("/api/admin/org-units", Caseworker: false, """{"name":"","kind":"Castle","parentId":"no-such-unit"}"""),
         ["IssueSupervisionNotice"] = new("/api/supervision", Caseworker: false,
             """{"unitId":"no-such-unit","subject":"","requirement":"","deadline":"soon"}"""),
+        ["CreateEmployer"] = new("/api/guardianship/employers", Caseworker: false,
+            """{"name":"","industry":"","contactPerson":"","contactPhone":"+1 415 555 0100","signedOn":"someday","jobs":[{"title":"","openings":0}]}"""),
+        ["ProposeConsultation"] = new($"/api/cases/{CaseId}/guardianship-consultations", Caseworker: true, """{"reason":"  "}"""),
     };
 
     /// <summary>Commands whose only input is an id in the route: nothing to word but "not found" or "not allowed".</summary>
@@ -60,12 +63,12 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
 
     /// <summary>
     /// Commands whose zh-CN field messages their own facts assert (PlanFacts, MeetingRunFacts, IncidentFacts,
-    /// CriteriaCatalogueFacts, FamilyFacts for a change of member, OrganisationFacts, SpecialReportFacts).
+    /// CriteriaCatalogueFacts, FamilyFacts for a change of member, OrganisationFacts, SpecialReportFacts, GuardianshipFacts).
     /// </summary>
     private static readonly HashSet<string> WalkedByTheirOwnFacts =
         ["RevisePlan", "ScheduleSpecialMeeting", "AddAgendaCase", "RecordMeeting", "StartWeeklyConsultation", "RecordIncident", "PublishCriteria",
          "ChangeFamilyMember", "RenameOrgUnit", "MoveOrgUnit", "DraftSpecialReport", "EditSpecialReport", "SignOffSpecialReport",
-         "GetSpecialReportDocument"];
+         "GetSpecialReportDocument", "ChangeEmployer", "ArrangeConsultation", "RecordConsultation", "RecordFollowUp"];
 
     public static TheoryData<string> WalkedCommands() => [.. Walks.Keys.Order(StringComparer.Ordinal)];
 
