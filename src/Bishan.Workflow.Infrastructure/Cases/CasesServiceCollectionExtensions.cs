@@ -66,6 +66,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, OutcomeSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, MeetingSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, PoolSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, GuardianshipSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, SupervisionSection>());
         services.TryAddScoped<SpecialReportComposer>();
     }

@@ -30,6 +30,8 @@ public sealed class ConsultationFacts(BishanWebFactory factory)
         var employerId = employer["id"]!.GetValue<long>();
         var jobId = employer["jobs"]![0]!["id"]!.GetValue<long>();
         var (caseId, caseworker) = await factory.CaseWithFatherAwayAsync();
+        var leader = await factory.ClientAsync(Leader);
+        var before = await (await leader.GetAsync("/api/stats/guardianship")).ReadOkAsync();
         var consultationId = await ProposeAsync(caseworker, caseId);
 
         // The department's inbox holds the arrangement task; a second proposal on the case is refused with the reason.
@@ -111,6 +113,13 @@ public sealed class ConsultationFacts(BishanWebFactory factory)
             heldOn = Day(today), parentTookPart = true, outcome = "ReturnedWithJob", employerId, jobId,
         })).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("岗位“装配工”已招满或已不再提供。", full["errors"]!["jobId"]![0]!.GetValue<string>());
+
+        // The figures count both consultations, the returned parent and the job found at this employer.
+        var after = await (await leader.GetAsync("/api/stats/guardianship")).ReadOkAsync();
+        int Delta(string name) => after[name]!.GetValue<int>() - before[name]!.GetValue<int>();
+        Assert.Equal((2, 1, 1, 1, 1), (Delta("consultations"), Delta("parentsReturned"), Delta("jobsFound"), Delta("followUpsDone"), Delta("stillAtHomeAndCaring")));
+        var atEmployer = after["byEmployer"]!.AsArray().Single(e => e!["employerId"]!.GetValue<long>() == employerId)!;
+        Assert.Equal((1, 1), (atEmployer["jobsFound"]!.GetValue<int>(), atEmployer["openPlaces"]!.GetValue<int>()));
     }
 
     [Fact]

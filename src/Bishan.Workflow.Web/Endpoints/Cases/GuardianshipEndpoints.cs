@@ -9,6 +9,7 @@ using Bishan.Workflow.Cases.Guardianship.ListEmployers;
 using Bishan.Workflow.Cases.Guardianship.ProposeConsultation;
 using Bishan.Workflow.Cases.Guardianship.RecordConsultation;
 using Bishan.Workflow.Cases.Guardianship.RecordFollowUp;
+using Bishan.Workflow.Cases.Statistics.GetGuardianshipFigures;
 using Mediator;
 
 namespace Bishan.Workflow.Web.Endpoints.Cases;
@@ -63,6 +64,10 @@ internal static class GuardianshipEndpoints
             })
             .WithTags("Guardianship")
             .WithSummary("The caseworker proposes a consultation; 400 empty reason, 409 no parent working away or one already open.");
+        api.MapGet("/stats/guardianship", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetGuardianshipFigures(), ct)))
+            .WithTags("Statistics")
+            .WithSummary("Consultations, parents returned, jobs found through the register, per employer (the 专报 section 'guardianship').");
         return api;
     }
 }
