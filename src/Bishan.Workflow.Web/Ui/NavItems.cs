@@ -34,6 +34,7 @@ public static class NavItems
         new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
         new("/reports", "Nav.Reports", Icons.Material.Filled.Article, Roles: ReportRoles),
         new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
+        new("/guardianship", "Nav.Guardianship", Icons.Material.Filled.HomeWork, Roles: SignedInRoles),
         new("/funding", "Nav.Funding", Icons.Material.Filled.Payments, Roles: ListExpendituresHandler.ReaderRoles),
         new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem, Roles: SignedInRoles),
         new("/responsibility", "Nav.Responsibility", Icons.Material.Filled.Checklist, Roles: SteeringRoles),
