@@ -21,6 +21,7 @@ public static class MaintenanceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, RemoveIdNumber>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, KeepBirthYearOnly>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, RemoveFamilyPersonalData>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, RemoveGuardianshipPersonalData>());
         // Last: it replaces the name as it was before the run wherever records repeat it.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStep, RemoveNameFromRecords>());
         services.AddSingleton<CaseAnonymiser>();

@@ -32,6 +32,7 @@ internal sealed partial class DemoDataSeeder(
         var result = await new DemoRegisterLoader(time, tree, catalogs: catalogs).LoadAsync(db, ct);
         // Separately idempotent, so a demo database loaded before incidents existed gets them too.
         await DemoIncidents.LoadAsync(db, time, tree, ct);
+        await DemoEmployers.LoadAsync(db, time, ct);
         // The past weekly consultation's signed 专报 (after the incidents: its outcome section counts them).
         await DemoSpecialReports.LoadAsync(db, reportComposer, ct);
         if (!result.Loaded)
