@@ -40,6 +40,7 @@ public interface ICasesDbContext
     DbSet<SpecialReportSection> SpecialReportSections { get; }
     DbSet<SpecialReportRecipient> SpecialReportRecipients { get; }
     DbSet<OrgUnitRecord> OrgUnits { get; }
+    DbSet<OrgTreeStamp> OrgTreeStamps { get; }
     DbSet<SupervisionNotice> SupervisionNotices { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>

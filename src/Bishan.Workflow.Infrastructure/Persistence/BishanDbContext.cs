@@ -63,6 +63,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<SpecialReportSection> SpecialReportSections => Set<SpecialReportSection>();
     public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
     public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
+    public DbSet<OrgTreeStamp> OrgTreeStamps => Set<OrgTreeStamp>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
 
     public IQueryable<StaffMember> Staff =>
