@@ -102,6 +102,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public Task LockRowAsync<TEntity>(object id, CancellationToken cancellationToken = default) where TEntity : class =>
         RowLocks.LockAsync<TEntity>(this, id, cancellationToken);
 
+    public Task LockNameAsync(string name, CancellationToken cancellationToken = default) =>
+        RowLocks.LockNameAsync(this, name, cancellationToken);
+
     public Task<string> NextFileNumberAsync(int year, CancellationToken cancellationToken = default) =>
         FileNumberCounter.NextAsync(this, year, cancellationToken);
 
