@@ -27,7 +27,7 @@ public sealed class SpecialReportNumberFacts(BishanWebFactory factory)
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
             await ReadAsync(await (i % 2 == 0 ? first : second).PostAsJsonAsync("/api/reports", new { title = $"并发专报{i}" }))));
 
-        Assert.All(answers, a => Assert.True(a.Status == HttpStatusCode.OK, $"{(int)a.Status}: {a.Body.ToJsonString()}"));
+        Assert.All(answers, a => Assert.True(a.Status == HttpStatusCode.Created, $"{(int)a.Status}: {a.Body.ToJsonString()}"));
         var numbers = answers.Select(a => a.Body["numberText"]!.GetValue<string>()).ToList();
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         // Consecutive: the numbers taken by this burst form one unbroken run.
@@ -47,7 +47,7 @@ public sealed class SpecialReportNumberFacts(BishanWebFactory factory)
         var answers = await Task.WhenAll(new[] { first, second }.Select(async c =>
             await ReadAsync(await c.PostAsJsonAsync("/api/reports", new { meetingId }))));
 
-        var made = Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        var made = Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
         var refused = Assert.Single(answers, a => a.Status == HttpStatusCode.Conflict);
         Assert.Contains(topic, refused.Body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(made.Body["numberText"]!.GetValue<string>(), refused.Body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
