@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,29 +28,46 @@ internal static class AccountCheck
     public static Account? Of(HttpContext? context) =>
         context is not null && context.Items.TryGetValue(ItemKey, out var value) ? value as Account : null;
 
-    /// <summary>Runs after authentication: an account that no longer stands makes the request anonymous (401, or the sign-in page).</summary>
+    /// <summary>
+    /// Runs after authentication, for bearer tokens (the bearer handler has no validation event): an account that no
+    /// longer stands makes the request anonymous (401). Cookies are checked by the cookie handler itself
+    /// (<see cref="ValidateCookieAsync"/>), because the pages' policy authenticates the cookie scheme again.
+    /// </summary>
     public static IApplicationBuilder UseAccountCheck(this IApplicationBuilder app) =>
         app.Use(static async (context, next) =>
         {
-            if (context.User.Identity?.IsAuthenticated == true)
+            if (context.User.Identity?.IsAuthenticated == true && Of(context) is null
+                && await CheckAsync(context, context.User) is null)
             {
-                var services = context.RequestServices;
-                var account = await CurrentAsync(services.GetRequiredService<IDbContextFactory<BishanDbContext>>(),
-                    services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<IdentityOptions>>().Value,
-                    context.User, context.RequestAborted);
-                if (account is null)
-                {
-                    var fromCookie = !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
-                    if (fromCookie) await context.SignOutAsync(IdentityConstants.ApplicationScheme);
-                }
-                else
-                {
-                    context.Items[ItemKey] = account;
-                }
+                var fromCookie = !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                if (fromCookie) await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             }
             await next(context);
         });
+
+    /// <summary>
+    /// The Identity cookie's principal validation (after the security-stamp validator): a cookie whose account no longer
+    /// stands is rejected and deleted, so the browser lands on the sign-in page at its next request.
+    /// </summary>
+    public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Principal is not { } principal) return;
+        if (await CheckAsync(context.HttpContext, principal) is not null) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    private static async Task<Account?> CheckAsync(HttpContext context, ClaimsPrincipal principal)
+    {
+        var services = context.RequestServices;
+        var account = await CurrentAsync(services.GetRequiredService<IDbContextFactory<BishanDbContext>>(),
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<IdentityOptions>>().Value,
+            principal, context.RequestAborted);
+        if (account is not null) context.Items[ItemKey] = account;
+        return account;
+    }
 
     /// <summary>
     /// The principal's account as it stands now, or null when it no longer exists, is disabled, or its security stamp
