@@ -40,6 +40,7 @@ public interface ICasesDbContext
     DbSet<SpecialReportSection> SpecialReportSections { get; }
     DbSet<SpecialReportRecipient> SpecialReportRecipients { get; }
     DbSet<OrgUnitRecord> OrgUnits { get; }
+    DbSet<OrgTreeStamp> OrgTreeStamps { get; }
     DbSet<SupervisionNotice> SupervisionNotices { get; }
     DbSet<Employer> Employers { get; }
     DbSet<EmployerJob> EmployerJobs { get; }
@@ -57,6 +58,12 @@ public interface ICasesDbContext
     /// node run one after another. Needs the use case's transaction (every command runs in one).
     /// </summary>
     Task LockRowAsync<TEntity>(object id, CancellationToken cancellationToken = default) where TEntity : class;
+
+    /// <summary>
+    /// Takes a named lock until the use case's transaction ends, for a read-check-write with no row to lock yet (the next
+    /// 专报 number of a year): concurrent callers on any node run one after another. Needs the use case's transaction.
+    /// </summary>
+    Task LockNameAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>The next file number of <paramref name="year"/> (BS-2026-0001), distinct under any concurrency.</summary>
     Task<string> NextFileNumberAsync(int year, CancellationToken cancellationToken = default);

@@ -15,13 +15,19 @@ internal sealed partial record HelperInput(string Name, HelperKind Kind, string?
     public const int MaxSpecialtyLength = 200;
 
     /// <exception cref="InvalidInputException">Any field is invalid.</exception>
-    public static HelperInput Check(string? name, string? kind, string? orgUnitId, string? teamName, string? phone, string? specialty, OrgTree tree)
+    /// <param name="currentUnitId">The unit the helper is in now (on an edit): kept even when it has been retired since.</param>
+    public static HelperInput Check(string? name, string? kind, string? orgUnitId, string? teamName, string? phone, string? specialty, OrgTree tree,
+        string? currentUnitId = null)
     {
         var errors = new InputErrors();
         var checkedName = errors.Text("name", name, MaxNameLength, required: true);
         var checkedKind = errors.Enum<HelperKind>("kind", kind, required: true);
         var unit = errors.Text("orgUnitId", orgUnitId, 64);
-        if (unit is not null && !tree.Contains(unit)) errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitUnknown", unit));
+        var found = unit is null ? null : tree.Find(unit);
+        if (unit is not null && found is null) errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitUnknown", unit));
+        // A retired unit takes no new helpers; one already placed there stays while the rest of the record is edited.
+        if (found is { Retired: true } && !string.Equals(found.Id, currentUnitId, StringComparison.Ordinal))
+            errors.Add("orgUnitId", UseCaseStrings.Format("OrgUnitRetiredNoNewWork", found.Name));
         var team = errors.Text("teamName", teamName, MaxTeamLength);
         var checkedPhone = errors.Text("phone", phone, 32);
         if (checkedPhone is not null && !PhonePattern().IsMatch(checkedPhone)) errors.Add("phone", UseCaseStrings.Format("Helper_PhoneInvalid"));

@@ -90,11 +90,15 @@ public static class OrgUnitRules
             throw new ConflictException(UseCaseStrings.Format("OrgUnitTreeInvalid", edited.Name));
     }
 
-    /// <summary>Saves the edit and its audit row, then gives the application's tree the stored units.</summary>
+    /// <summary>
+    /// Saves the edit and its audit row, then gives this node's tree the units as edited (marked not current, so the
+    /// next use case reads them back once committed; other nodes see the bumped version and reload).
+    /// </summary>
     public static async Task SaveAndRefreshAsync(ICasesDbContext db, OrgTree tree, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tree);
         await db.SaveChangesAsync(ct);
-        await OrgUnitStore.RefreshAsync(db, tree, ct);
+        tree.Replace(await OrgUnitStore.LoadAsync(db, ct), version: null);
     }
 }

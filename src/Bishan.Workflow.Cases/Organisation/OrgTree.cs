@@ -10,13 +10,18 @@ namespace Bishan.Workflow.Cases.Organisation;
 /// <remarks>
 /// The application holds one tree for its lifetime (a singleton that every scope check reads); administrators' edits
 /// replace its contents atomically with <see cref="Replace"/>, after the new list passed the same validation. Readers see
-/// either the old or the new tree, never a half-edited one.
+/// either the old or the new tree, never a half-edited one. Each snapshot carries the database version it was loaded at
+/// (<see cref="Version"/>, from <c>OrgTreeStamps</c>); a node compares it with the stored version before each use case
+/// and reloads when another node has edited the organisation.
 /// </remarks>
 public sealed class OrgTree
 {
     private Snapshot _current;
 
-    private sealed record Snapshot(IReadOnlyList<OrgUnit> Units, Dictionary<string, OrgUnit> ById, ILookup<string, OrgUnit> ByParent);
+    private sealed record Snapshot(IReadOnlyList<OrgUnit> Units, Dictionary<string, OrgUnit> ById, ILookup<string, OrgUnit> ByParent)
+    {
+        public long? Version { get; init; }
+    }
 
     /// <summary>
     /// Builds the tree and rejects broken data up front (duplicate ids, missing parents, cycles,
@@ -36,7 +41,18 @@ public sealed class OrgTree
     /// exactly as the constructor does; on an invalid list the tree is left as it was.
     /// </summary>
     /// <exception cref="ArgumentException">The units do not form a valid tree.</exception>
-    public void Replace(IEnumerable<OrgUnit> units) => Interlocked.Exchange(ref _current, Build(units));
+    public void Replace(IEnumerable<OrgUnit> units) => Replace(units, version: null);
+
+    /// <summary>
+    /// Replaces every unit at once and records the stored version they were read at; <c>null</c> means "not known to be
+    /// current" (the seed, or an edit not yet committed), so the next check reloads from the database.
+    /// </summary>
+    /// <exception cref="ArgumentException">The units do not form a valid tree.</exception>
+    public void Replace(IEnumerable<OrgUnit> units, long? version) =>
+        Interlocked.Exchange(ref _current, Build(units) with { Version = version });
+
+    /// <summary>The stored organisation version this tree was loaded at, or <c>null</c> when it may not be current.</summary>
+    public long? Version => _current.Version;
 
     /// <summary>Whether the units would form a valid tree, without changing this one; <paramref name="problem"/> says why not.</summary>
     public static bool IsValid(IEnumerable<OrgUnit> units, out string? problem)

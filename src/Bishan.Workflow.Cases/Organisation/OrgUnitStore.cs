@@ -35,11 +35,54 @@ public static class OrgUnitStore
         return [.. rows.Select(ToUnit)];
     }
 
-    /// <summary>Brings the tree up to date with the database (start-up, and after an edit has been saved).</summary>
+    /// <summary>
+    /// Brings the tree up to date with the database and records the version it was read at (the version first, then the
+    /// units, so the units are never older than the version the tree claims).
+    /// </summary>
     public static async Task RefreshAsync(ICasesDbContext db, OrgTree tree, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        tree.Replace(await LoadAsync(db, ct));
+        var version = await StoredVersionAsync(db, ct);
+        tree.Replace(await LoadAsync(db, ct), version);
+    }
+
+    /// <summary>
+    /// Reloads the tree when the stored version differs from the one it was loaded at (another node, or this one, edited
+    /// the organisation since): one primary-key read when nothing changed. Answers whether it reloaded.
+    /// </summary>
+    public static async Task<bool> EnsureCurrentAsync(ICasesDbContext db, OrgTree tree, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var version = await StoredVersionAsync(db, ct);
+        if (version is not null && version == tree.Version) return false;
+        tree.Replace(await LoadAsync(db, ct), version);
+        return true;
+    }
+
+    /// <summary>
+    /// Starts an edit of the organisation inside the use case's transaction: bumps the stored version (on PostgreSQL this
+    /// locks the row until the edit commits, so edits on any node run one after another) and reloads the tree, so the edit
+    /// is checked against the latest organisation. The tree is marked not current until the edit is committed and read back.
+    /// </summary>
+    public static async Task BeginEditAsync(ICasesDbContext db, OrgTree tree, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tree);
+        var bumped = await db.OrgTreeStamps.Where(s => s.Id == OrgTreeStamp.SingleId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), ct);
+        if (bumped == 0)
+        {
+            db.OrgTreeStamps.Add(new OrgTreeStamp { Version = 1 });
+            await db.SaveChangesAsync(ct);
+        }
+        tree.Replace(await LoadAsync(db, ct), version: null);
+    }
+
+    private static async Task<long?> StoredVersionAsync(ICasesDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.OrgTreeStamps.AsNoTracking().Where(s => s.Id == OrgTreeStamp.SingleId)
+            .Select(s => (long?)s.Version).FirstOrDefaultAsync(ct);
     }
 
     public static OrgUnit ToUnit(OrgUnitRecord row)

@@ -63,6 +63,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<SpecialReportSection> SpecialReportSections => Set<SpecialReportSection>();
     public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
     public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
+    public DbSet<OrgTreeStamp> OrgTreeStamps => Set<OrgTreeStamp>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<EmployerJob> EmployerJobs => Set<EmployerJob>();
@@ -104,6 +105,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
 
     public Task LockRowAsync<TEntity>(object id, CancellationToken cancellationToken = default) where TEntity : class =>
         RowLocks.LockAsync<TEntity>(this, id, cancellationToken);
+
+    public Task LockNameAsync(string name, CancellationToken cancellationToken = default) =>
+        RowLocks.LockNameAsync(this, name, cancellationToken);
 
     public Task<string> NextFileNumberAsync(int year, CancellationToken cancellationToken = default) =>
         FileNumberCounter.NextAsync(this, year, cancellationToken);

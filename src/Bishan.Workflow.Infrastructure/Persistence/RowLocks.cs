@@ -21,4 +21,20 @@ internal static class RowLocks
         var sql = $"SELECT 1 FROM \"{entity.GetTableName()}\" WHERE \"{key}\" = {{0}} FOR UPDATE";
         await db.Database.ExecuteSqlRawAsync(sql, [id], ct);
     }
+
+    /// <summary>Class id of the transaction-scoped advisory locks taken by name (the name's hash is the object id).</summary>
+    private const int NamedLockClass = 0x42534E4C; // "BSNL"
+
+    /// <summary>
+    /// A named lock for a read-check-write with no row to lock yet: on PostgreSQL a transaction-scoped advisory lock (released
+    /// at commit or rollback); on SQLite nothing, the transaction already holds the database's single write lock.
+    /// </summary>
+    public static async Task LockNameAsync(BishanDbContext db, string name, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException($"The lock '{name}' needs the use case's transaction.");
+        if (!db.Database.IsNpgsql()) return;
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, hashtext({1}))", [NamedLockClass, name], ct);
+    }
 }

@@ -30,6 +30,17 @@ internal static class AuthExtensions
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
+        // After Identity's security-stamp validator: the account is read on every request, so a user disabled or changed on
+        // any node loses the cookie at once (the validator alone would wait up to 30 minutes).
+        services.ConfigureApplicationCookie(o =>
+        {
+            var stampValidator = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await stampValidator(context);
+                await AccountCheck.ValidateCookieAsync(context);
+            };
+        });
 
         services.AddIdentityCore<AppUser>()
             .AddRoles<IdentityRole>()

@@ -33,7 +33,12 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, IDbContextF
     public async Task LoadAsync(CancellationToken ct)
     {
         if (_loaded) return;
-        if (UserId is { } id)
+        if (AccountCheck.Of(accessor.HttpContext) is { } account && string.Equals(account.UserId, UserId, StringComparison.Ordinal))
+        {
+            // Read by the account check of this request already.
+            _orgUnitId = account.OrgUnitId;
+        }
+        else if (UserId is { } id)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             _orgUnitId = await db.Users.Where(u => u.Id == id).Select(u => u.OrgUnitId).FirstOrDefaultAsync(ct);

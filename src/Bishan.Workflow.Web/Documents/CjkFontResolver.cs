@@ -5,10 +5,14 @@ using PdfSharp.Fonts;
 namespace Bishan.Workflow.Web.Documents;
 
 /// <summary>
-/// PDFsharp's font resolver for Chinese text: loads Noto Sans CJK (regular and bold) from the system's font folders, as Debian's
-/// <c>fonts-noto-cjk</c> installs them. Those files are TrueType collections (<c>.ttc</c>), which PDFsharp does not read, so the
-/// Simplified Chinese face is cut out of the collection into a single font file once and kept in memory. Every family asked for
-/// resolves to it: the 专报 is set in one typeface. No font found is a <see cref="CjkFontMissingException"/> with the folders searched.
+/// PDFsharp's font resolver for Chinese text, from the system's font folders. First choice is a CJK font with TrueType
+/// (<c>glyf</c>) outlines, which PDFsharp subsets to the characters used, so a one-page 专报 stays well under 1 MB:
+/// WenQuanYi Micro Hei (Debian <c>fonts-wqy-microhei</c>), else AR PL UMing (<c>fonts-arphic-uming</c>); bold is then drawn
+/// by PDFsharp's simulated bold. Fallback is Noto Sans CJK (<c>fonts-noto-cjk</c>, regular and bold), whose CFF outlines
+/// PDFsharp cannot subset: the whole face (about 13 MB) goes into every PDF. These files are TrueType collections
+/// (<c>.ttc</c>), which PDFsharp does not read, so the Simplified Chinese face is cut out of the collection into a single font
+/// file once and kept in memory. Every family asked for resolves to it: the 专报 is set in one typeface. No font found is a
+/// <see cref="CjkFontMissingException"/> with the folders searched.
 /// </summary>
 public sealed class CjkFontResolver : IFontResolver
 {
@@ -16,17 +20,26 @@ public sealed class CjkFontResolver : IFontResolver
     public const string Bold = "bishan-cjk-bold";
 
     private static readonly string[] Folders = ["/usr/share/fonts", "/usr/local/share/fonts", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".fonts")];
-    private static readonly string[] FaceNames = ["Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans SC"];
+    private static readonly string[] FaceNames = ["WenQuanYi Micro Hei", "AR PL UMing CN", "Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans SC"];
+
+    /// <summary>Collections with TrueType outlines (subset by PDFsharp), best first; one face serves regular and bold.</summary>
+    private static readonly string[] SubsettableFiles = ["wqy-microhei.ttc", "uming.ttc"];
     private static readonly Lazy<CjkFontResolver> Shared = new(() => new CjkFontResolver());
     private static readonly Lock Gate = new();
     private readonly Lazy<byte[]> _regular;
     private readonly Lazy<byte[]> _bold;
 
+    private readonly Lazy<string?> _subsettable = new(() => FindFile(SubsettableFiles));
+
     private CjkFontResolver()
     {
-        _regular = new(() => Load(bold: false) ?? throw new CjkFontMissingException(string.Join(", ", Folders)));
-        _bold = new(() => Load(bold: true) ?? _regular.Value);
+        _regular = new(() => (_subsettable.Value is { } file ? FaceFrom(file) : Load(bold: false))
+                             ?? throw new CjkFontMissingException(string.Join(", ", Folders)));
+        _bold = new(() => (_subsettable.Value is null ? Load(bold: true) : null) ?? _regular.Value);
     }
+
+    /// <summary>Whether PDFs are set in a subsettable TrueType face (small files) rather than the Noto fallback.</summary>
+    public static bool Subsets => Shared.Value._subsettable.Value is not null;
 
     /// <summary>Installs the resolver for the process (PDFsharp's setting is global); checks a CJK font is there.</summary>
     /// <exception cref="CjkFontMissingException">No Noto CJK font on this machine.</exception>
@@ -39,9 +52,26 @@ public sealed class CjkFontResolver : IFontResolver
         _ = Shared.Value._regular.Value;
     }
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(bold ? Bold : Regular);
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        bold && _subsettable.Value is not null ? new(Regular, mustSimulateBold: true, mustSimulateItalic: false) : new(bold ? Bold : Regular);
 
     public byte[]? GetFont(string faceName) => faceName == Bold ? _bold.Value : _regular.Value;
+
+    private static string? FindFile(string[] names)
+    {
+        foreach (var name in names)
+            foreach (var folder in Folders.Where(Directory.Exists))
+                if (Directory.EnumerateFiles(folder, name, SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault() is { } file)
+                    return file;
+        return null;
+    }
+
+    private static byte[]? FaceFrom(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        if (bytes.Length < 12) return null;
+        return Encoding.ASCII.GetString(bytes, 0, 4) != "ttcf" ? bytes : FaceOf(bytes);
+    }
 
     private static byte[]? Load(bool bold)
     {
@@ -51,12 +81,8 @@ public sealed class CjkFontResolver : IFontResolver
             .Where(f => Path.GetFileNameWithoutExtension(f).EndsWith("-" + weight, StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f.Contains("Sans", StringComparison.Ordinal) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal);
         foreach (var file in files)
-        {
-            var bytes = File.ReadAllBytes(file);
-            if (bytes.Length < 12) continue;
-            if (Encoding.ASCII.GetString(bytes, 0, 4) != "ttcf") return bytes;
-            if (FaceOf(bytes) is { } face) return face;
-        }
+            if (FaceFrom(file) is { } face)
+                return face;
         return null;
     }
 

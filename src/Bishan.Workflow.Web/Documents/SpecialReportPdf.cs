@@ -8,7 +8,7 @@ namespace Bishan.Workflow.Web.Documents;
 /// <summary>
 /// The special report as an A4 PDF (PDFsharp), laid out like a 专报: on every page a running header (platform, issuing unit) and
 /// a footer 第 N 页 共 M 页; on the first, the red masthead, the number and date, the title, the period and the recipients; then the
-/// sections, wrapped character by character (Chinese has no spaces to break at). The font is Noto Sans CJK (<see cref="CjkFontResolver"/>).
+/// sections, wrapped character by character (Chinese has no spaces to break at). The font is a Chinese system font (<see cref="CjkFontResolver"/>: WenQuanYi Micro Hei, subset, when installed).
 /// </summary>
 public static class SpecialReportPdf
 {

@@ -25,7 +25,9 @@ internal static class CasesApiExtensions
             // The domain's use cases, and the host's own that need Identity (user administration).
             o.Assemblies = [typeof(ICasesDbContext), typeof(Administration.Users.CreateUser)];
             // One transaction per command (use case), retried as a whole on a transient conflict.
-            o.PipelineBehaviors = [typeof(Bishan.Workflow.Infrastructure.Transactions.UnitOfWorkBehavior<,>)];
+            // Before it, every use case first brings the org tree up to date with the database (other nodes edit it too).
+            o.PipelineBehaviors = [typeof(Bishan.Workflow.Infrastructure.Cases.OrgTreeSyncBehavior<,>),
+                typeof(Bishan.Workflow.Infrastructure.Transactions.UnitOfWorkBehavior<,>)];
         });
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();

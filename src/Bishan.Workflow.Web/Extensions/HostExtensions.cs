@@ -78,6 +78,8 @@ internal static class HostExtensions
         // Bodies for bare 401/403/404 answers, so API clients always get problem details.
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // A disabled or changed account stops working on its next request, on every node.
+        app.UseAccountCheck();
         app.UseAuthorization();
         app.UseRateLimiter();
 

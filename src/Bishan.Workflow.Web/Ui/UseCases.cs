@@ -1,9 +1,14 @@
 using System.Security.Claims;
 using Bishan.Workflow.Cases.Access;
+using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Web.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Bishan.Workflow.Web.Ui;
 
@@ -57,6 +62,18 @@ internal sealed class UseCases
     {
         var user = await UserAsync(ct);
         await using var scope = _scopes.CreateAsyncScope();
+        if (user.UserId is not null)
+        {
+            // A circuit outlives the request that opened it: the account is checked again for every use case, so a user
+            // disabled or changed by an administrator (on any node) is stopped at once, and a new unit applies at once.
+            var principal = (await _authentication.GetAuthenticationStateAsync()).User;
+            var services = scope.ServiceProvider;
+            var account = await AccountCheck.CurrentAsync(_dbs, services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<IOptions<IdentityOptions>>().Value, principal, ct)
+                ?? throw new ForbiddenException(UseCaseStrings.Format("AdminSessionEnded"));
+            if (_user is { } cached && !string.Equals(account.OrgUnitId, cached.OrgUnitId, StringComparison.Ordinal))
+                user = _user = cached with { OrgUnitId = account.OrgUnitId };
+        }
         scope.ServiceProvider.GetRequiredService<CurrentUserOverride>().User = user;
         return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
     }

@@ -77,6 +77,38 @@ public sealed class SpecialReportDocumentFacts(BishanWebFactory factory)
     }
 
     [Fact]
+    public async Task Pdf_OfAOnePageReport_IsUnderOneMegabyte_WithASubsetTrueTypeFont_AndItsTextCanBeCopied()
+    {
+        await factory.EnsureReportUsersAsync();
+        var draft = await factory.DraftAsync(Secretary, title: "五项行动工作专报（简报）");
+        var id = draft["id"]!.GetValue<string>();
+        var number = draft["numberText"]!.GetValue<string>();
+        var secretary = await factory.ClientAsync(Secretary);
+        // Every section short, so the report fits on one A4 page.
+        var sections = draft["sections"]!.AsArray().Select(s => new { key = s!["key"]!.GetValue<string>(), body = "本周无新增情况，各单位按计划推进。" }).ToArray();
+        await (await secretary.PutAsJsonAsync($"/api/reports/{id}", new { title = "五项行动工作专报（简报）", sections })).ReadOkAsync();
+        await (await secretary.PostAsync($"/api/reports/{id}/submit", null)).ReadOkAsync();
+        await (await (await factory.ClientAsync(SupervisorTaskForce)).PostAsJsonAsync($"/api/reports/{id}/sign-off", new { decision = "Sign" })).ReadOkAsync();
+
+        var response = await secretary.GetAsync($"/api/reports/{id}/document?format=pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
+
+        Assert.Equal(1, pdf.PageCount);
+        // Noto CJK embedded whole made this about 13 MB; a subset TrueType face keeps only the characters used.
+        Assert.True(bytes.Length < 1024 * 1024, $"a one-page PDF of {bytes.Length:N0} bytes");
+        var font = Assert.Single(PdfText.Fonts(pdf.Pages[0]).Select(f => f.BaseFont).Distinct());
+        Assert.Matches("^/[A-Z]{6}\\+", font); // the subset tag PDF readers recognise
+        Assert.All(PdfText.Fonts(pdf.Pages[0]), f => Assert.True(f.TrueTypeEmbedded, $"{f.BaseFont} has no embedded TrueType file"));
+        var text = PdfText.Of(pdf.Pages[0]);
+        Assert.Contains(number, text);
+        Assert.Contains("五项行动工作专报（简报）", text);
+        Assert.Contains("本周无新增情况，各单位按计划推进。", text);
+        Assert.Contains("第1页", text.Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PrintPage_HasTheHeaderAndPageNumbers_AndUnknownFormatIs400()
     {
         var (id, number) = await SignedReportAsync();

@@ -23,7 +23,9 @@ public sealed class CreateBudgetLineHandler(ICasesDbContext db, ICurrentUser use
         if (command.Year is not (>= 2000 and <= 2100)) errors.Add("year", UseCaseStrings.Format("Funding_YearInvalid"));
         var name = errors.Text("name", command.Name, 200, required: true);
         var unit = errors.Text("orgUnitId", command.OrgUnitId, 64, required: true);
-        if (unit is not null && !tree.Contains(unit)) errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitUnknown", unit));
+        var found = unit is null ? null : tree.Find(unit);
+        if (unit is not null && found is null) errors.Add("orgUnitId", UseCaseStrings.Format("Referral_OrgUnitUnknown", unit));
+        if (found is { Retired: true }) errors.Add("orgUnitId", UseCaseStrings.Format("OrgUnitRetiredNoNewWork", found.Name));
         var amount = Money.Check(errors, "amount", command.Amount);
         var notes = errors.Text("notes", command.Notes, 1000);
         errors.ThrowIfAny();

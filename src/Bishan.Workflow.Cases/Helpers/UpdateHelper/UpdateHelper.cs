@@ -25,7 +25,7 @@ public sealed class UpdateHelperHandler(ICasesDbContext db, ICurrentUser user, O
         var helper = await db.Helpers.FirstOrDefaultAsync(h => h.Id == command.HelperId, cancellationToken)
                      ?? throw new NotFoundException(UseCaseStrings.Format("Helper_NotFound", command.HelperId));
         HelperInput.EnsureMayKeep(user, tree, helper.OrgUnitId);
-        var input = HelperInput.Check(command.Name, command.Kind, command.OrgUnitId, command.TeamName, command.Phone, command.Specialty, tree);
+        var input = HelperInput.Check(command.Name, command.Kind, command.OrgUnitId, command.TeamName, command.Phone, command.Specialty, tree, helper.OrgUnitId);
         HelperInput.EnsureMayKeep(user, tree, input.OrgUnitId);
 
         input.ApplyTo(helper);

@@ -104,6 +104,11 @@ public sealed class RecordIncidentHandler(ICasesDbContext db, ICurrentUser user,
             errors.Add("schoolId", UseCaseStrings.Format("Incidents_SchoolUnknown", schoolId));
             school = null;
         }
+        else if (school is { Retired: true })
+        {
+            errors.Add("schoolId", UseCaseStrings.Format("OrgUnitRetiredNoNewWork", school.Name));
+            school = null;
+        }
         areaId ??= school is null ? null : tree.AreaOf(school.Id);
         if (areaId is null)
         {

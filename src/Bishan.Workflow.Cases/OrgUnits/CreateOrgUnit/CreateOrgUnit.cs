@@ -23,6 +23,7 @@ public sealed class CreateOrgUnitHandler(ICasesDbContext db, ICurrentUser user, 
     public async ValueTask<OrgUnitView> Handle(CreateOrgUnit command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
+        await OrgUnitStore.BeginEditAsync(db, tree, cancellationToken);
         var errors = new InputErrors();
         var name = errors.Text("name", command.Name, OrgUnitRules.MaxNameLength, required: true);
         var english = errors.Text("englishName", command.EnglishName, 150);

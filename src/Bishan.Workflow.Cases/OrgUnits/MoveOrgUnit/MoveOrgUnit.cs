@@ -21,6 +21,7 @@ public sealed class MoveOrgUnitHandler(ICasesDbContext db, ICurrentUser user, Or
     public async ValueTask<OrgUnitView> Handle(MoveOrgUnit command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
+        await OrgUnitStore.BeginEditAsync(db, tree, cancellationToken);
         var row = await OrgUnitRules.FindAsync(db, command.Id, cancellationToken);
         if (row.RetiredAtUtc is not null) throw new ConflictException(UseCaseStrings.Format("OrgUnitRetiredNoChange", row.Name));
         if (OrgUnitRules.Protected.Contains(row.Id)) throw new ConflictException(UseCaseStrings.Format("OrgUnitProtected", row.Name));

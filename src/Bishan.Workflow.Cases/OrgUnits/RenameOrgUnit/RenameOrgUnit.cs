@@ -19,6 +19,7 @@ public sealed class RenameOrgUnitHandler(ICasesDbContext db, ICurrentUser user, 
     public async ValueTask<OrgUnitView> Handle(RenameOrgUnit command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
+        await OrgUnitStore.BeginEditAsync(db, tree, cancellationToken);
         var row = await OrgUnitRules.FindAsync(db, command.Id, cancellationToken);
         var errors = new InputErrors();
         var name = errors.Text("name", command.Name, OrgUnitRules.MaxNameLength, required: true);

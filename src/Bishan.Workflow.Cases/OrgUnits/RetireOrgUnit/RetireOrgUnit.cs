@@ -25,6 +25,7 @@ public sealed class RetireOrgUnitHandler(ICasesDbContext db, ICurrentUser user, 
     public async ValueTask<OrgUnitView> Handle(RetireOrgUnit command, CancellationToken cancellationToken)
     {
         Permissions.EnsureAdministrator(user);
+        await OrgUnitStore.BeginEditAsync(db, tree, cancellationToken);
         var row = await OrgUnitRules.FindAsync(db, command.Id, cancellationToken);
         if (row.RetiredAtUtc is not null) throw new ConflictException(UseCaseStrings.Format("OrgUnitAlreadyRetired", row.Name));
         if (OrgUnitRules.Protected.Contains(row.Id)) throw new ConflictException(UseCaseStrings.Format("OrgUnitProtected", row.Name));

@@ -37,13 +37,16 @@ public sealed class DraftSpecialReportHandler(ICasesDbContext db, ICurrentUser u
             else if (meeting.Status == MeetingStatus.Scheduled) errors.Add("meetingId", InputErrors.Message("Report_MeetingNotHeld", "meetingId", meeting.Topic));
         }
         errors.ThrowIfAny();
+        // Drafts on any node run one after another from here to their commit: each takes the next number of the year (the
+        // unique index on year and number stays as the last guard), and one meeting never gets two reports.
+        var year = DistrictCalendar.Today(time).Year;
+        await db.LockNameAsync("special-report-drafts", cancellationToken);
         if (meeting is not null
             && await db.SpecialReports.Where(r => r.MeetingId == meeting.Id && r.Status != SpecialReportStatus.Returned)
                 .Select(r => r.NumberText).FirstOrDefaultAsync(cancellationToken) is { } existing)
             throw new ConflictException(UseCaseStrings.Format("Report_MeetingHasReport", meeting.Topic, existing));
 
         var now = time.GetUtcNow().UtcDateTime;
-        var year = DistrictCalendar.Today(time).Year;
         var number = (await db.SpecialReports.Where(r => r.Year == year).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1;
         var report = new SpecialReport
         {

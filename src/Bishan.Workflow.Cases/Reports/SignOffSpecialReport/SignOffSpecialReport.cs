@@ -29,14 +29,15 @@ public sealed class SignOffSpecialReportHandler(ICasesDbContext db, ICurrentUser
         ReportAccess.EnsureMayRead(user);
         var report = await ReportAccess.LoadAsync(db, command.Id, cancellationToken);
         var errors = new InputErrors();
+        // No default: a report goes to the leading group only on an explicit Sign.
         var decision = command.Decision?.Trim() switch
         {
-            null or "" => Sign,
             var d when string.Equals(d, Sign, StringComparison.OrdinalIgnoreCase) => Sign,
             var d when string.Equals(d, Return, StringComparison.OrdinalIgnoreCase) => Return,
             _ => null,
         };
-        if (decision is null) errors.Add("decision", InputErrors.Message("Field_NotOneOf", "decision", $"{Sign}, {Return}"));
+        if (string.IsNullOrWhiteSpace(command.Decision)) errors.Required("decision");
+        else if (decision is null) errors.Add("decision", InputErrors.Message("Field_NotOneOf", "decision", $"{Sign}, {Return}"));
         var reason = errors.Text("reason", command.Reason, CompleteTaskHandler.MaxCommentLength, required: decision == Return);
         errors.ThrowIfAny();
 

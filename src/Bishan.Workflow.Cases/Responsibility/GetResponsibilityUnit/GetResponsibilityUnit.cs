@@ -17,7 +17,11 @@ public sealed record GetResponsibilityUnit(string UnitId) : IQuery<Responsibilit
 
 public sealed record ResponsibilityUnitView(string Id, string Name, string KindLabel, string? ParentId, ResponsibilityFigures Figures,
     IReadOnlyList<WeekFigure> Trend, IReadOnlyList<OverdueItem> OverdueTasks, IReadOnlyList<CaseItem> CasesWithoutHelp,
-    IReadOnlyList<PlanItem> PlansPastReview, IReadOnlyList<NoticeItem> Notices);
+    IReadOnlyList<PlanItem> PlansPastReview, IReadOnlyList<NoticeItem> Notices)
+{
+    /// <summary>A retired (撤销) unit keeps its history here but takes no new 督办.</summary>
+    public bool Retired { get; init; }
+}
 
 public sealed record OverdueItem(string TaskId, string Title, string? CaseId, string? FileNumber, DateTime? DueAtUtc, int DaysOverdue);
 
@@ -71,6 +75,6 @@ public sealed class GetResponsibilityUnitHandler(ICasesDbContext db, ICurrentUse
                 DomainLabels.For(n.State.Status), SupervisionState.IsLate(n.Notice, n.State, data.NowUtc)))
             .ToList();
         return new ResponsibilityUnitView(query.UnitId, name, kind, parent, data.FiguresFor(query.UnitId, cases), data.Trend(cases),
-            overdue, noHelp, plans, notices);
+            overdue, noHelp, plans, notices) { Retired = tree.Find(query.UnitId)?.Retired == true };
     }
 }

@@ -4,6 +4,7 @@ using Bishan.Workflow.Cases.Localization;
 using Bishan.Workflow.Cases.Responsibility.GetResponsibilityTree;
 using Bishan.Workflow.Cases.Responsibility.GetResponsibilityUnit;
 using Bishan.Workflow.Cases.Supervision;
+using Bishan.Workflow.Cases.Supervision.GetSupervisionNotice;
 using Bishan.Workflow.Cases.Supervision.IssueSupervisionNotice;
 using Bishan.Workflow.Cases.Supervision.ListSupervisionNotices;
 using Bishan.Workflow.Cases.Tasks.CompleteTask;

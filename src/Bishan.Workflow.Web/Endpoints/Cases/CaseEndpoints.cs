@@ -16,8 +16,10 @@ internal static class CaseEndpoints
 {
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/org-units", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListOrgUnits(), ct)))
-            .WithTags("Org units");
+        api.MapGet("/org-units", async (bool? active, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListOrgUnits(active == true), ct)))
+            .WithTags("Org units")
+            .WithSummary("The whole organisation, retired units flagged; ?active=true leaves them out (the units a new assignment may name).");
 
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapGet("/", ListAsync).WithSummary("Cases in the caller's scope; ID numbers masked.");
