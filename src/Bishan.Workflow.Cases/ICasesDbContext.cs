@@ -41,6 +41,8 @@ public interface ICasesDbContext
     DbSet<SpecialReportRecipient> SpecialReportRecipients { get; }
     DbSet<OrgUnitRecord> OrgUnits { get; }
     DbSet<SupervisionNotice> SupervisionNotices { get; }
+    DbSet<FamilyEducationReferral> FamilyEducationReferrals { get; }
+    DbSet<FamilyEducationSession> FamilyEducationSessions { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

@@ -67,4 +67,12 @@ public static class AuditActions
     public const string ReportSignOff = "report.sign-off";
     public const string ReportRead = "report.read";
     public const string ReportDownload = "report.download";
+
+    public const string FamilyEducationRefer = "family-education.refer";
+    public const string FamilyEducationRead = "family-education.read";
+    public const string FamilyEducationDecide = "family-education.decide";
+    public const string FamilyEducationPlan = "family-education.plan";
+    public const string FamilyEducationSession = "family-education.session";
+    public const string FamilyEducationEvaluate = "family-education.evaluate";
+    public const string FamilyEducationPhoneReveal = "family-education.phone.reveal";
 }

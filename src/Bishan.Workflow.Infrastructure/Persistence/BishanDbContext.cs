@@ -64,6 +64,8 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
     public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+    public DbSet<FamilyEducationReferral> FamilyEducationReferrals => Set<FamilyEducationReferral>();
+    public DbSet<FamilyEducationSession> FamilyEducationSessions => Set<FamilyEducationSession>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

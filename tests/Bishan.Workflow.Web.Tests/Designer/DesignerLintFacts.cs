@@ -59,6 +59,7 @@ public sealed class DesignerLintFacts
     [InlineData("subsidy-approval")]
     [InlineData("post-exit-follow-up")]
     [InlineData("special-meeting")]
+    [InlineData("family-education-referral")]
     public void ShippedWorkflows_HaveNoWarnings(string workflow)
     {
         var session = DesignerTestData.Session(workflow);
