@@ -70,6 +70,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, OutcomeSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, MeetingSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, PoolSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, FamilyEducationSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, SupervisionSection>());
         services.TryAddScoped<SpecialReportComposer>();
     }

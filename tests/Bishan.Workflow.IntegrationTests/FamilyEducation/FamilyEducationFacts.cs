@@ -228,4 +228,41 @@ public sealed class FamilyEducationFacts(BishanWebFactory factory)
         Assert.True(await factory.QueryAsync(db => db.TimelineEntries.AnyAsync(e => e.CaseId == otherCase && e.Text.Contains("不予接收转介。理由：家长已在其他机构接受指导。"))));
         await ReferAsync(otherCase, "重新转介。");
     }
+
+    [Fact]
+    public async Task Figures_CountReferralsSessionsAndAttendance_BySubCentre_OnTheStatisticsApiAndInThe专报()
+    {
+        var reader = await factory.ClientAsync(CaseworkerB);
+        static JsonNode Row(JsonObject figures) => figures["bySubCentre"]!.AsArray().Single(r => r!["subCentreId"]!.GetValue<string>() == "fe-sub-bicheng")!;
+        var before = Row(await (await reader.GetAsync("/api/stats/family-education")).ReadOkAsync());
+
+        var (caseId, _, fatherId, grandmotherId) = await CaseWithFamilyAsync();
+        var id = (await ReferAsync(caseId))["id"]!.GetValue<string>();
+        var guidance = await factory.ClientAsync(GuidanceA);
+        await (await guidance.PostAsJsonAsync($"/api/family-education/referrals/{id}/decision", new { referralDecision = "Accept" })).ReadOkAsync();
+        await (await guidance.PostAsJsonAsync($"/api/family-education/referrals/{id}/sessions", new
+        {
+            kind = "ParentClass", sessionDate = Today, content = "家长课堂：如何与孩子沟通。", attendeeMemberIds = new[] { grandmotherId },
+            invitedMemberIds = new[] { fatherId, grandmotherId },
+        })).ReadOkAsync();
+        await (await guidance.PostAsJsonAsync($"/api/family-education/referrals/{id}/sessions", new
+        {
+            kind = "Individual", sessionDate = Today, content = "电话个别指导。", attendeeMemberIds = new[] { fatherId, grandmotherId },
+        })).ReadOkAsync();
+
+        var figures = await (await reader.GetAsync("/api/stats/family-education")).ReadOkAsync();
+        var after = Row(figures);
+        int Delta(string name) => after[name]!.GetValue<int>() - before[name]!.GetValue<int>();
+        Assert.Equal((1, 1, 2, 4, 3), (Delta("referrals"), Delta("accepted"), Delta("sessions"), Delta("expected"), Delta("attended")));
+        var expected = after["expected"]!.GetValue<int>();
+        Assert.Equal(Math.Round(100m * after["attended"]!.GetValue<int>() / expected, 1, MidpointRounding.AwayFromZero), after["attendanceRate"]!.GetValue<decimal>());
+        Assert.Equal(4, figures["bySubCentre"]!.AsArray().Count);
+        Assert.True(figures["total"]!["referrals"]!.GetValue<int>() >= after["referrals"]!.GetValue<int>());
+
+        var secretary = await factory.ClientAsync(Secretary);
+        var report = await (await secretary.PostAsJsonAsync("/api/reports", new { title = "家庭教育指导专报" })).ReadOkAsync();
+        var section = report["sections"]!.AsArray().Single(x => x!["key"]!.GetValue<string>() == "family-education")!;
+        Assert.Contains("家庭教育指导", section["heading"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"家庭教育指导中心璧城分中心：转介{after["referrals"]!.GetValue<int>()}个", section["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
