@@ -27,7 +27,7 @@ public sealed partial class FamilyEducationFacts(AppFixture app) : BrowserSessio
         await page.ClickAsync("[data-testid=family-education-refer]");
         await page.ClickAsync("[data-testid=family-education-submit]");
         await Assertions.Expect(page.Locator("[data-testid=family-education]")).ToContainTextAsync("理由必填");
-        await page.FillAsync("[data-testid=family-education-reason] textarea", "父母长期在外务工，祖辈教养方式简单，需要家庭教育指导。");
+        await page.FillAsync("textarea[data-testid=family-education-reason], [data-testid=family-education-reason] textarea", "父母长期在外务工，祖辈教养方式简单，需要家庭教育指导。");
         await page.ClickAsync("[data-testid=family-education-submit]");
         var referral = page.Locator("[data-testid=family-education-referral]").First;
         await Assertions.Expect(referral).ToContainTextAsync("待接收");
@@ -46,8 +46,8 @@ public sealed partial class FamilyEducationFacts(AppFixture app) : BrowserSessio
         await page.ClickAsync("[data-testid=fe-accept]");
         await Assertions.Expect(page.Locator("[data-testid=fe-status]")).ToHaveTextAsync("指导中");
 
-        await page.FillAsync("[data-testid=fe-session-content] textarea", "个别指导：与祖母沟通作业陪伴和作息安排。");
-        await page.Locator("[data-testid=fe-attendee] input").First.CheckAsync();
+        await page.FillAsync("textarea[data-testid=fe-session-content], [data-testid=fe-session-content] textarea", "个别指导：与祖母沟通作业陪伴和作息安排。");
+        await page.Locator("input[data-testid=fe-attendee], [data-testid=fe-attendee] input").First.CheckAsync();
         await page.ClickAsync("[data-testid=fe-session-save]");
         var session = page.Locator("[data-testid=fe-session]").First;
         await Assertions.Expect(session).ToContainTextAsync("个别指导");

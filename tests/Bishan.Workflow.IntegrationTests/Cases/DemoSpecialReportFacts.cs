@@ -11,7 +11,7 @@ namespace Bishan.Workflow.IntegrationTests.Cases;
 public sealed class DemoSpecialReportFacts
 {
     private static SpecialReportComposer Composer() =>
-        new([new RegisterSection(), new OutcomeSection(new OutcomeOptions()), new MeetingSection(), new PoolSection(OrgUnitSeed.Tree), new SupervisionSection()]);
+        new([new RegisterSection(), new OutcomeSection(new OutcomeOptions()), new MeetingSection(), new PoolSection(OrgUnitSeed.Tree), new FamilyEducationSection(OrgUnitSeed.Tree), new SupervisionSection()]);
 
     [Fact]
     public async Task PastMeeting_HasASignedReport_SentToTheLeader_Once()
