@@ -46,6 +46,8 @@ public interface ICasesDbContext
     DbSet<EmployerJob> EmployerJobs { get; }
     DbSet<GuardianshipConsultation> GuardianshipConsultations { get; }
     DbSet<GuardianshipJobMatch> GuardianshipJobMatches { get; }
+    DbSet<FamilyEducationReferral> FamilyEducationReferrals { get; }
+    DbSet<FamilyEducationSession> FamilyEducationSessions { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

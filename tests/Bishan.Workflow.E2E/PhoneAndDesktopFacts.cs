@@ -281,7 +281,7 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
     private static partial Regex Identifier();
 
     private static readonly string[] WorkingPages =
-        ["/", "/inbox", "/approvals", "/cases", "/referrals", "/meetings", "/resource-pool", "/funding", "/incidents", "/statistics"];
+        ["/", "/inbox", "/approvals", "/cases", "/referrals", "/meetings", "/resource-pool", "/funding", "/incidents", "/statistics", "/family-education"];
 
     private static readonly string[] HiddenFromCaseworkers = ["/approvals", "/statistics", "/funding"];
 }

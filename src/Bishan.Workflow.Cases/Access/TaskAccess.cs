@@ -16,10 +16,11 @@ public static class TaskAccess
 {
     /// <summary>
     /// Whether the user's role may act on this task at all: a role that changes data, or 区督查办 on the tasks offered to its
-    /// own group (it writes nothing but supervision). Holding the task is checked separately (<see cref="Holds"/>).
+    /// own group (it writes nothing but supervision), or a guidance worker on the tasks offered to guidance workers. Holding the task is checked separately (<see cref="Holds"/>).
     /// </summary>
     public static bool MayWorkOn(ICurrentUser user, WorkTask task) =>
-        Permissions.MayWrite(user) || (user.IsInRole(Vocabulary.Roles.Inspector) && Supervision.SupervisionAccess.IsInspectorTask(task));
+        Permissions.MayWrite(user) || (user.IsInRole(Vocabulary.Roles.Inspector) && Supervision.SupervisionAccess.IsInspectorTask(task))
+        || (user.IsInRole(Vocabulary.Roles.GuidanceWorker) && FamilyEducation.FamilyEducationAccess.IsGuidanceTask(task));
 
     /// <exception cref="ForbiddenException">The user's role may not act on this task.</exception>
     public static void EnsureMayWorkOn(ICurrentUser user, WorkTask task)

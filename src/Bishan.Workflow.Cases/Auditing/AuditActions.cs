@@ -76,4 +76,11 @@ public static class AuditActions
 
     /// <summary>A read of a guardianship consultation, which names the minor and the parent.</summary>
     public const string GuardianshipConsultationRead = "case.guardianship.read";
+    public const string FamilyEducationRefer = "family-education.refer";
+    public const string FamilyEducationRead = "family-education.read";
+    public const string FamilyEducationDecide = "family-education.decide";
+    public const string FamilyEducationPlan = "family-education.plan";
+    public const string FamilyEducationSession = "family-education.session";
+    public const string FamilyEducationEvaluate = "family-education.evaluate";
+    public const string FamilyEducationPhoneReveal = "family-education.phone.reveal";
 }

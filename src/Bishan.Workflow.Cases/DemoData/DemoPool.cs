@@ -30,10 +30,16 @@ public static class DemoPool
         [OrgUnitIds.YouthLeague] = 4,
     };
 
+    /// <summary>
+    /// The third-party company that guides family education district-wide (source: 引入第三方公司全域开展家庭教育指导), one of the
+    /// 19 teams, placed at the family-education guidance centre so its staff can be put on a referral's guidance.
+    /// </summary>
+    public const string FamilyEducationProvider = "家校共育家庭教育指导服务中心（第三方）";
+
     private static readonly string[] TeamNames =
     [
         "同心护未来", "渝童成长", "心灵成长社", "青学·成长大课堂", "璧护花开", "阳光伙伴", "童心守护", "暖阳家园", "护苗先锋",
-        "成长驿站", "知心姐姐", "法治护航", "春芽关爱", "璧山青禾", "家校共育", "彩虹桥", "启航帮扶", "向日葵", "明灯引路",
+        "成长驿站", "知心姐姐", "法治护航", "春芽关爱", "璧山青禾", FamilyEducationProvider, "彩虹桥", "启航帮扶", "向日葵", "明灯引路",
     ];
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林"];
@@ -44,7 +50,9 @@ public static class DemoPool
     {
         ArgumentNullException.ThrowIfNull(tree);
         var helpers = new List<Helper>();
-        helpers.AddRange(TeamNames.Select(t => new Helper { Name = t, Kind = HelperKind.Team }));
+        helpers.AddRange(TeamNames.Select(t => t == FamilyEducationProvider
+            ? new Helper { Name = t, Kind = HelperKind.Team, OrgUnitId = OrgUnitIds.FamilyEducationCentre, Specialty = "家庭教育指导（全区，第三方）" }
+            : new Helper { Name = t, Kind = HelperKind.Team }));
         var areas = OrgUnitIds.Areas;
         var n = 0;
         string Person(string suffix) => $"{Surnames[n % Surnames.Length]}{GivenNames[n++ / Surnames.Length % GivenNames.Length]}{suffix}";

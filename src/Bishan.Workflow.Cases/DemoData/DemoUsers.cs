@@ -33,6 +33,10 @@ public static class DemoUsers
         new("inspector", "区督查办督查员", Roles.Inspector, OrgUnitIds.SupervisionOffice),
         // A 镇街 party committee (level two of the chain): answers supervision notices for its communities and villages.
         new("supervisor-bicheng-street", "璧城街道负责人", Roles.Supervisor, OrgUnitIds.BichengStreet),
+        // 家庭教育指导员: the centre (every referral) and two sub-centres (their area's referrals only).
+        new("guidance-centre", "家庭教育指导中心指导员", Roles.GuidanceWorker, OrgUnitIds.FamilyEducationCentre),
+        new("guidance-bicheng", "璧城分中心指导员", Roles.GuidanceWorker, OrgUnitIds.FamilyEducationSubCentres[0]),
+        new("guidance-qinggang", "青杠分中心指导员", Roles.GuidanceWorker, OrgUnitIds.FamilyEducationSubCentres[1]),
     ];
 
     public static DemoUser Get(string userName) => All.First(u => u.UserName == userName);

@@ -24,6 +24,8 @@ public static class OrgUnitRules
         [OrgUnitKind.TownStreet] = [OrgUnitKind.District],
         [OrgUnitKind.SupervisionOffice] = [OrgUnitKind.District],
         [OrgUnitKind.LeadingGroupOffice] = [OrgUnitKind.District],
+        [OrgUnitKind.FamilyEducationCentre] = [OrgUnitKind.District],
+        [OrgUnitKind.FamilyEducationSubCentre] = [OrgUnitKind.FamilyEducationCentre],
         [OrgUnitKind.School] = [OrgUnitKind.Area, OrgUnitKind.TownStreet],
         [OrgUnitKind.Community] = [OrgUnitKind.Area, OrgUnitKind.TownStreet],
     };
@@ -34,7 +36,8 @@ public static class OrgUnitRules
         OrgUnitIds.District, OrgUnitIds.TaskForce, OrgUnitIds.EducationCommission, OrgUnitIds.PoliticalLegalCommittee,
         OrgUnitIds.YouthLeague, OrgUnitIds.CivilAffairsBureau, OrgUnitIds.HealthCommission, OrgUnitIds.PublicSecurityBureau,
         OrgUnitIds.SupervisionOffice, OrgUnitIds.LeadingGroupOffice, OrgUnitIds.BichengArea, OrgUnitIds.QinggangArea,
-        OrgUnitIds.DingjiaArea, OrgUnitIds.DaluArea,
+        OrgUnitIds.DingjiaArea, OrgUnitIds.DaluArea, OrgUnitIds.FamilyEducationCentre, OrgUnitIds.FamilyEducationSubCentres[0],
+        OrgUnitIds.FamilyEducationSubCentres[1], OrgUnitIds.FamilyEducationSubCentres[2], OrgUnitIds.FamilyEducationSubCentres[3],
     };
 
     /// <summary>

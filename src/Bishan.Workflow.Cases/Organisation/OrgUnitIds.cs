@@ -54,6 +54,12 @@ public static class OrgUnitIds
     /// <summary>璧城街道, the first of the six streets.</summary>
     public const string BichengStreet = "town-bicheng";
 
+    /// <summary>璧山区家庭教育指导中心, seated at 御湖小学; parent of the four sub-centres.</summary>
+    public const string FamilyEducationCentre = "fe-centre";
+
+    /// <summary>The four sub-centres of the guidance centre, one per area, in the source's order (璧城, 青杠, 丁家, 大路).</summary>
+    public static IReadOnlyList<string> FamilyEducationSubCentres { get; } = ["fe-sub-bicheng", "fe-sub-qinggang", "fe-sub-dingjia", "fe-sub-dalu"];
+
     /// <summary>The four areas, in the order the source names them.</summary>
     public static IReadOnlyList<string> Areas { get; } = [BichengArea, QinggangArea, DingjiaArea, DaluArea];
 }

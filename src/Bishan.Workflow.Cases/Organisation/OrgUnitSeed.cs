@@ -115,7 +115,29 @@ public static class OrgUnitSeed
                 ("village-tuanba", "团坝村", "Tuanba Village"),
             ]);
         AddTownsAndStreets(units);
+        AddFamilyEducationCentre(units);
         return units;
+    }
+
+    /// <summary>
+    /// The family-education guidance centre (家庭教育指导中心, seated at 御湖小学) under the leading group, and its four sub-centres
+    /// under it. Each sub-centre serves the area (片区) of the same name: the schools, communities and 镇街 of that area (this
+    /// seed's assumption: the source names the sub-centres after the areas' seats, so they follow the area map).
+    /// </summary>
+    private static void AddFamilyEducationCentre(List<OrgUnit> units)
+    {
+        units.Add(new(OrgUnitIds.FamilyEducationCentre, "璧山区家庭教育指导中心（御湖小学）", OrgUnitKind.FamilyEducationCentre, OrgUnitIds.District)
+        {
+            EnglishName = "Family Education Guidance Centre (Yuhu Primary School)",
+        });
+        (string Chinese, string English)[] names = [("璧城", "Bicheng"), ("青杠", "Qinggang"), ("丁家", "Dingjia"), ("大路", "Dalu")];
+        for (var i = 0; i < names.Length; i++)
+            units.Add(new(OrgUnitIds.FamilyEducationSubCentres[i], $"家庭教育指导中心{names[i].Chinese}分中心", OrgUnitKind.FamilyEducationSubCentre,
+                OrgUnitIds.FamilyEducationCentre)
+            {
+                EnglishName = $"Family Education Guidance Sub-centre {names[i].English}",
+                AreaId = OrgUnitIds.Areas[i],
+            });
     }
 
     /// <summary>

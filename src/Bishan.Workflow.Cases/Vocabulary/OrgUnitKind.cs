@@ -32,4 +32,10 @@ public enum OrgUnitKind
 
     /// <summary>The office of the leading group (领导小组办公室): where unanswered supervision notices escalate.</summary>
     LeadingGroupOffice,
+
+    /// <summary>The district family-education guidance centre (家庭教育指导中心), seated at 御湖小学: sees every referral to its sub-centres.</summary>
+    FamilyEducationCentre,
+
+    /// <summary>A sub-centre of the guidance centre (璧城, 青杠, 丁家, 大路分中心), serving one area (<see cref="Organisation.OrgUnit.AreaId"/>).</summary>
+    FamilyEducationSubCentre,
 }

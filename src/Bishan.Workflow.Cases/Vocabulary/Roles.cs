@@ -23,6 +23,12 @@ public static class Roles
     /// <summary>督查: the district supervision office (区督查办). Reads everything in the register, writes only supervision (督办).</summary>
     public const string Inspector = "Inspector";
 
+    /// <summary>
+    /// 家庭教育指导员: staff of the family-education guidance centre or a sub-centre. Sees no case file, only the families referred to
+    /// their (sub-)centre: what guidance needs (the minor's name and school, the family with masked phones, the referral reason).
+    /// </summary>
+    public const string GuidanceWorker = nameof(GuidanceWorker);
+
     /// <summary>Every role, in the order the UI lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Supervisor, Leader, Secretary, Inspector];
+    public static IReadOnlyList<string> All { get; } = [Administrator, Caseworker, Supervisor, Leader, Secretary, Inspector, GuidanceWorker];
 }

@@ -66,6 +66,7 @@ public sealed class CaseWorkflowBridge
                 SpecialReportSigned e => ReportEffects.ApplyAsync(scope, e),
                 SpecialReportReturned e => ReportEffects.ApplyAsync(scope, e),
                 SupervisionEscalated e => SupervisionEffects.ApplyAsync(scope, e),
+                FamilyEducationStepped e => FamilyEducationEffects.ApplyAsync(scope, e),
 
                 // After the commit (CaseWorkflowFollowUps); other effects belong to other handlers.
                 _ => Task.CompletedTask,

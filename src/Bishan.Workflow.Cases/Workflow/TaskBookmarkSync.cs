@@ -86,6 +86,11 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
         if (@case is not null && WorkTaskKinds.IsApproval(task.Kind)
             && await SubmissionRecords.CriteriaForApprovalAsync(scope, @case.Id, scope.Pass.InstanceId) is { } criteria)
             task.Description = string.IsNullOrWhiteSpace(task.Description) ? criteria : $"{task.Description}\n{criteria}";
+        // Whoever judges the exit criteria (the check, the approval) also sees the family-education evaluations as evidence.
+        if (@case is not null && string.Equals(scope.Pass.DefinitionId, Common.CaseWorkflows.ExitEvaluation, StringComparison.Ordinal)
+            && (WorkTaskKinds.IsApproval(task.Kind) || payload.Form.Any(f => f.OptionsSource == ExitCriteriaSource))
+            && await FamilyEducationEvidence.ForCaseAsync(scope.Db, @case.Id, scope.Ct) is { } evidence)
+            task.Description = string.IsNullOrWhiteSpace(task.Description) ? evidence : $"{task.Description}\n{evidence}";
         await AssignAsync(scope, task, @case);
         // Extra candidate groups in the Role@orgUnit form; placeholders such as case.helperTeam name helpers from the
         // resource pool, who do not sign in, so they give nobody a claim.

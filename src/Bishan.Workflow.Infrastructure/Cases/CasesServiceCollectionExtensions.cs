@@ -37,6 +37,10 @@ public static class CasesServiceCollectionExtensions
         if (configuration is not null) outcomes.Bind(configuration.GetSection(OutcomeOptions.SectionName));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutcomeOptions>>().Value);
 
+        var familyEducation = services.AddOptions<Bishan.Workflow.Cases.FamilyEducation.FamilyEducationOptions>();
+        if (configuration is not null) familyEducation.Bind(configuration.GetSection(Bishan.Workflow.Cases.FamilyEducation.FamilyEducationOptions.Section));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Bishan.Workflow.Cases.FamilyEducation.FamilyEducationOptions>>().Value);
+
         // A tree of its own (not the static seed tree): start-up fills it from the database and administrators' edits replace it.
         services.TryAddSingleton(_ => new OrgTree(OrgUnitSeed.All));
         services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));
@@ -67,6 +71,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, MeetingSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, PoolSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, GuardianshipSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, FamilyEducationSection>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISpecialReportSection, SupervisionSection>());
         services.TryAddScoped<SpecialReportComposer>();
     }

@@ -69,6 +69,8 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<EmployerJob> EmployerJobs => Set<EmployerJob>();
     public DbSet<GuardianshipConsultation> GuardianshipConsultations => Set<GuardianshipConsultation>();
     public DbSet<GuardianshipJobMatch> GuardianshipJobMatches => Set<GuardianshipJobMatch>();
+    public DbSet<FamilyEducationReferral> FamilyEducationReferrals => Set<FamilyEducationReferral>();
+    public DbSet<FamilyEducationSession> FamilyEducationSessions => Set<FamilyEducationSession>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

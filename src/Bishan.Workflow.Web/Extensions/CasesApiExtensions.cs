@@ -71,6 +71,7 @@ internal static class CasesApiExtensions
         cases.MapPlanEndpoints();
         cases.MapIncidentEndpoints();
         cases.MapFamilyEndpoints();
+        cases.MapFamilyEducationEndpoints();
         cases.MapReportEndpoints();
         cases.MapOrganisationEndpoints();
         cases.MapAccountabilityEndpoints();

@@ -31,6 +31,7 @@ public static class NavItems
         new("/approvals", "Nav.Approvals", Icons.Material.Filled.FactCheck, Roles: SteeringRoles),
         new("/cases", "Nav.Cases", Icons.Material.Filled.FolderShared),
         new("/referrals", "Nav.Referrals", Icons.Material.Filled.PersonAddAlt1),
+        new("/family-education", "Nav.FamilyEducation", Icons.Material.Filled.FamilyRestroom),
         new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
         new("/reports", "Nav.Reports", Icons.Material.Filled.Article, Roles: ReportRoles),
         new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),

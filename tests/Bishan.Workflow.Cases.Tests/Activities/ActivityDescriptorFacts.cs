@@ -19,6 +19,7 @@ public sealed class ActivityDescriptorFacts
             "Bishan.ReenterCase", "Bishan.CloseCase", "Bishan.AddTimelineEntry", "Bishan.Notify", "Bishan.BuildMeetingAgenda",
             "Bishan.CreateDecisionTasks", "Bishan.GenerateSpecialReport", "Bishan.StartWorkflow", "Bishan.DecideSubsidy",
             "Bishan.AmendSubsidy", "Bishan.SignSpecialReport", "Bishan.ReturnSpecialReport", "Bishan.EscalateSupervision",
+            "Bishan.FamilyEducationStep",
         ];
 
         Assert.Equal(expected.Order(), Types.Order());

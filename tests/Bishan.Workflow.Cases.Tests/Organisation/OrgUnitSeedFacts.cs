@@ -6,6 +6,7 @@ namespace Bishan.Workflow.Cases.Tests.Organisation;
 public sealed class OrgUnitSeedFacts
 {
     private static readonly IReadOnlyList<OrgUnit> Seed = OrgUnitSeed.All;
+    private static readonly string[] SubCentreSeats = ["璧城", "青杠", "丁家", "大路"];
 
     [Fact]
     public void All_HasUniqueIds_WhenSeeded() =>
@@ -124,4 +125,19 @@ public sealed class OrgUnitSeedFacts
     [Fact]
     public void All_UsesOnlyKebabCaseAsciiIds_WhenSeeded() =>
         Assert.All(Seed, u => Assert.Matches("^[a-z]+(-[a-z]+)*$", u.Id));
+
+    [Fact]
+    public void FamilyEducationCentre_HasFourSubCentres_EachServingTheAreaOfItsName()
+    {
+        var centre = OrgUnitSeed.Tree.Get(OrgUnitIds.FamilyEducationCentre);
+        Assert.Equal((OrgUnitKind.FamilyEducationCentre, OrgUnitIds.District), (centre.Kind, centre.ParentId));
+        var subCentres = OrgUnitSeed.Tree.ChildrenOf(centre.Id).ToList();
+        Assert.Equal(OrgUnitIds.FamilyEducationSubCentres, subCentres.Select(u => u.Id));
+        Assert.All(subCentres, u => Assert.Equal(OrgUnitKind.FamilyEducationSubCentre, u.Kind));
+        Assert.Equal(OrgUnitIds.Areas, subCentres.Select(u => u.AreaId!));
+        Assert.Equal(SubCentreSeats, subCentres.Select(u => u.Name.Replace("家庭教育指导中心", "", StringComparison.Ordinal)[..2]));
+        foreach (var area in OrgUnitIds.Areas)
+            Assert.Equal(area, Bishan.Workflow.Cases.FamilyEducation.FamilyEducationAccess.SubCentreFor(OrgUnitSeed.Tree, area)!.AreaId);
+        Assert.Null(Bishan.Workflow.Cases.FamilyEducation.FamilyEducationAccess.SubCentreFor(OrgUnitSeed.Tree, null));
+    }
 }

@@ -5,9 +5,9 @@ namespace Bishan.Workflow.Cases.Tests.Vocabulary;
 public sealed class RolesFacts
 {
     [Fact]
-    public void All_ListsSixDistinctRoles_WithTheInspectorLast_WhenRead() =>
+    public void All_ListsSevenDistinctRoles_WithTheGuidanceWorkerLast_WhenRead() =>
         Assert.Equal(
-            [Roles.Administrator, Roles.Caseworker, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Inspector],
+            [Roles.Administrator, Roles.Caseworker, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Inspector, Roles.GuidanceWorker],
             Roles.All.Distinct());
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed partial class ShippedWorkflowFacts
     public static TheoryData<string> Shipped => new()
     {
         "case-intake", "tiered-escalation", "weekly-consultation", "monthly-special-meeting", "exit-evaluation", "post-exit-follow-up",
-        "subsidy-approval", "special-meeting", "special-report", "guardianship-consultation",
+        "subsidy-approval", "special-meeting", "special-report", "guardianship-consultation", "family-education-referral",
     };
 
     [Theory]

@@ -11,7 +11,7 @@ namespace Bishan.Workflow.IntegrationTests.Cases;
 public sealed class DemoSpecialReportFacts
 {
     private static SpecialReportComposer Composer() =>
-        new([new RegisterSection(), new OutcomeSection(new OutcomeOptions()), new MeetingSection(), new PoolSection(OrgUnitSeed.Tree), new SupervisionSection()]);
+        new([new RegisterSection(), new OutcomeSection(new OutcomeOptions()), new MeetingSection(), new PoolSection(OrgUnitSeed.Tree), new FamilyEducationSection(OrgUnitSeed.Tree), new SupervisionSection()]);
 
     [Fact]
     public async Task PastMeeting_HasASignedReport_SentToTheLeader_Once()
@@ -26,7 +26,7 @@ public sealed class DemoSpecialReportFacts
         Assert.Equal((DemoRegisterLoader.PastWeeklyMeetingId, SpecialReportStatus.Issued, host.Users["supervisor-taskforce"], host.Users["secretary"]),
             (report.MeetingId, report.Status, report.SignedByUserId, report.DraftedByUserId));
         Assert.Equal("璧山五个行动专报〔2023〕第1期", report.NumberText);
-        Assert.Equal(["register", "outcomes", "meeting", "pool", "supervision"], report.Sections.OrderBy(s => s.Position).Select(s => s.Key));
+        Assert.Equal(["register", "outcomes", "meeting", "pool", "family-education", "supervision"], report.Sections.OrderBy(s => s.Position).Select(s => s.Key));
         Assert.Contains("累计入库476人", report.Sections.Single(s => s.Key == "register").Body);
         Assert.Contains("逐一研究严重程度个案的帮扶进展", report.Sections.Single(s => s.Key == "meeting").Body);
         var receipt = Assert.Single(report.Recipients, r => r.UserId == host.Users["leader"]);

@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         // 区督查办 reads everything in the register and writes only supervision; a 镇街 sees its own communities' cases only.
         { Inspector.UserName, true },
         { SupervisorTown.UserName, false },
+        // 家庭教育指导员 see no case file, not even of their own sub-centre's area: only the families referred to them (FamilyEducationFacts).
+        { GuidanceA.UserName, false },
+        { GuidanceCentre.UserName, false },
     };
 
     /// <summary>The status, or a failure that shows the request and the body (a 500's problem details name the exception).</summary>
@@ -152,7 +155,7 @@ public sealed class AuthorizationMatrixFacts(BishanWebFactory factory)
         var spend = await client.PostAsJsonAsync("/api/funding/expenditures", new { budgetLineId = lineId, amount = 1m, purpose = "交通", caseId });
         await ExpectAsync(spend, admin || user == SupervisorTaskForce ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
         var expenditures = await client.GetAsync("/api/funding/expenditures");
-        await ExpectAsync(expenditures, user.Role == Roles.Caseworker ? HttpStatusCode.Forbidden : HttpStatusCode.OK);
+        await ExpectAsync(expenditures, user.Role is Roles.Caseworker or Roles.GuidanceWorker ? HttpStatusCode.Forbidden : HttpStatusCode.OK);
         var subsidy = await client.PostAsJsonAsync($"/api/cases/{caseId}/subsidies", new { amount = 5m, reason = "学习用品", budgetLineId = lineId });
         await ExpectAsync(subsidy, user == CaseworkerA ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden);
         var pay = await client.PostAsync($"/api/subsidies/{subsidyId}/pay", null);

@@ -40,11 +40,15 @@ internal static class CasesWorld
     public static readonly TestUser Administrator = new("it-admin", Roles.Administrator, "task-force");
     public static readonly TestUser Inspector = new("it-inspector", Roles.Inspector, "supervision-office");
     public static readonly TestUser SupervisorTown = new("it-sup-town", Roles.Supervisor, "town-bicheng");
+    // 家庭教育指导员: the sub-centre of area A (璧城), the sub-centre of area B (青杠), and the centre.
+    public static readonly TestUser GuidanceA = new("it-guidance-a", Roles.GuidanceWorker, "fe-sub-bicheng");
+    public static readonly TestUser GuidanceB = new("it-guidance-b", Roles.GuidanceWorker, "fe-sub-qinggang");
+    public static readonly TestUser GuidanceCentre = new("it-guidance-centre", Roles.GuidanceWorker, "fe-centre");
 
     public static IReadOnlyList<TestUser> Everyone { get; } =
     [
         CaseworkerA, CaseworkerA2, CaseworkerB, SupervisorAreaA, SupervisorAreaB, SupervisorHealth, SupervisorCivil,
-        SupervisorTaskForce, Leader, Secretary, Administrator, Inspector, SupervisorTown,
+        SupervisorTaskForce, Leader, Secretary, Administrator, Inspector, SupervisorTown, GuidanceA, GuidanceB, GuidanceCentre,
     ];
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -78,7 +82,7 @@ internal static class CasesWorld
             }
 
             var admin = await factory.CreateAdminClientAsync();
-            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "special-meeting", "special-report", "supervision", "guardianship-consultation" })
+            foreach (var file in new[] { "case-intake", "tiered-escalation", "exit-evaluation", "post-exit-follow-up", "subsidy-approval", "special-meeting", "special-report", "supervision", "guardianship-consultation", "family-education-referral" })
             {
                 var json = await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, file + ".json"));
                 await admin.ImportOkAsync(json);

@@ -49,6 +49,7 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
             """{"name":"","relationship":"Uncle-ish","phone":"12345","residence":"Mars"}"""),
         ["SetFamilySituation"] = new($"/api/cases/{CaseId}/family/situation", Caseworker: true, """{"situation":"Lost","support":"Gold"}""", Method: "PUT"),
         ["CreateOrgUnit"] = new("/api/admin/org-units", Caseworker: false, """{"name":"","kind":"Castle","parentId":"no-such-unit"}"""),
+        ["ReferFamilyForGuidance"] = new($"/api/cases/{CaseId}/family-education", Caseworker: true, $$"""{"reason":"{{new string('x', 600)}}"}"""),
         ["IssueSupervisionNotice"] = new("/api/supervision", Caseworker: false,
             """{"unitId":"no-such-unit","subject":"","requirement":"","deadline":"soon"}"""),
         ["CreateEmployer"] = new("/api/guardianship/employers", Caseworker: false,
@@ -59,16 +60,18 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
     /// <summary>Commands whose only input is an id in the route: nothing to word but "not found" or "not allowed".</summary>
     private static readonly HashSet<string> WithoutInput =
         ["ClaimTask", "UnclaimTask", "ReleaseHelper", "RevealIdNumber", "PaySubsidy", "MarkNotificationRead",
-         "RemoveFamilyMember", "RevealFamilyPhone", "RetireOrgUnit", "GetSpecialReport", "SubmitSpecialReport"];
+         "RemoveFamilyMember", "RevealFamilyPhone", "RetireOrgUnit", "GetSpecialReport", "SubmitSpecialReport", "RevealGuidancePhone"];
 
     /// <summary>
     /// Commands whose zh-CN field messages their own facts assert (PlanFacts, MeetingRunFacts, IncidentFacts,
-    /// CriteriaCatalogueFacts, FamilyFacts for a change of member, OrganisationFacts, SpecialReportFacts, GuardianshipFacts).
+    /// CriteriaCatalogueFacts, FamilyFacts for a change of member, OrganisationFacts, SpecialReportFacts, GuardianshipFacts, FamilyEducationFacts for a
+    /// referral's decision, plan, session and evaluation, which only its sub-centre's guidance worker may send).
     /// </summary>
     private static readonly HashSet<string> WalkedByTheirOwnFacts =
         ["RevisePlan", "ScheduleSpecialMeeting", "AddAgendaCase", "RecordMeeting", "StartWeeklyConsultation", "RecordIncident", "PublishCriteria",
          "ChangeFamilyMember", "RenameOrgUnit", "MoveOrgUnit", "DraftSpecialReport", "EditSpecialReport", "SignOffSpecialReport",
-         "GetSpecialReportDocument", "ChangeEmployer", "ArrangeConsultation", "RecordConsultation", "RecordFollowUp"];
+         "GetSpecialReportDocument", "ChangeEmployer", "ArrangeConsultation", "RecordConsultation", "RecordFollowUp",
+         "DecideFamilyEducationReferral", "PlanFamilyGuidance", "RecordGuidanceSession", "EvaluateFamilyEducationReferral"];
 
     public static TheoryData<string> WalkedCommands() => [.. Walks.Keys.Order(StringComparer.Ordinal)];
 

@@ -40,7 +40,7 @@ public sealed partial class SpecialReportFacts(BishanWebFactory factory)
         var id = draft["id"]!.GetValue<string>();
         Assert.Matches(NumberPattern(), draft["numberText"]!.GetValue<string>());
         Assert.Equal(("Draft", "五项行动专题会专报：" + topic), (draft["status"]!.GetValue<string>(), draft["title"]!.GetValue<string>()));
-        Assert.Equal(["register", "outcomes", "meeting", "pool", "guardianship", "supervision"], Keys(draft));
+        Assert.Equal(["register", "outcomes", "meeting", "pool", "family-education", "guardianship", "supervision"], Keys(draft));
         // The pool's totals by kind, counted from the pool as it is now.
         var activeHelpers = await factory.QueryAsync(db => db.Helpers.CountAsync(h => h.Active));
         var pool = draft["sections"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "pool")!;

@@ -60,6 +60,7 @@ public sealed class DesignerLintFacts
     [InlineData("post-exit-follow-up")]
     [InlineData("special-meeting")]
     [InlineData("guardianship-consultation")]
+    [InlineData("family-education-referral")]
     public void ShippedWorkflows_HaveNoWarnings(string workflow)
     {
         var session = DesignerTestData.Session(workflow);

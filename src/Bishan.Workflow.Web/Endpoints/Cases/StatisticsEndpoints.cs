@@ -20,6 +20,9 @@ internal static class StatisticsEndpoints
         stats.MapGet("/pool", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Bishan.Workflow.Cases.Statistics.GetPoolFigures.GetPoolFigures(), ct)))
             .WithSummary("The helper resource pool's totals by kind, and social workers by employing unit.");
+        stats.MapGet("/family-education", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Bishan.Workflow.Cases.Statistics.GetFamilyEducationFigures.GetFamilyEducationFigures(), ct)))
+            .WithSummary("The family-education guidance centre's referrals, sessions and attendance rate, by sub-centre.");
         stats.MapGet("/flow", async (IMediator mediator, int? months, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetRegisterFlow(months), ct)))
             .WithSummary("Registrations and exits per month (Asia/Shanghai) over the caller's scope.");
