@@ -22,6 +22,7 @@ internal static class ProfileLoop
             ["Workflows:Path"] = UserPathBench.WorkflowsFolder(),
             ["SignIn:Throttle:AddressRequestsPerMinute"] = "1000",
         };
+        _database = "Data Source=" + Path.Combine(dataDirectory, "bishan.db");
         try
         {
             await using var host = new BenchHost(settings);
@@ -64,6 +65,40 @@ internal static class ProfileLoop
         }
     }
 
+    private static string? _database;
+
+    /// <summary>With BISHAN_BENCH_SQL set: one request's EF Core commands and SQLite's plan of each query, to {name}.sql there.</summary>
+    private static async Task PlanAsync(string name, StatementCounter counter, Func<Task> call)
+    {
+        var folder = Environment.GetEnvironmentVariable("BISHAN_BENCH_SQL");
+        if (string.IsNullOrEmpty(folder) || _database is null) return;
+        var trace = new List<string>();
+        counter.Trace = trace;
+        await call();
+        counter.Trace = null;
+        var text = new System.Text.StringBuilder();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database);
+        await connection.OpenAsync();
+        foreach (var sql in trace)
+        {
+            text.AppendLine(sql).AppendLine(";");
+            if (!sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) continue;
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            try
+            {
+                await using var reader = await explain.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) text.Append("--   ").AppendLine(reader.GetString(3));
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                text.Append("-- no plan: ").AppendLine(ex.Message);
+            }
+        }
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".sql"), text + $"-- {trace.Count} EF Core commands\n");
+    }
+
     private static async Task PhaseAsync(string name, int seconds, string? phaseFile, StatementCounter counter, Func<Task> call)
     {
         if (phaseFile is not null)
@@ -71,6 +106,7 @@ internal static class ProfileLoop
             await File.WriteAllTextAsync(phaseFile, name);
             await Task.Delay(1500); // the sampler attaches
         }
+        await PlanAsync(name, counter, call);
         var (ef0, _) = counter.Read();
         var efTime0 = counter.EfTime;
         var count = 0;
