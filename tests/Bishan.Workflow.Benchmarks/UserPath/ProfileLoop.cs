@@ -82,9 +82,9 @@ internal static class ProfileLoop
         foreach (var sql in trace)
         {
             text.AppendLine(sql).AppendLine(";");
-            if (!sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!sql[(sql.IndexOf('\n', StringComparison.Ordinal) + 1)..].TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) continue;
             await using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql[(sql.IndexOf('\n', StringComparison.Ordinal) + 1)..];
             try
             {
                 await using var reader = await explain.ExecuteReaderAsync();

@@ -61,7 +61,7 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
             if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
                 Interlocked.Add(ref _efTicks, executed.Duration.Ticks);
             if (Trace is { } trace && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData data)
-                lock (trace) trace.Add(data.Command.CommandText);
+                lock (trace) trace.Add($"-- {data.Duration.TotalMilliseconds:0.00} ms\n" + data.Command.CommandText);
         }
     }
 
