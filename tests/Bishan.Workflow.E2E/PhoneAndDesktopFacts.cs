@@ -95,6 +95,13 @@ public sealed partial class PhoneAndDesktopFacts(AppFixture app) : BrowserSessio
         await Assertions.Expect(tabs.Nth(1)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(tabs.Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
+
+        // A tap anywhere on an item opens it, not only on its title.
+        await OpenAsync(page, "/cases");
+        var first = page.Locator("[data-testid=cases] [data-testid=phone-item]").First;
+        var box = (await first.BoundingBoxAsync())!;
+        await first.ClickAsync(new() { Position = new() { X = box.Width - 40, Y = box.Height - 8 } });
+        await page.WaitForURLAsync(new Regex("/cases/[0-9a-z-]+$"));
     }, Phone);
 
     [Fact]

@@ -45,6 +45,17 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
                 await DemoFamilies.AddAsync(db, await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct), ct);
                 await db.SaveChangesAsync(ct);
             }
+            // … and its help records up to today once, so that 跟踪问效 shows a programme at work (issue 11).
+            if (!await db.HelpRecords.AnyAsync(ct))
+            {
+                var ids = set.Registrations.Select(r => CaseId(r.MinorId)).ToList();
+                var loaded = await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+                var leads = (await db.CaseHelpers.AsNoTracking().Where(ch => ids.Contains(ch.CaseId) && ch.ReleasedAtUtc == null)
+                    .Select(ch => new { ch.CaseId, ch.HelperId }).ToListAsync(ct))
+                    .GroupBy(ch => ch.CaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().HelperId, StringComparer.Ordinal);
+                await DemoHelpRecords.AddAsync(db, loaded, leads, time, ct);
+                await db.SaveChangesAsync(ct);
+            }
             return DemoLoadResult.AlreadyLoaded;
         }
 
@@ -134,7 +145,9 @@ public sealed class DemoRegisterLoader(TimeProvider time, OrgTree tree, DemoData
                 CaseId = @case.Id, HelperId = teams[teamIndex++ % teams.Count].Id, Role = "Lead", AssignedAtUtc = @case.PlanUpdatedAtUtc ?? now,
             });
 
-        AddPlans(db, cases, teamsOf: db.CaseHelpers.Local.ToDictionary(ch => ch.CaseId, ch => ch.HelperId), now);
+        var teamsOf = db.CaseHelpers.Local.ToDictionary(ch => ch.CaseId, ch => ch.HelperId);
+        AddPlans(db, cases, teamsOf, now);
+        await DemoHelpRecords.AddAsync(db, cases, teamsOf, time, ct);
         await DemoFamilies.AddAsync(db, cases, ct);
 
         var familyLine = AddFunding(db, now);
