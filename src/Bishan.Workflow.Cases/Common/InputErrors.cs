@@ -29,6 +29,12 @@ public sealed class InputErrors
     public static string Message(string key, string field, params object?[] more) =>
         UseCaseStrings.Format(key, [UseCaseStrings.FieldLabel(field), .. more]);
 
+    /// <summary>Choices listed as the reader's language lists them: 父亲、母亲 in Chinese, "Father, Mother" otherwise.</summary>
+    public static string ListOf(IEnumerable<string> options) =>
+        string.Join(
+            string.Equals(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, "zh", StringComparison.Ordinal) ? "、" : ", ",
+            options);
+
     /// <summary>Trims the text; records an error when it is required and blank, or longer than <paramref name="maxLength"/>.</summary>
     public string? Text(string field, string? value, int maxLength, bool required = false)
     {

@@ -67,7 +67,7 @@ public static class FamilyMemberChecks
                 || string.Equals(DomainLabels.For(option, DomainCultures.English), text, StringComparison.OrdinalIgnoreCase))
                 return option;
         errors.Add(prefix + field, InputErrors.Message("Field_NotOneOf", field,
-            string.Join("、", Enum.GetValues<TEnum>().Select(o => DomainLabels.For(o)))));
+            InputErrors.ListOf(Enum.GetValues<TEnum>().Select(o => DomainLabels.For(o)))));
         return null;
     }
 

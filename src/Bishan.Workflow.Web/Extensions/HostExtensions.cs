@@ -56,6 +56,7 @@ internal static class HostExtensions
         var development = builder.Environment.IsDevelopment();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
+            ProblemTitles.Localize(context);
             // In development an unexpected error names its exception, so a failing test or a developer sees the cause.
             if (development && context.Exception is { } ex && context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
                 context.ProblemDetails.Extensions["exception"] = $"{ex.GetType().FullName}: {ex.Message}";

@@ -36,6 +36,35 @@ public sealed partial class FieldErrorWordingFacts(BishanWebFactory factory)
 
         Assert.Equal("Name is required.", problem["errors"]!["name"]![0]!.GetValue<string>());
         Assert.Equal("Date of birth is required.", problem["errors"]!["dateOfBirth"]![0]!.GetValue<string>());
+        Assert.Equal("Invalid input", problem["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ProblemTitles_ReadInTheRequestsLanguage_LikeTheirDetail()
+    {
+        var client = await factory.ClientAsync(CaseworkerA);
+        Assert.Equal("输入有误", (await (await client.PostAsJsonAsync("/api/referrals", new { })).ReadProblemAsync(HttpStatusCode.BadRequest))["title"]!.GetValue<string>());
+        Assert.Equal("未找到", (await (await client.GetAsync("/api/cases/no-such-case")).ReadProblemAsync(HttpStatusCode.NotFound))["title"]!.GetValue<string>());
+        Assert.Equal("未登录或登录已过期", (await (await factory.CreateClient().GetAsync("/api/cases")).ReadProblemAsync(HttpStatusCode.Unauthorized))["title"]!.GetValue<string>());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/cases/no-such-case");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        Assert.Equal("Not found", (await (await client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.NotFound))["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AChoiceOutsideTheList_ListsTheChoicesAsTheReaderListsThem()
+    {
+        var client = await factory.ClientAsync(CaseworkerA);
+        var referral = new { name = "测试", gender = "Male", dateOfBirth = "2013-03-15", orgUnitId = SchoolA, reason = "测试",
+            family = new { members = new[] { new { name = "测试父", relationship = "uncle", residence = "InBishan" } } } };
+        var zh = await (await client.PostAsJsonAsync("/api/referrals", referral)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("父亲、母亲", zh["errors"]!["family.members[0].relationship"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/referrals") { Content = JsonContent.Create(referral) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var en = await (await client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Father, Mother", en["errors"]!["family.members[0].relationship"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]

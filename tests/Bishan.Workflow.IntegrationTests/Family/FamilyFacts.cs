@@ -151,7 +151,7 @@ public sealed class FamilyFacts(BishanWebFactory factory)
         request.Headers.AcceptLanguage.ParseAdd("en");
         var en = (await (await caseworker.SendAsync(request)).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!;
         Assert.StartsWith("The phone must be a mainland China mobile number", en["phone"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("Relationship must be one of: Father、Mother、Grandparent (father's side)、Grandparent (mother's side)、Other relative、Other guardian.",
+        Assert.Equal("Relationship must be one of: Father, Mother, Grandparent (father's side), Grandparent (mother's side), Other relative, Other guardian.",
             en["relationship"]![0]!.GetValue<string>());
 
         // At referral the same checks answer at family.members[i].field, and nothing is created.

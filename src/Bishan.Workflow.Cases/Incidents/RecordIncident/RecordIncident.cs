@@ -127,7 +127,7 @@ public sealed class RecordIncidentHandler(ICasesDbContext db, ICurrentUser user,
     private string? ReportingBody(InputErrors errors, string? text)
     {
         var named = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        var names = string.Join("、", ReportingBodies.All.Select(id => tree.Find(id)?.Name ?? id));
+        var names = InputErrors.ListOf(ReportingBodies.All.Select(id => tree.Find(id)?.Name ?? id));
         if (ReportingBodies.Contains(user.OrgUnitId) && !user.IsInRole(Roles.Administrator))
         {
             if (named is null || string.Equals(named, user.OrgUnitId, StringComparison.Ordinal)) return user.OrgUnitId;
