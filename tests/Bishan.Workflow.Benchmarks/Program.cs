@@ -38,6 +38,11 @@ internal static class BenchProgram
             else
                 Console.WriteLine("\nPostgreSQL: not measured (set BISHAN_BENCH_POSTGRES to a server connection string).");
         }
+        if (mode == "profile")
+        {
+            await ProfileLoop.RunAsync(BenchTarget.Sqlite(), numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 10);
+            return;
+        }
         if (mode is "all" or "http")
         {
             await UserPathBench.PrintAsync("SQLite", BenchTarget.Sqlite);

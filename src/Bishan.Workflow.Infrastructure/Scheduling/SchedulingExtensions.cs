@@ -89,7 +89,7 @@ public static class SchedulingExtensions
                     var directory = Path.GetDirectoryName(Path.GetFullPath(options.SqliteFilePath));
                     if (directory is not null) Directory.CreateDirectory(directory);
                     // The default poll (15 s) would let a 5-second delay fire up to 15 s late.
-                    config.UseSQLiteStorage(Path.GetFullPath(options.SqliteFilePath),
+                    config.UseStorage(new SQLiteStorage(HangfireSqliteConnections.Factory(Path.GetFullPath(options.SqliteFilePath)),
                         new SQLiteStorageOptions
                         {
                             QueuePollInterval = TimeSpan.FromMilliseconds(500),
@@ -98,7 +98,7 @@ public static class SchedulingExtensions
                             // longer than that would be taken a second time by another worker; ours take
                             // milliseconds and are idempotent.
                             InvisibilityTimeout = options.EffectiveInvisibilityTimeout,
-                        });
+                        }));
                     break;
             }
         });

@@ -2008,17 +2008,19 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneeUserId", "Status");
-
                     b.HasIndex("CandidateGroup", "Status");
 
                     b.HasIndex("CaseId", "Status");
 
-                    b.HasIndex("ClaimedByUserId", "Status");
-
                     b.HasIndex("OrgUnitId", "Status");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc");
+
+                    b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc");
+
+                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc");
 
                     b.ToTable("WorkTasks", (string)null);
                 });

@@ -16,6 +16,7 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
     private readonly ActivityListener _activities;
     private long _ef;
     private long _npgsql;
+    private long _efTicks;
 
     public StatementCounter()
     {
@@ -37,6 +38,9 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
 
     public (long Ef, long Npgsql) Read() => (Interlocked.Read(ref _ef), Interlocked.Read(ref _npgsql));
 
+    /// <summary>The time EF Core's commands of requests took (their reported durations, summed).</summary>
+    public TimeSpan EfTime => TimeSpan.FromTicks(Interlocked.Read(ref _efTicks));
+
     private static bool InRequest(Activity? activity)
     {
         for (var a = activity; a is not null; a = a.Parent)
@@ -54,8 +58,10 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
         if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted" && InRequest(Activity.Current))
         {
             Interlocked.Increment(ref _ef);
+            if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
+                Interlocked.Add(ref _efTicks, executed.Duration.Ticks);
             if (Trace is { } trace && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData data)
-                lock (trace) trace.Add(data.Command.CommandText);
+                lock (trace) trace.Add($"-- {data.Duration.TotalMilliseconds:0.00} ms\n" + data.Command.CommandText);
         }
     }
 

@@ -22,9 +22,9 @@ internal static class UserPathBench
 {
     public const int SeededCases = 10_000;
     public const int SeededTasks = 10_000;
-    private const string Password = "Bench#2026perf";
+    internal const string Password = "Bench#2026perf";
     private const string Caseworker = "caseworker";
-    private const string School = "school-bishan-middle";
+    internal const string School = "school-bishan-middle";
     private const int HealthCalls = 2_000;
     private const int WriteCalls = 300;
     private const int ReadCalls = 200;
@@ -153,7 +153,7 @@ internal static class UserPathBench
         return new Row(name, count / elapsed, times.Average(), times[count / 2], (ef1 - ef0) / (double)count, (npg1 - npg0) / (double)count, isWrite);
     }
 
-    private static async Task GetOkAsync(HttpClient client, string url)
+    internal static async Task GetOkAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         var body = await response.Content.ReadAsByteArrayAsync();
@@ -161,7 +161,7 @@ internal static class UserPathBench
             throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
     }
 
-    private static async Task SignInAsync(HttpClient client)
+    internal static async Task SignInAsync(HttpClient client)
     {
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = Caseworker, password = Password });
         var body = await response.Content.ReadAsStringAsync();
@@ -169,7 +169,7 @@ internal static class UserPathBench
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(body)!["accessToken"]!.GetValue<string>());
     }
 
-    private static async Task<string> ReferAsync(HttpClient client, int n)
+    internal static async Task<string> ReferAsync(HttpClient client, int n)
     {
         var dob = new DateOnly(2012, 1, 1).AddDays(n % 1500);
         var first17 = $"500227{dob:yyyyMMdd}{(n / 1500 % 500 * 2 + 1):000}";
@@ -189,7 +189,7 @@ internal static class UserPathBench
         return JsonNode.Parse(body)!["workflowInstanceId"]!.GetValue<string>();
     }
 
-    private static async Task CompleteAsync(HttpClient client, string taskId, JsonArray criteria)
+    internal static async Task CompleteAsync(HttpClient client, string taskId, JsonArray criteria)
     {
         using var response = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new JsonObject
         {
@@ -206,9 +206,9 @@ internal static class UserPathBench
             throw new InvalidOperationException($"A completion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    private sealed record OpenTask(WorkTask Task);
+    internal sealed record OpenTask(WorkTask Task);
 
-    private static async Task<List<OpenTask>> ScreeningTasksAsync(IServiceProvider services, List<string> instanceIds)
+    internal static async Task<List<OpenTask>> ScreeningTasksAsync(IServiceProvider services, List<string> instanceIds)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BishanDbContext>();
@@ -221,7 +221,7 @@ internal static class UserPathBench
         return result;
     }
 
-    private static JsonArray CriteriaAnswers(WorkTask task)
+    internal static JsonArray CriteriaAnswers(WorkTask task)
     {
         var field = TaskForms.Fields(task).Single(f => f.Type == FormFieldType.Criteria);
         var set = field.CriteriaSetFor(new JsonObject { ["proposedAction"] = "DropoutPrevention" })
@@ -231,7 +231,7 @@ internal static class UserPathBench
     }
 
     /// <summary>10,000 cases at the caseworker's school (a mix of statuses) and 10,000 open tasks assigned to them.</summary>
-    private static async Task SeedAsync(IServiceProvider services)
+    internal static async Task SeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BishanDbContext>();
@@ -283,7 +283,7 @@ internal static class UserPathBench
         }
     }
 
-    private static string WorkflowsFolder()
+    internal static string WorkflowsFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Bishan.Workflow.sln")))

@@ -68,8 +68,14 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
         }
 
         var total = await cases.CountAsync(cancellationToken);
-        var rows = await cases.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return new Page<CaseListItem>(rows.Select(ToItem).ToList(), total, skip, take);
+        // The page's ids first, then those rows: the sort carries two short columns per matching case instead of whole
+        // rows, which made the list slow with thousands of cases in scope (issue 15).
+        var ids = await cases.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Skip(skip).Take(take)
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        var rows = ids.Count == 0
+            ? []
+            : await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
+        return new Page<CaseListItem>(ids.Where(rows.ContainsKey).Select(id => ToItem(rows[id])).ToList(), total, skip, take);
     }
 
     internal static CaseListItem ToItem(Case c) => new(c.Id, c.FileNumber, c.Name, c.Gender, c.DateOfBirth,

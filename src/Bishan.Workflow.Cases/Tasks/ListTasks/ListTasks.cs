@@ -37,41 +37,87 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
 
         var me = user.UserId ?? "";
         var groups = TaskAccess.GroupsOf(user).ToList();
-        // "mine" is a subset of what the caller may see (a task in their hands is visible whatever its case), so it skips
-        // the scope filter, whose sub-query over the cases made the inbox the slowest read with many tasks (issue 15).
-        var tasks = scopeName == "mine" && user.UserId is not null
-            ? db.WorkTasks.AsNoTracking()
-            : TaskAccess.Visible(db, user, CaseScope.For(user, tree));
-        tasks = statusName == "open" ? tasks.Where(t => t.Status == WorkTaskStatus.Open) : tasks.Where(t => t.Status != WorkTaskStatus.Open);
-        tasks = scopeName switch
+        var open = statusName == "open";
+        int total;
+        List<PageRow> page;
+        if (scopeName == "mine" && user.UserId is not null)
         {
-            "mine" => tasks.Where(t => t.ClaimedByUserId == me || (t.ClaimedByUserId == null && t.AssigneeUserId == me) || t.CompletedByUserId == me),
-            "group" => tasks.Where(t => t.CandidateGroup != null && groups.Contains(t.CandidateGroup) && t.ClaimedByUserId == null && t.AssigneeUserId == null),
-            _ => tasks,
-        };
-
-        var total = await tasks.CountAsync(cancellationToken);
-        // A projection of the list's columns, not whole rows: the forms and submitted data (JSON, kilobytes a task) stayed
-        // out of the sort of every matching task (issue 15).
-        var page = await tasks.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Skip(skip).Take(take)
-            .Select(t => new WorkTask
-            {
-                Id = t.Id, Title = t.Title, Kind = t.Kind, Status = t.Status, CaseId = t.CaseId, InstanceId = t.InstanceId,
-                AssigneeUserId = t.AssigneeUserId, CandidateGroup = t.CandidateGroup, ClaimedByUserId = t.ClaimedByUserId,
-                CreatedAtUtc = t.CreatedAtUtc, DueAtUtc = t.DueAtUtc, CompletedAtUtc = t.CompletedAtUtc, Outcome = t.Outcome,
-                TargetTier = t.TargetTier, Description = t.Description,
-            })
-            .GroupJoin(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, cs) => new { t, cs })
-            .SelectMany(x => x.cs.DefaultIfEmpty(), (x, c) => new { x.t, FileNumber = c == null ? null : c.FileNumber, Name = c == null ? null : c.Name })
-            .ToListAsync(cancellationToken);
+            (total, page) = await MineAsync(me, open, skip, take, cancellationToken);
+        }
+        else
+        {
+            var tasks = TaskAccess.Visible(db, user, CaseScope.For(user, tree));
+            tasks = open ? tasks.Where(t => t.Status == WorkTaskStatus.Open) : tasks.Where(t => t.Status != WorkTaskStatus.Open);
+            if (scopeName == "mine")
+                tasks = tasks.Where(t => t.ClaimedByUserId == me || (t.ClaimedByUserId == null && t.AssigneeUserId == me) || t.CompletedByUserId == me);
+            else if (scopeName == "group")
+                tasks = tasks.Where(t => t.CandidateGroup != null && groups.Contains(t.CandidateGroup) && t.ClaimedByUserId == null && t.AssigneeUserId == null);
+            total = await tasks.CountAsync(cancellationToken);
+            page = await WithCasesAsync(await Columns(tasks.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Skip(skip).Take(take))
+                .ToListAsync(cancellationToken), cancellationToken);
+        }
         var now = time.GetUtcNow().UtcDateTime;
-        var items = page.Select(x => new TaskListItem(x.t.Id, x.t.Title, x.t.Kind, x.t.Status, x.t.CaseId, x.FileNumber, x.Name,
-                x.t.AssigneeUserId, x.t.CandidateGroup, x.t.ClaimedByUserId, x.t.CreatedAtUtc, x.t.DueAtUtc,
-                x.t.Status == WorkTaskStatus.Open && x.t.DueAtUtc < now, x.t.CompletedAtUtc, x.t.Outcome, x.t.TargetTier))
+        var items = page.Select(x => new TaskListItem(x.T.Id, x.T.Title, x.T.Kind, x.T.Status, x.T.CaseId, x.FileNumber, x.Name,
+                x.T.AssigneeUserId, x.T.CandidateGroup, x.T.ClaimedByUserId, x.T.CreatedAtUtc, x.T.DueAtUtc,
+                x.T.Status == WorkTaskStatus.Open && x.T.DueAtUtc < now, x.T.CompletedAtUtc, x.T.Outcome, x.T.TargetTier))
             .OrderByDescending(i => i.CreatedAtUtc).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         if (items.Any(i => WorkTaskKinds.IsApproval(i.Kind)))
-            items = await WithRequestsAsync(items, page.Select(x => x.t).ToList(), cancellationToken);
+            items = await WithRequestsAsync(items, page.Select(x => x.T).ToList(), cancellationToken);
         return new Page<TaskListItem>(items, total, skip, take);
+    }
+
+    private sealed record PageRow(WorkTask T, string? FileNumber, string? Name);
+
+    /// <summary>
+    /// The caller's own tasks ("mine") as three disjoint parts, each answered from one index in creation order (claimed by
+    /// the caller; assigned to them and unclaimed; completed by them and neither of those): a count of each and the first
+    /// <c>skip + take</c> of each, merged. The single filter with ORs that this replaces walked every task of the status and
+    /// read each row, the slowest read of the inbox with thousands of tasks (issue 15).
+    /// </summary>
+    private async Task<(int Total, List<PageRow> Page)> MineAsync(string me, bool open, int skip, int take, CancellationToken ct)
+    {
+        var byStatus = open
+            ? db.WorkTasks.AsNoTracking().Where(t => t.Status == WorkTaskStatus.Open)
+            : db.WorkTasks.AsNoTracking().Where(t => t.Status != WorkTaskStatus.Open);
+        IQueryable<WorkTask>[] parts =
+        [
+            byStatus.Where(t => t.ClaimedByUserId == me),
+            byStatus.Where(t => t.ClaimedByUserId == null && t.AssigneeUserId == me),
+            byStatus.Where(t => t.CompletedByUserId == me
+                                && ((t.ClaimedByUserId != null && t.ClaimedByUserId != me)
+                                    || (t.ClaimedByUserId == null && (t.AssigneeUserId == null || t.AssigneeUserId != me)))),
+        ];
+        var total = await parts[0].Select(t => 1).Concat(parts[1].Select(t => 1)).Concat(parts[2].Select(t => 1)).CountAsync(ct);
+        var firsts = new List<WorkTask>();
+        foreach (var part in parts)
+            firsts.AddRange(await Columns(part.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Take(skip + take)).ToListAsync(ct));
+        var rows = firsts.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id, StringComparer.Ordinal).Skip(skip).Take(take).ToList();
+        return (total, await WithCasesAsync(rows, ct));
+    }
+
+    /// <summary>
+    /// The list's columns, not whole rows: the forms and submitted data (JSON, kilobytes a task) stay out of the sort
+    /// (issue 15).
+    /// </summary>
+    private static IQueryable<WorkTask> Columns(IQueryable<WorkTask> tasks) => tasks.Select(t => new WorkTask
+    {
+        Id = t.Id, Title = t.Title, Kind = t.Kind, Status = t.Status, CaseId = t.CaseId, InstanceId = t.InstanceId,
+        AssigneeUserId = t.AssigneeUserId, CandidateGroup = t.CandidateGroup, ClaimedByUserId = t.ClaimedByUserId,
+        CreatedAtUtc = t.CreatedAtUtc, DueAtUtc = t.DueAtUtc, CompletedAtUtc = t.CompletedAtUtc, Outcome = t.Outcome,
+        TargetTier = t.TargetTier, Description = t.Description,
+    });
+
+    /// <summary>The file number and name of each task's case, in one query for the page.</summary>
+    private async Task<List<PageRow>> WithCasesAsync(List<WorkTask> tasks, CancellationToken ct)
+    {
+        var caseIds = tasks.Select(t => t.CaseId).OfType<string>().Distinct().ToList();
+        var cases = caseIds.Count == 0
+            ? []
+            : await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.FileNumber, c.Name }).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, ct);
+        return [.. tasks.Select(t => t.CaseId is { } id && cases.TryGetValue(id, out var c)
+            ? new PageRow(t, c.FileNumber, c.Name)
+            : new PageRow(t, null, null))];
     }
 
     /// <summary>Fills what each approval asks for and who asked, in two queries for the whole page.</summary>

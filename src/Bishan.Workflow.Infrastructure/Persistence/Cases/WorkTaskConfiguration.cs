@@ -21,8 +21,11 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         e.Property(t => t.Outcome).HasMaxLength(64);
 
         // Inboxes: mine (assignee or claimer) and group, each by status; the case file lists its tasks.
-        e.HasIndex(t => new { t.AssigneeUserId, t.Status });
-        e.HasIndex(t => new { t.ClaimedByUserId, t.Status });
+        // The inbox ("mine") reads each of its three parts from one of these in creation order, and counts it from the
+        // index alone (ListTasks, issue 15).
+        e.HasIndex(t => new { t.AssigneeUserId, t.Status, t.ClaimedByUserId, t.CreatedAtUtc });
+        e.HasIndex(t => new { t.ClaimedByUserId, t.Status, t.CreatedAtUtc });
+        e.HasIndex(t => new { t.CompletedByUserId, t.Status, t.CreatedAtUtc });
         e.HasIndex(t => new { t.CandidateGroup, t.Status });
         e.HasIndex(t => new { t.CaseId, t.Status });
         e.HasIndex(t => new { t.OrgUnitId, t.Status });
