@@ -5,9 +5,10 @@ namespace Bishan.Workflow.Web.Tests;
 
 public sealed class NavMenuFacts : UiTestContext
 {
-    private static readonly string[] Sections = ["工作台", "我的待办", "审批", "个案档案", "转介", "会商", "专报", "资源库", "经费", "事件登记", "跟踪问效", "统计"];
-    private static readonly string[] CaseworkerSections = ["工作台", "我的待办", "个案档案", "转介", "会商", "资源库", "事件登记"];
-    private static readonly string[] CommonSections = ["工作台", "我的待办", "个案档案", "转介", "会商", "资源库"];
+    private static readonly string[] Sections = ["工作台", "我的待办", "审批", "个案档案", "转介", "家庭教育指导", "会商", "专报", "资源库", "监护会商", "经费", "事件登记", "跟踪问效", "统计"];
+    private static readonly string[] CaseworkerSections = ["工作台", "我的待办", "个案档案", "转介", "家庭教育指导", "会商", "资源库", "监护会商", "事件登记"];
+    private static readonly string[] CommonSections = ["工作台", "我的待办"];
+    private static readonly string[] GuidanceWorkerSections = ["工作台", "我的待办", "家庭教育指导"];
     private static readonly string[] AdminLinks = ["流程设计", "流程实例", "数据保留与备份", "出入库标准", "用户管理", "组织架构", "后台任务"];
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class NavMenuFacts : UiTestContext
     [InlineData("Supervisor")]
     [InlineData("Leader")]
     [InlineData("Secretary")]
-    public void Render_ShowsTheTwelveSections_WhenTheUserSteers(string role)
+    public void Render_ShowsEveryWorkingSection_WhenTheUserSteers(string role)
     {
         Auth.SetAuthorized("someone").SetRoles(role);
 
@@ -57,5 +58,15 @@ public sealed class NavMenuFacts : UiTestContext
         var menu = Render<NavMenu>();
 
         Assert.Equal(CommonSections, menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Render_ShowsAGuidanceWorkerTheirFamiliesAndNoCaseFiles()
+    {
+        Auth.SetAuthorized("guidance-bicheng").SetRoles("GuidanceWorker");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(GuidanceWorkerSections, menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()));
     }
 }

@@ -21,6 +21,11 @@ public static class NavItems
         [Roles.Administrator, Roles.Supervisor, Roles.Leader, Roles.Secretary, Roles.Caseworker, Roles.Inspector];
 
     /// <summary>Who reads special reports: the task force (secretary, supervisors), administrators, leaders and 区督查办.</summary>
+    /// <summary>Everyone who works on case files; a guidance worker (家庭教育指导员) sees only the families referred to them.</summary>
+    private static readonly IReadOnlyList<string> CaseFileRoles = SignedInRoles;
+
+    private static readonly IReadOnlyList<string> FamilyEducationRoles = [.. SignedInRoles, Roles.GuidanceWorker];
+
     private static readonly IReadOnlyList<string> ReportRoles =
         [Roles.Administrator, Roles.Secretary, Roles.Supervisor, Roles.Leader, Roles.Inspector];
 
@@ -29,12 +34,12 @@ public static class NavItems
         new("/", "Nav.Dashboard", Icons.Material.Filled.Dashboard),
         new("/inbox", "Nav.Inbox", Icons.Material.Filled.Inbox),
         new("/approvals", "Nav.Approvals", Icons.Material.Filled.FactCheck, Roles: SteeringRoles),
-        new("/cases", "Nav.Cases", Icons.Material.Filled.FolderShared),
-        new("/referrals", "Nav.Referrals", Icons.Material.Filled.PersonAddAlt1),
-        new("/family-education", "Nav.FamilyEducation", Icons.Material.Filled.FamilyRestroom),
-        new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups),
+        new("/cases", "Nav.Cases", Icons.Material.Filled.FolderShared, Roles: CaseFileRoles),
+        new("/referrals", "Nav.Referrals", Icons.Material.Filled.PersonAddAlt1, Roles: CaseFileRoles),
+        new("/family-education", "Nav.FamilyEducation", Icons.Material.Filled.FamilyRestroom, Roles: FamilyEducationRoles),
+        new("/meetings", "Nav.Meetings", Icons.Material.Filled.Groups, Roles: CaseFileRoles),
         new("/reports", "Nav.Reports", Icons.Material.Filled.Article, Roles: ReportRoles),
-        new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism),
+        new("/resource-pool", "Nav.ResourcePool", Icons.Material.Filled.VolunteerActivism, Roles: CaseFileRoles),
         new("/guardianship", "Nav.Guardianship", Icons.Material.Filled.HomeWork, Roles: SignedInRoles),
         new("/funding", "Nav.Funding", Icons.Material.Filled.Payments, Roles: ListExpendituresHandler.ReaderRoles),
         new("/incidents", "Nav.Incidents", Icons.Material.Filled.ReportProblem, Roles: SignedInRoles),
