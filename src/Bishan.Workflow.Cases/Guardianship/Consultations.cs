@@ -37,6 +37,23 @@ public static class Consultations
             : db.WorkTasks.Where(t => t.InstanceId == instanceId && t.BookmarkId != null && t.Status == WorkTaskStatus.Open)
                 .OrderBy(t => t.CreatedAtUtc).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// A consultation's tasks are done on the consultation's page, which records the consultation (participants, outcome,
+    /// matched job, the parent's new situation) with them: completing one from the general task view would move the workflow
+    /// on without that record, so it is refused with the consultation to open.
+    /// </summary>
+    public static async Task EnsureNotConsultationTaskAsync(ICasesDbContext db, WorkTask task, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.InstanceId is not { } instanceId) return;
+        var consultation = await db.GuardianshipConsultations.AsNoTracking().Where(c => c.InstanceId == instanceId)
+            .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        if (consultation is { } id)
+            throw new ConflictException(UseCaseStrings.Format("Guardianship_CompleteOnItsPage", task.Title),
+                new Dictionary<string, object?> { ["consultationId"] = id, ["page"] = $"/guardianship/consultations/{id}" });
+    }
+
     /// <summary>Completes the workflow's open task with <paramref name="outcome"/>, as the task's form would; 409 when it is gone.</summary>
     public static async Task CompleteTaskAsync(IWorkflowRuntime runtime, CaseWorkflows workflows, WorkTask task, string outcome, JsonObject data,
         string? userId, CancellationToken ct)

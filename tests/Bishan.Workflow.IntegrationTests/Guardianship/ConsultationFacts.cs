@@ -42,6 +42,13 @@ public sealed class ConsultationFacts(BishanWebFactory factory)
             .ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.EndsWith("已有尚未结束的监护会商。", again["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // The arrangement task is done on the consultation's page, not from the general task view: 409 naming the page.
+        var arrangement = group["items"]!.AsArray().First(t => t!["caseId"]?.GetValue<string>() == caseId)!;
+        var elsewhere = await (await civil.PostAsJsonAsync($"/api/tasks/{arrangement["id"]!.GetValue<string>()}/complete",
+            new { outcome = "ReturnedWithJob", data = new { } })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal($"/guardianship/consultations/{consultationId}", elsewhere["page"]!.GetValue<string>());
+        Assert.Contains("须在监护会商页面办理", elsewhere["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, DistrictCalendar.TimeZone));
         var arranged = await (await civil.PostAsJsonAsync($"/api/guardianship/consultations/{consultationId}/arrangement",
             new { plannedOn = Day(today), place = "璧城街道会议室", jobIds = new[] { jobId } })).ReadOkAsync();

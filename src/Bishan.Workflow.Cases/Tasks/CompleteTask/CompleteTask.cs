@@ -32,6 +32,7 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
         // 区督查办 writes only supervision: the review tasks of its own candidate group.
         TaskAccess.EnsureMayWorkOn(user, seen);
         TaskAccess.EnsureOpen(seen);
+        await Guardianship.Consultations.EnsureNotConsultationTaskAsync(db, seen, cancellationToken);
         TaskAccess.EnsureHolds(user, seen);
 
         var data = command.Data ?? [];
