@@ -99,12 +99,31 @@ internal static class ProfileLoop
         await File.WriteAllTextAsync(Path.Combine(folder, name + ".sql"), text + $"-- {trace.Count} EF Core commands\n");
     }
 
+    /// <summary>The longest wait for the sampler to answer a phase, after which the loop goes on without it.</summary>
+    private static readonly TimeSpan AckLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Waits until the sampler writes <paramref name="phase"/> to <c>$BISHAN_BENCH_PHASE.ack</c> (attached for a phase,
+    /// stopped for "idle"), polling the file; after <see cref="AckLimit"/> it says so and goes on.
+    /// </summary>
+    private static async Task AcknowledgedAsync(string phaseFile, string phase)
+    {
+        var ack = phaseFile + ".ack";
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < AckLimit)
+        {
+            if (File.Exists(ack) && string.Equals((await File.ReadAllTextAsync(ack)).Trim(), phase, StringComparison.Ordinal)) return;
+            await Task.Delay(50);
+        }
+        Console.WriteLine($"No answer from the sampler for phase '{phase}' in {AckLimit.TotalSeconds:0} s ({ack}); going on.");
+    }
+
     private static async Task PhaseAsync(string name, int seconds, string? phaseFile, StatementCounter counter, Func<Task> call)
     {
         if (phaseFile is not null)
         {
             await File.WriteAllTextAsync(phaseFile, name);
-            await Task.Delay(1500); // the sampler attaches
+            await AcknowledgedAsync(phaseFile, name); // the sampler has attached
         }
         await PlanAsync(name, counter, call);
         var (ef0, _) = counter.Read();
@@ -121,7 +140,7 @@ internal static class ProfileLoop
         if (phaseFile is not null)
         {
             await File.WriteAllTextAsync(phaseFile, "idle");
-            await Task.Delay(1500);
+            await AcknowledgedAsync(phaseFile, "idle"); // the sampler has stopped
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: {count} requests, mean {elapsed.TotalMilliseconds / count:0.00} ms, EF commands {(ef1 - ef0) / (double)count:0.#} per request taking {(counter.EfTime - efTime0).TotalMilliseconds / count:0.00} ms"));
