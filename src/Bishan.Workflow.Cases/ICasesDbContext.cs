@@ -41,6 +41,9 @@ public interface ICasesDbContext
     DbSet<SpecialReportRecipient> SpecialReportRecipients { get; }
     DbSet<OrgUnitRecord> OrgUnits { get; }
     DbSet<OrgTreeStamp> OrgTreeStamps { get; }
+
+    /// <summary>The version of the cases and tasks, bumped by every write to them (<see cref="DataStamp"/>).</summary>
+    DbSet<DataStamp> DataStamps { get; }
     DbSet<SupervisionNotice> SupervisionNotices { get; }
     DbSet<Employer> Employers { get; }
     DbSet<EmployerJob> EmployerJobs { get; }

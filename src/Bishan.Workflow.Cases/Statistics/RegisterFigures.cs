@@ -45,7 +45,15 @@ public sealed record RegisterFigures(
     public bool IdentityHolds => RegisteredTotal == ExitedTotal + InRegister + BeingRescreened;
 
     /// <summary>Computes the figures over <paramref name="cases"/> (pass a scoped query for a scoped view).</summary>
-    public static async Task<RegisterFigures> ComputeAsync(IQueryable<Case> cases, IQueryable<WorkTask> tasks, DateTime nowUtc, CancellationToken ct)
+    public static async Task<RegisterFigures> ComputeAsync(IQueryable<Case> cases, IQueryable<WorkTask> tasks, DateTime nowUtc, CancellationToken ct) =>
+        (await ComputeWithNextDueAsync(cases, tasks, nowUtc, ct)).Figures;
+
+    /// <summary>
+    /// The figures, and the earliest due time at or after <paramref name="nowUtc"/> of the open tasks counted: until then
+    /// the overdue count stays what it is now (null: it stays so until a task changes).
+    /// </summary>
+    internal static async Task<(RegisterFigures Figures, DateTime? NextDueUtc)> ComputeWithNextDueAsync(IQueryable<Case> cases,
+        IQueryable<WorkTask> tasks, DateTime nowUtc, CancellationToken ct)
     {
         // One grouped read of the registered people instead of a query per figure (issue 15): the groups (status x action x
         // tier x area) are few, and every figure is a sum over them.
@@ -75,12 +83,13 @@ public sealed record RegisterFigures(
             {
                 Overdue = g.Count(t => t.DueAtUtc != null && t.DueAtUtc < nowUtc),
                 Pending = g.Count(t => EF.Functions.Like(t.Kind, WorkTaskKinds.ApprovalPrefix + "%")),
+                NextDue = g.Min(t => t.DueAtUtc != null && t.DueAtUtc >= nowUtc ? t.DueAtUtc : null),
             })
             .FirstOrDefaultAsync(ct);
         var overdue = taskCounts?.Overdue ?? 0;
         var pending = taskCounts?.Pending ?? 0;
 
-        return new RegisterFigures(
+        return (new RegisterFigures(
             registeredTotal,
             exitedTotal,
             inRegisterCount,
@@ -89,6 +98,6 @@ public sealed record RegisterFigures(
             byArea,
             overdue,
             pending,
-            rescreening);
+            rescreening), taskCounts?.NextDue);
     }
 }

@@ -44,6 +44,8 @@ public static class CasesServiceCollectionExtensions
         // A tree of its own (not the static seed tree): start-up fills it from the database and administrators' edits replace it.
         services.TryAddSingleton(_ => new OrgTree(OrgUnitSeed.All));
         services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));
+        // Answers over cases and tasks reused while the stored DataStamp version stands (overview, list totals; issue 15).
+        services.TryAddSingleton<Bishan.Workflow.Cases.Common.StampedCache>();
         services.TryAddSingleton(sp => ExitCriteriaCatalog.FromOptions(sp.GetRequiredService<IOptions<ExitCriteriaOptions>>().Value));
         services.TryAddSingleton<Bishan.Workflow.Cases.Criteria.CriteriaCatalogs>();
         services.TryAddSingleton<CaseWorkflowBridge>();

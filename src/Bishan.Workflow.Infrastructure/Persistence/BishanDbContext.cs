@@ -64,6 +64,7 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<SpecialReportRecipient> SpecialReportRecipients => Set<SpecialReportRecipient>();
     public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
     public DbSet<OrgTreeStamp> OrgTreeStamps => Set<OrgTreeStamp>();
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<EmployerJob> EmployerJobs => Set<EmployerJob>();

@@ -280,11 +280,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseworkerUserId");
-
                     b.HasIndex("CoordinatingBodyId");
-
-                    b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("FileNumber")
                         .IsUnique();
@@ -297,6 +293,9 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AreaId", "Status");
 
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("Name", "DateOfBirth");
 
                     b.HasIndex("OrgUnitId", "Status");
@@ -304,6 +303,18 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("PrimaryAction", "Status");
 
                     b.HasIndex("Tier", "Status");
+
+                    b.HasIndex("AreaId", "CreatedAtUtc", "Id")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("OrgUnitId", "CreatedAtUtc", "Id")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("PrimaryAction", "CreatedAtUtc", "Id")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("CaseworkerUserId", "CreatedAtUtc", "Id", "OrgUnitId", "AreaId", "PrimaryAction")
+                        .IsDescending(false, true, false, false, false, false);
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -453,6 +464,26 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("CriteriaVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Employer", b =>
@@ -2016,11 +2047,14 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
-                    b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc");
+                    b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc", "Id")
+                        .IsDescending(false, false, true, false);
 
-                    b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc");
+                    b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc", "Id")
+                        .IsDescending(false, false, true, false);
 
-                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc");
+                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc", "Id")
+                        .IsDescending(false, false, false, true, false);
 
                     b.ToTable("WorkTasks", (string)null);
                 });

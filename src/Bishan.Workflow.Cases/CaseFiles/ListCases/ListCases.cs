@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Bishan.Workflow.Cases.Access;
 using Bishan.Workflow.Cases.Common;
 using Bishan.Workflow.Cases.IdNumbers;
@@ -40,7 +41,7 @@ public sealed record CaseListItem(
     DateTime CreatedAtUtc,
     DateTime? RegisteredAtUtc);
 
-public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree) : IQueryHandler<ListCases, Page<CaseListItem>>
+public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, StampedCache kept) : IQueryHandler<ListCases, Page<CaseListItem>>
 {
     public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
@@ -52,30 +53,65 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
         var text = errors.Text("q", query.Q, 50);
         errors.ThrowIfAny();
 
-        var cases = CaseScope.For(user, tree).Apply(db.Cases.AsNoTracking());
-        if (status is { } s) cases = cases.Where(c => c.Status == s);
-        if (action is { } a) cases = cases.Where(c => c.PrimaryAction == a);
-        if (tier is { } t) cases = cases.Where(c => c.Tier == t);
-        if (!string.IsNullOrWhiteSpace(query.AreaId)) cases = cases.Where(c => c.AreaId == query.AreaId);
-        if (!string.IsNullOrWhiteSpace(query.OrgUnitId)) cases = cases.Where(c => c.OrgUnitId == query.OrgUnitId);
-        if (text is not null)
+        IQueryable<Case> Filtered(Expression<Func<Case, bool>> part)
         {
-            // The ID tail ends in the check letter X for one number in eleven. Stored numbers are upper-case (IdNumber
-            // normalises them), so upper-casing the search text gives the same answer on SQLite and PostgreSQL.
-            var upperTail = text.ToUpperInvariant();
-            cases = cases.Where(c => c.Name.Contains(text) || c.FileNumber.Contains(text)
-                                     || (text.Length == 4 && c.IdNumber != null && c.IdNumber.EndsWith(upperTail)));
+            var cases = db.Cases.AsNoTracking().Where(part);
+            if (status is { } s) cases = cases.Where(c => c.Status == s);
+            if (action is { } a) cases = cases.Where(c => c.PrimaryAction == a);
+            if (tier is { } t) cases = cases.Where(c => c.Tier == t);
+            if (!string.IsNullOrWhiteSpace(query.AreaId)) cases = cases.Where(c => c.AreaId == query.AreaId);
+            if (!string.IsNullOrWhiteSpace(query.OrgUnitId)) cases = cases.Where(c => c.OrgUnitId == query.OrgUnitId);
+            if (text is not null)
+            {
+                // The ID tail ends in the check letter X for one number in eleven. Stored numbers are upper-case (IdNumber
+                // normalises them), so upper-casing the search text gives the same answer on SQLite and PostgreSQL.
+                var upperTail = text.ToUpperInvariant();
+                cases = cases.Where(c => c.Name.Contains(text) || c.FileNumber.Contains(text)
+                                         || (text.Length == 4 && c.IdNumber != null && c.IdNumber.EndsWith(upperTail)));
+            }
+            return cases;
         }
 
-        var total = await cases.CountAsync(cancellationToken);
-        // The page's ids first, then those rows: the sort carries two short columns per matching case instead of whole
-        // rows, which made the list slow with thousands of cases in scope (issue 15).
-        var ids = await cases.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Skip(skip).Take(take)
-            .Select(c => c.Id).ToListAsync(cancellationToken);
+        // The scope in parts, each read from its own index in creation order (issue 15): the first skip + take of every part
+        // hold the page of their union, so only those are read, merged and deduplicated (a caseworker's own case may also be
+        // in their unit's part) in one statement, then the page's rows. The multi-index OR this replaces read and sorted
+        // every case in scope.
+        var scope = CaseScope.For(user, tree);
+        IQueryable<CaseKey>? firsts = null;
+        foreach (var part in scope.Parts())
+        {
+            var first = Filtered(part).OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Take(skip + take)
+                .Select(c => new CaseKey { Id = c.Id, CreatedAtUtc = c.CreatedAtUtc });
+            firsts = firsts is null ? first : firsts.Union(first);
+        }
+        var ids = firsts is null
+            ? []
+            : await firsts.OrderByDescending(k => k.CreatedAtUtc).ThenBy(k => k.Id).Skip(skip).Take(take).Select(k => k.Id).ToListAsync(cancellationToken);
+
+        // The total: the scope's disjoint parts counted from their indexes, kept while no case changes (StampedCache).
+        var key = string.Join('\u001f', "cases", scope.Key, status, action, tier, query.AreaId, query.OrgUnitId, text);
+        var total = await kept.GetOrComputeAsync(db, key, async () =>
+        {
+            IQueryable<int>? ones = null;
+            foreach (var part in scope.DisjointParts())
+            {
+                var one = Filtered(part).Select(c => 1);
+                ones = ones is null ? one : ones.Concat(one);
+            }
+            return ones is null ? 0 : await ones.CountAsync(cancellationToken);
+        }, cancellationToken);
+
         var rows = ids.Count == 0
             ? []
             : await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
         return new Page<CaseListItem>(ids.Where(rows.ContainsKey).Select(id => ToItem(rows[id])).ToList(), total, skip, take);
+    }
+
+    /// <summary>What orders the list (member-initialised so that EF Core can order the union by its members).</summary>
+    private sealed class CaseKey
+    {
+        public string Id { get; init; } = "";
+        public DateTime CreatedAtUtc { get; init; }
     }
 
     internal static CaseListItem ToItem(Case c) => new(c.Id, c.FileNumber, c.Name, c.Gender, c.DateOfBirth,

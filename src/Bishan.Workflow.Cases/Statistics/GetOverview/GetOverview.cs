@@ -1,4 +1,5 @@
 using Bishan.Workflow.Cases.Access;
+using Bishan.Workflow.Cases.Common;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Cases.Statistics;
 using Mediator;
@@ -11,11 +12,33 @@ namespace Bishan.Workflow.Cases.Statistics.GetOverview;
 /// </summary>
 public sealed record GetOverview : IQuery<RegisterFigures>;
 
-public sealed class GetOverviewHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time) : IQueryHandler<GetOverview, RegisterFigures>
+/// <remarks>
+/// The figures are computed once per scope and kept while no case or task changes anywhere (<see cref="StampedCache"/>,
+/// one primary-key read per request) and no open task's due time passes (the overdue count): every figure depends only on
+/// those rows and the clock. Computing them reads every case and open task in scope (tens of milliseconds with 10,000 of
+/// each), a dashboard is opened far more often than those change (issue 15).
+/// </remarks>
+public sealed class GetOverviewHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time, StampedCache kept)
+    : IQueryHandler<GetOverview, RegisterFigures>
 {
+    private sealed record Kept(RegisterFigures Figures, DateTime ComputedAtUtc, DateTime? NextDueUtc)
+    {
+        public bool StandsAt(DateTime nowUtc) => ComputedAtUtc <= nowUtc && (NextDueUtc is null || nowUtc < NextDueUtc);
+    }
+
     public async ValueTask<RegisterFigures> Handle(GetOverview query, CancellationToken cancellationToken)
     {
         var scope = CaseScope.For(user, tree);
-        return await RegisterFigures.ComputeAsync(scope.Apply(db.Cases), TaskAccess.Visible(db, user, scope), time.GetUtcNow().UtcDateTime, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        // Seeing tasks also depends on the caller's candidate groups and unit (TaskAccess.Visible), except for a scope that
+        // sees everything.
+        var key = scope.SeesAll
+            ? "overview\u001fall"
+            : string.Join('\u001f', "overview", scope.Key, string.Join(',', TaskAccess.GroupsOf(user)), user.OrgUnitId);
+        var version = await StampedCache.VersionAsync(db, cancellationToken);
+        if (kept.TryGet<Kept>(key, version, out var hit) && hit.StandsAt(now)) return hit.Figures;
+        var (figures, nextDue) = await RegisterFigures.ComputeWithNextDueAsync(scope.Apply(db.Cases), TaskAccess.Visible(db, user, scope), now, cancellationToken);
+        kept.Set(key, version, new Kept(figures, now, nextDue));
+        return figures;
     }
 }

@@ -40,8 +40,16 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.HasIndex(c => new { c.PrimaryAction, c.Status });
         e.HasIndex(c => new { c.Tier, c.Status });
         e.HasIndex(c => c.CoordinatingBodyId);
-        e.HasIndex(c => c.CaseworkerUserId);
-        e.HasIndex(c => c.CreatedAtUtc);
+
+        // The case list reads each part of the caller's scope (a unit, an area, an action, their own cases, or everything)
+        // from one of these in its order, newest first, and stops after the page (ListCases, issue 15). The caseworker's
+        // index also holds the scope's columns, so counting their cases outside their unit reads no rows.
+        e.HasIndex(c => new { c.CreatedAtUtc, c.Id }).IsDescending(true, false);
+        e.HasIndex(c => new { c.OrgUnitId, c.CreatedAtUtc, c.Id }).IsDescending(false, true, false);
+        e.HasIndex(c => new { c.AreaId, c.CreatedAtUtc, c.Id }).IsDescending(false, true, false);
+        e.HasIndex(c => new { c.PrimaryAction, c.CreatedAtUtc, c.Id }).IsDescending(false, true, false);
+        e.HasIndex(c => new { c.CaseworkerUserId, c.CreatedAtUtc, c.Id, c.OrgUnitId, c.AreaId, c.PrimaryAction })
+            .IsDescending(false, true, false, false, false, false);
         e.HasIndex(c => c.RegisteredAtUtc);
     }
 

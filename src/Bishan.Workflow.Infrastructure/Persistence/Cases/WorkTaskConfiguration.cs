@@ -23,9 +23,11 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         // Inboxes: mine (assignee or claimer) and group, each by status; the case file lists its tasks.
         // The inbox ("mine") reads each of its three parts from one of these in creation order, and counts it from the
         // index alone (ListTasks, issue 15).
-        e.HasIndex(t => new { t.AssigneeUserId, t.Status, t.ClaimedByUserId, t.CreatedAtUtc });
-        e.HasIndex(t => new { t.ClaimedByUserId, t.Status, t.CreatedAtUtc });
-        e.HasIndex(t => new { t.CompletedByUserId, t.Status, t.CreatedAtUtc });
+        // Each ends in the list's order (newest first, then the id), so PostgreSQL too reads a part in index order instead
+        // of sorting it.
+        e.HasIndex(t => new { t.AssigneeUserId, t.Status, t.ClaimedByUserId, t.CreatedAtUtc, t.Id }).IsDescending(false, false, false, true, false);
+        e.HasIndex(t => new { t.ClaimedByUserId, t.Status, t.CreatedAtUtc, t.Id }).IsDescending(false, false, true, false);
+        e.HasIndex(t => new { t.CompletedByUserId, t.Status, t.CreatedAtUtc, t.Id }).IsDescending(false, false, true, false);
         e.HasIndex(t => new { t.CandidateGroup, t.Status });
         e.HasIndex(t => new { t.CaseId, t.Status });
         e.HasIndex(t => new { t.OrgUnitId, t.Status });

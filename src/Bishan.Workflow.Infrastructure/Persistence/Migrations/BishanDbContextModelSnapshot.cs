@@ -3,6 +3,7 @@ using System;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -268,11 +269,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseworkerUserId");
-
                     b.HasIndex("CoordinatingBodyId");
-
-                    b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("FileNumber")
                         .IsUnique();
@@ -285,6 +282,9 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AreaId", "Status");
 
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("Name", "DateOfBirth");
 
                     b.HasIndex("OrgUnitId", "Status");
@@ -292,6 +292,18 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("PrimaryAction", "Status");
 
                     b.HasIndex("Tier", "Status");
+
+                    b.HasIndex("AreaId", "CreatedAtUtc", "Id")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("OrgUnitId", "CreatedAtUtc", "Id")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("PrimaryAction", "CreatedAtUtc", "Id")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("CaseworkerUserId", "CreatedAtUtc", "Id", "OrgUnitId", "AreaId", "PrimaryAction")
+                        .IsDescending(false, true, false, false, false, false);
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -435,6 +447,26 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("CriteriaVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Bishan.Workflow.Cases.Model.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Cases.Model.Employer", b =>
@@ -1954,11 +1986,14 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
-                    b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc");
+                    b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc", "Id")
+                        .IsDescending(false, false, true, false);
 
-                    b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc");
+                    b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc", "Id")
+                        .IsDescending(false, false, true, false);
 
-                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc");
+                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc", "Id")
+                        .IsDescending(false, false, false, true, false);
 
                     b.ToTable("WorkTasks", (string)null);
                 });
@@ -2241,8 +2276,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasAnnotation("Sqlite:ValueGenerationStrategy", Microsoft.EntityFrameworkCore.Metadata.SqliteValueGenerationStrategy.None);
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
@@ -2485,7 +2519,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
