@@ -22,7 +22,7 @@ public sealed record TaskListItem(string Id, string Title, string Kind, WorkTask
     string? CaseName, string? AssigneeUserId, string? CandidateGroup, string? ClaimedByUserId, DateTime CreatedAtUtc, DateTime? DueAtUtc,
     bool Overdue, DateTime? CompletedAtUtc, string? Outcome, Tier? TargetTier, string? Description = null, string? RequestedBy = null);
 
-public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time)
+public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time, StampedCache kept)
     : IQueryHandler<ListTasks, Page<TaskListItem>>
 {
     public async ValueTask<Page<TaskListItem>> Handle(ListTasks query, CancellationToken cancellationToken)
@@ -87,7 +87,9 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
                                 && ((t.ClaimedByUserId != null && t.ClaimedByUserId != me)
                                     || (t.ClaimedByUserId == null && (t.AssigneeUserId == null || t.AssigneeUserId != me)))),
         ];
-        var total = await parts[0].Select(t => 1).Concat(parts[1].Select(t => 1)).Concat(parts[2].Select(t => 1)).CountAsync(ct);
+        // The total is kept while no task changes (StampedCache): counting reads every index entry of the caller's tasks.
+        var total = await kept.GetOrComputeAsync(db, string.Join('\u001f', "inbox-mine", me, open ? "open" : "done"),
+            () => parts[0].Select(t => 1).Concat(parts[1].Select(t => 1)).Concat(parts[2].Select(t => 1)).CountAsync(ct), ct);
         var firsts = new List<WorkTask>();
         foreach (var part in parts)
             firsts.AddRange(await Columns(part.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Take(skip + take)).ToListAsync(ct));
