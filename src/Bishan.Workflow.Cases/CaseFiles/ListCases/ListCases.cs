@@ -84,9 +84,12 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
                 .Select(c => new CaseKey { Id = c.Id, CreatedAtUtc = c.CreatedAtUtc });
             firsts = firsts is null ? first : firsts.Union(first);
         }
-        var ids = firsts is null
+        // The page's rows joined to its keys in the same statement, put in order here.
+        var rows = firsts is null
             ? []
-            : await firsts.OrderByDescending(k => k.CreatedAtUtc).ThenBy(k => k.Id).Skip(skip).Take(take).Select(k => k.Id).ToListAsync(cancellationToken);
+            : await firsts.OrderByDescending(k => k.CreatedAtUtc).ThenBy(k => k.Id).Skip(skip).Take(take)
+                .Join(db.Cases.AsNoTracking(), k => k.Id, c => c.Id, (k, c) => c).ToListAsync(cancellationToken);
+        var items = rows.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id, StringComparer.Ordinal).Select(ToItem).ToList();
 
         // The total: the scope's disjoint parts counted from their indexes, kept while no case changes (StampedCache).
         var key = string.Join('\u001f', "cases", scope.Key, status, action, tier, query.AreaId, query.OrgUnitId, text);
@@ -101,10 +104,7 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
             return ones is null ? 0 : await ones.CountAsync(cancellationToken);
         }, cancellationToken);
 
-        var rows = ids.Count == 0
-            ? []
-            : await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
-        return new Page<CaseListItem>(ids.Where(rows.ContainsKey).Select(id => ToItem(rows[id])).ToList(), total, skip, take);
+        return new Page<CaseListItem>(items, total, skip, take);
     }
 
     /// <summary>What orders the list (member-initialised so that EF Core can order the union by its members).</summary>

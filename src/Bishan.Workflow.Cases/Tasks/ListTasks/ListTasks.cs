@@ -90,11 +90,19 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
         // The total is kept while no task changes (StampedCache): counting reads every index entry of the caller's tasks.
         var total = await kept.GetOrComputeAsync(db, string.Join('\u001f', "inbox-mine", me, open ? "open" : "done"),
             () => parts[0].Select(t => 1).Concat(parts[1].Select(t => 1)).Concat(parts[2].Select(t => 1)).CountAsync(ct), ct);
-        var firsts = new List<WorkTask>();
-        foreach (var part in parts)
-            firsts.AddRange(await Columns(part.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Take(skip + take)).ToListAsync(ct));
-        var rows = firsts.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id, StringComparer.Ordinal).Skip(skip).Take(take).ToList();
-        return (total, await WithCasesAsync(rows, ct));
+        // The first skip + take of each part, merged, the page taken and its cases' file numbers and names added, in one
+        // statement.
+        IQueryable<WorkTask> First(IQueryable<WorkTask> part) => Columns(part.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Take(skip + take));
+        var page = await First(parts[0]).Concat(First(parts[1])).Concat(First(parts[2]))
+            .OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Skip(skip).Take(take)
+            .Select(t => new
+            {
+                Task = t,
+                FileNumber = db.Cases.Where(c => c.Id == t.CaseId).Select(c => c.FileNumber).FirstOrDefault(),
+                Name = db.Cases.Where(c => c.Id == t.CaseId).Select(c => c.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return (total, [.. page.Select(x => new PageRow(x.Task, x.FileNumber, x.Name))]);
     }
 
     /// <summary>
