@@ -23,9 +23,13 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         // Inboxes: mine (assignee or claimer) and group, each by status; the case file lists its tasks.
         // The inbox ("mine") reads each of its three parts from one of these in creation order, and counts it from the
         // index alone (ListTasks, issue 15).
-        // Each ends in the list's order (newest first, then the id), so PostgreSQL too reads a part in index order instead
-        // of sorting it.
-        e.HasIndex(t => new { t.AssigneeUserId, t.Status, t.ClaimedByUserId, t.CreatedAtUtc, t.Id }).IsDescending(false, false, false, true, false);
+        // Each of the three ends in the list's order (newest first, then the id), so PostgreSQL too reads a part in index
+        // order instead of sorting it. The "assigned to me, unclaimed" part has an index of its own, partial on the unclaimed
+        // tasks: PostgreSQL does not take "ClaimedByUserId IS NULL" as fixing a column for the order, so a column between
+        // the assignee and the creation time made it sort every unclaimed task of the assignee.
+        e.HasIndex(t => new { t.AssigneeUserId, t.Status, t.ClaimedByUserId, t.CreatedAtUtc });
+        e.HasIndex(t => new { t.AssigneeUserId, t.Status, t.CreatedAtUtc, t.Id }, "IX_WorkTasks_Unclaimed_AssigneeUserId_Status_CreatedAtUtc_Id")
+            .IsDescending(false, false, true, false).HasFilter("\"ClaimedByUserId\" IS NULL");
         e.HasIndex(t => new { t.ClaimedByUserId, t.Status, t.CreatedAtUtc, t.Id }).IsDescending(false, false, true, false);
         e.HasIndex(t => new { t.CompletedByUserId, t.Status, t.CreatedAtUtc, t.Id }).IsDescending(false, false, true, false);
         e.HasIndex(t => new { t.CandidateGroup, t.Status });

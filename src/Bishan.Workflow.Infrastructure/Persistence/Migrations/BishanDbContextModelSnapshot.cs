@@ -1986,14 +1986,17 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
+                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc");
+
                     b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc", "Id")
                         .IsDescending(false, false, true, false);
 
                     b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc", "Id")
                         .IsDescending(false, false, true, false);
 
-                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc", "Id")
-                        .IsDescending(false, false, false, true, false);
+                    b.HasIndex(new[] { "AssigneeUserId", "Status", "CreatedAtUtc", "Id" }, "IX_WorkTasks_Unclaimed_AssigneeUserId_Status_CreatedAtUtc_Id")
+                        .IsDescending(false, false, true, false)
+                        .HasFilter("\"ClaimedByUserId\" IS NULL");
 
                     b.ToTable("WorkTasks", (string)null);
                 });

@@ -11,10 +11,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_WorkTasks_AssigneeUserId_Status_ClaimedByUserId_CreatedAtUtc",
-                table: "WorkTasks");
-
-            migrationBuilder.DropIndex(
                 name: "IX_WorkTasks_ClaimedByUserId_Status_CreatedAtUtc",
                 table: "WorkTasks");
 
@@ -48,12 +44,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                 values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkTasks_AssigneeUserId_Status_ClaimedByUserId_CreatedAtUt~",
-                table: "WorkTasks",
-                columns: new[] { "AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc", "Id" },
-                descending: new[] { false, false, false, true, false });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WorkTasks_ClaimedByUserId_Status_CreatedAtUtc_Id",
                 table: "WorkTasks",
                 columns: new[] { "ClaimedByUserId", "Status", "CreatedAtUtc", "Id" },
@@ -64,6 +54,13 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                 table: "WorkTasks",
                 columns: new[] { "CompletedByUserId", "Status", "CreatedAtUtc", "Id" },
                 descending: new[] { false, false, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTasks_Unclaimed_AssigneeUserId_Status_CreatedAtUtc_Id",
+                table: "WorkTasks",
+                columns: new[] { "AssigneeUserId", "Status", "CreatedAtUtc", "Id" },
+                descending: new[] { false, false, true, false },
+                filter: "\"ClaimedByUserId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_AreaId_CreatedAtUtc_Id",
@@ -103,15 +100,15 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                 name: "DataStamps");
 
             migrationBuilder.DropIndex(
-                name: "IX_WorkTasks_AssigneeUserId_Status_ClaimedByUserId_CreatedAtUt~",
-                table: "WorkTasks");
-
-            migrationBuilder.DropIndex(
                 name: "IX_WorkTasks_ClaimedByUserId_Status_CreatedAtUtc_Id",
                 table: "WorkTasks");
 
             migrationBuilder.DropIndex(
                 name: "IX_WorkTasks_CompletedByUserId_Status_CreatedAtUtc_Id",
+                table: "WorkTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkTasks_Unclaimed_AssigneeUserId_Status_CreatedAtUtc_Id",
                 table: "WorkTasks");
 
             migrationBuilder.DropIndex(
@@ -133,11 +130,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Cases_PrimaryAction_CreatedAtUtc_Id",
                 table: "Cases");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkTasks_AssigneeUserId_Status_ClaimedByUserId_CreatedAtUtc",
-                table: "WorkTasks",
-                columns: new[] { "AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkTasks_ClaimedByUserId_Status_CreatedAtUtc",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(BishanDbContext))]
-    [Migration("20261207112513_PerfLists")]
+    [Migration("20261207115849_PerfLists")]
     partial class PerfLists
     {
         /// <inheritdoc />
@@ -1989,14 +1989,17 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
+                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc");
+
                     b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc", "Id")
                         .IsDescending(false, false, true, false);
 
                     b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc", "Id")
                         .IsDescending(false, false, true, false);
 
-                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc", "Id")
-                        .IsDescending(false, false, false, true, false);
+                    b.HasIndex(new[] { "AssigneeUserId", "Status", "CreatedAtUtc", "Id" }, "IX_WorkTasks_Unclaimed_AssigneeUserId_Status_CreatedAtUtc_Id")
+                        .IsDescending(false, false, true, false)
+                        .HasFilter("\"ClaimedByUserId\" IS NULL");
 
                     b.ToTable("WorkTasks", (string)null);
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BishanDbContext))]
-    [Migration("20261207112645_PerfLists")]
+    [Migration("20261207120414_PerfLists")]
     partial class PerfLists
     {
         /// <inheritdoc />
@@ -2050,14 +2050,17 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
+                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc");
+
                     b.HasIndex("ClaimedByUserId", "Status", "CreatedAtUtc", "Id")
                         .IsDescending(false, false, true, false);
 
                     b.HasIndex("CompletedByUserId", "Status", "CreatedAtUtc", "Id")
                         .IsDescending(false, false, true, false);
 
-                    b.HasIndex("AssigneeUserId", "Status", "ClaimedByUserId", "CreatedAtUtc", "Id")
-                        .IsDescending(false, false, false, true, false);
+                    b.HasIndex(new[] { "AssigneeUserId", "Status", "CreatedAtUtc", "Id" }, "IX_WorkTasks_Unclaimed_AssigneeUserId_Status_CreatedAtUtc_Id")
+                        .IsDescending(false, false, true, false)
+                        .HasFilter("\"ClaimedByUserId\" IS NULL");
 
                     b.ToTable("WorkTasks", (string)null);
                 });
