@@ -1,4 +1,4 @@
-using Bishan.Workflow.Cases;
+using Bishan.Workflow.Cases.Access;
 using Bishan.Workflow.Cases.Common;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Organisation;
