@@ -74,8 +74,8 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
 
         // The scope in parts, each read from its own index in creation order (issue 15): the first skip + take of every part
         // hold the page of their union, so only those are read, merged and deduplicated (a caseworker's own case may also be
-        // in their unit's part) in one statement, then the page's rows. The multi-index OR this replaces read and sorted
-        // every case in scope.
+        // in their unit's part), and the page joined to its rows, in one statement. The multi-index OR this replaces read
+        // and sorted every case in scope.
         var scope = CaseScope.For(user, tree);
         IQueryable<CaseKey>? firsts = null;
         foreach (var part in scope.Parts())
