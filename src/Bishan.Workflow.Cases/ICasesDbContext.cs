@@ -58,6 +58,12 @@ public interface ICasesDbContext
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Whether a transaction is open on this context (a use case's unit of work): what it reads may include its own
+    /// uncommitted writes, so nothing read then is kept for others (<see cref="Common.StampedCache"/>).
+    /// </summary>
+    bool InTransaction => false;
+
+    /// <summary>
     /// Locks the row of <typeparamref name="TEntity"/> with key <paramref name="id"/> until the use case's transaction ends,
     /// for a read-check-write that must not interleave with another (a budget line's balance): concurrent callers on any
     /// node run one after another. Needs the use case's transaction (every command runs in one).

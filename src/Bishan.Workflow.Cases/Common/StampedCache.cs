@@ -8,7 +8,8 @@ namespace Bishan.Workflow.Cases.Common;
 /// Answers computed over the cases and tasks, kept per key (the caller's scope and the query) together with the
 /// <see cref="DataStamp"/> version they were computed at, and reused only while the stored version is still the same: any
 /// write to a case or a task on any node moves it on (issue 15). A reader reads the version before the rows, so an answer
-/// is never older than the version it is kept under. One per node (a singleton); bounded, it starts afresh when full.
+/// is never older than the version it is kept under; nothing read inside a transaction is kept or reused (it may see that
+/// transaction's own writes). One per node (a singleton); bounded, it starts afresh when full.
 /// </summary>
 public sealed class StampedCache
 {
@@ -48,6 +49,10 @@ public sealed class StampedCache
     public async Task<T> GetOrComputeAsync<T>(ICasesDbContext db, string key, Func<Task<T>> compute, CancellationToken ct) where T : notnull
     {
         ArgumentNullException.ThrowIfNull(compute);
+        ArgumentNullException.ThrowIfNull(db);
+        // Inside a transaction the rows read may be this transaction's own, not yet committed (or never): neither reuse
+        // nor keep.
+        if (db.InTransaction) return await compute();
         var version = await VersionAsync(db, ct);
         if (TryGet<T>(key, version, out var kept)) return kept;
         var value = await compute();

@@ -65,6 +65,8 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<OrgUnitRecord> OrgUnits => Set<OrgUnitRecord>();
     public DbSet<OrgTreeStamp> OrgTreeStamps => Set<OrgTreeStamp>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+
+    public bool InTransaction => Database.CurrentTransaction is not null;
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<EmployerJob> EmployerJobs => Set<EmployerJob>();

@@ -35,10 +35,11 @@ public sealed class GetOverviewHandler(ICasesDbContext db, ICurrentUser user, Or
         var key = scope.SeesAll
             ? "overview\u001fall"
             : string.Join('\u001f', "overview", scope.Key, string.Join(',', TaskAccess.GroupsOf(user)), user.OrgUnitId);
-        var version = await StampedCache.VersionAsync(db, cancellationToken);
-        if (kept.TryGet<Kept>(key, version, out var hit) && hit.StandsAt(now)) return hit.Figures;
+        // Inside a transaction (a use case asking) the figures may include its own uncommitted writes: counted, not kept.
+        var version = db.InTransaction ? (long?)null : await StampedCache.VersionAsync(db, cancellationToken);
+        if (version is { } v && kept.TryGet<Kept>(key, v, out var hit) && hit.StandsAt(now)) return hit.Figures;
         var (figures, nextDue) = await RegisterFigures.ComputeWithNextDueAsync(scope.Apply(db.Cases), TaskAccess.Visible(db, user, scope), now, cancellationToken);
-        kept.Set(key, version, new Kept(figures, now, nextDue));
+        if (version is { } stored) kept.Set(key, stored, new Kept(figures, now, nextDue));
         return figures;
     }
 }
