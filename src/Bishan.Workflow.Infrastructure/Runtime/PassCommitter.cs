@@ -43,6 +43,7 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
         var indexed = PassWriter.IndexedValues.Of(row);
         var db = session.Db;
         List<string> outboxIds;
+        List<OutboxIntent> intents;
         bool joined;
         await using (var tx = await PassTransaction.BeginAsync(db, ct))
         {
@@ -81,7 +82,8 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
                 db.ChangeTracker.Clear();
                 return await CommitRefusedAsync(db, row, definition, before, ex, now, ct);
             }
-            outboxIds = await writer.InsertOutboxAsync(Intents(pass, timersBefore), now, ct);
+            intents = Intents(pass, timersBefore);
+            outboxIds = await writer.InsertOutboxAsync(intents, now, ct);
             if (db.ChangeTracker.HasChanges())
             {
                 try
@@ -101,7 +103,9 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
         }
 
         // Inside a use case the rows are dispatched when the use case has committed; on its own, now.
-        if (joined) UnitOfWork.Current?.AddOutbox(outboxIds);
+        // Timers inside a use case go to the dispatcher's pump, so that the request does not wait for Hangfire.
+        if (joined)
+            UnitOfWork.Current?.AddOutbox(outboxIds.Where((_, i) => !intents[i].IsTimer), outboxIds.Where((_, i) => intents[i].IsTimer));
         else await outbox.DispatchAsync(outboxIds);
         return CommitOutcome.Committed;
     }
