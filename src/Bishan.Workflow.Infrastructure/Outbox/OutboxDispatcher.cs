@@ -32,7 +32,7 @@ namespace Bishan.Workflow.Infrastructure.Outbox;
 /// Workflow starts and events stay in the request (<see cref="DispatchAsync"/>): what they create is what the user
 /// looks at next. Tests that look at the scheduler right after a use case call <see cref="DrainAsync"/> first.
 /// </remarks>
-public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger) : IDisposable
 {
     internal const int MaxAttempts = 10;
     private const int BatchSize = 50;
@@ -227,6 +227,8 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
             return false;
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>What <c>DELETE … RETURNING</c> gives back of a taken row.</summary>
     private sealed record TakenRow(string Kind, string PayloadJson, int Attempts);
