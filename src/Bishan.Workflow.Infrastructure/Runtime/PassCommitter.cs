@@ -50,26 +50,30 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
             joined = tx.IsJoined;
             var writer = new PassWriter(session.Commands, tx.DbTransaction);
 
-            // The first write of the transaction: on SQLite it takes the write lock, and exactly one
+            // The burn is the first write of the transaction: on SQLite it takes the write lock, and exactly one
             // racer sees a row deleted. Losers roll back having written nothing.
-            if (resumedBookmarkId is not null && !await writer.BurnBookmarkAsync(resumedBookmarkId, row.Id, now, ct))
-            {
-                await tx.RollbackAsync(ct);
-                return CommitOutcome.BookmarkAlreadyBurned;
-            }
-
             InstanceRecords.Apply(row, result.State, definition, now);
-            if (!await writer.UpdateInstanceAsync(row, indexed, before.Token, ct))
+            switch (await writer.BeginPassAsync(tx.TakePendingSavepoint(), resumedBookmarkId, row, indexed, before.Token, now, ct))
             {
-                await tx.RollbackAsync(ct);
-                row.ConcurrencyToken = before.Token;
-                db.ChangeTracker.Clear();
-                return CommitOutcome.InstanceChanged;
+                case PassWriter.FirstWrites.AlreadyBurned:
+                    await tx.RollbackAsync(ct);
+                    row.ConcurrencyToken = before.Token;
+                    return CommitOutcome.BookmarkAlreadyBurned;
+                case PassWriter.FirstWrites.InstanceChanged:
+                    await tx.RollbackAsync(ct);
+                    row.ConcurrencyToken = before.Token;
+                    db.ChangeTracker.Clear();
+                    return CommitOutcome.InstanceChanged;
             }
             await writer.DeleteBookmarksAsync(result.RemovedBookmarkIds.Where(id => id != resumedBookmarkId), ct);
             await writer.InsertBookmarksAsync(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)), ct);
             await writer.InsertJournalAsync(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)).ToList(), ct);
             await writer.InsertIncidentsAsync(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)), ct);
+            // The follow-ups come from the pass's effects alone, so their rows go with the pass's own (one round trip where
+            // the provider batches); a refused effect below rolls them back with the rest.
+            intents = Intents(pass, timersBefore);
+            outboxIds = await writer.InsertOutboxAsync(intents, now, ct);
+            await writer.FlushAsync(ct);
 
             try
             {
@@ -82,8 +86,6 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
                 db.ChangeTracker.Clear();
                 return await CommitRefusedAsync(db, row, definition, before, ex, now, ct);
             }
-            intents = Intents(pass, timersBefore);
-            outboxIds = await writer.InsertOutboxAsync(intents, now, ct);
             if (db.ChangeTracker.HasChanges())
             {
                 try
