@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Bishan.Workflow.Engine.Activities.Scheduling;
 using Bishan.Workflow.Engine.Runtime;
+using Bishan.Workflow.Infrastructure.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -40,7 +41,10 @@ public sealed class FakeClockScheduler(FakeTimeProvider time) : IWorkflowSchedul
         await _advancing.WaitAsync();
         try
         {
-            var runtime = (Services ?? throw new InvalidOperationException("Services not attached.")).GetRequiredService<IWorkflowRuntime>();
+            var services = Services ?? throw new InvalidOperationException("Services not attached.");
+            // Timers of the use cases run so far reach the scheduler through the outbox's pump, after their requests answered.
+            await services.GetRequiredService<OutboxDispatcher>().DrainAsync();
+            var runtime = services.GetRequiredService<IWorkflowRuntime>();
             var target = time.GetUtcNow().UtcDateTime + by;
             while (true)
             {

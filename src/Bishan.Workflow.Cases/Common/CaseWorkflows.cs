@@ -29,7 +29,7 @@ public sealed class CaseWorkflows(IWorkflowDefinitionService definitions, IWorkf
     /// <exception cref="ConflictException">The workflow has no published version.</exception>
     public async Task EnsurePublishedAsync(string definitionId, CancellationToken ct)
     {
-        if (await definitions.GetPublishedAsync(definitionId, ct) is null)
+        if (await definitions.GetPublishedInfoAsync(definitionId, ct) is null)
             throw new ConflictException(UseCaseStrings.Format("Workflow_NotPublished", definitionId));
     }
 

@@ -44,6 +44,35 @@ public sealed class CriteriaCatalogs(ExitCriteriaCatalog exitCriteria)
         return new CriteriaSet(kind, action, version.Id, version.Number, CriteriaJson.Deserialize(version.ItemsJson));
     }
 
+    /// <summary>
+    /// The current version of several actions' lists in one read (a screening form offers every action's entry
+    /// criteria): the same answer as <see cref="CurrentSetAsync"/> for each action, in the order of <paramref name="actions"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<CriteriaSet>> CurrentSetsAsync(ICasesDbContext db, CriteriaKind kind, IReadOnlyList<FiveAction> actions,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var missing = actions.Where(a => !db.CriteriaVersions.Local.Any(v => v.Kind == kind && v.Action == a)).ToList();
+        // Only each action's highest version is read: the list of versions grows with every publish, the answer does not.
+        // Loaded tracked, as CurrentAsync returns them, so that they are in Local below.
+        if (missing.Count > 0)
+            await db.CriteriaVersions
+                .Where(v => v.Kind == kind && missing.Contains(v.Action)
+                            && v.Number == db.CriteriaVersions.Where(o => o.Kind == kind && o.Action == v.Action).Max(o => o.Number))
+                .LoadAsync(ct);
+        var sets = new List<CriteriaSet>(actions.Count);
+        foreach (var action in actions)
+        {
+            var version = db.CriteriaVersions.Local.Where(v => v.Kind == kind && v.Action == action).MaxBy(v => v.Number);
+            if (version is null)
+            {
+                version = DefaultVersion(kind, action, nowUtc);
+                db.CriteriaVersions.Add(version);
+            }
+            sets.Add(new CriteriaSet(kind, action, version.Id, version.Number, CriteriaJson.Deserialize(version.ItemsJson)));
+        }
+        return sets;
+    }
+
     /// <summary>The id of a version offered before it was saved (version 1 stored in the same pass).</summary>
     public static async Task<long?> ResolveIdAsync(ICasesDbContext db, CriteriaSet set, CancellationToken ct)
     {

@@ -20,6 +20,8 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
     public const string ExitCriteriaSource = "exitCriteria";
     public const string EntryCriteriaSource = "entryCriteria";
 
+    private static readonly FiveAction[] AllActions = Enum.GetValues<FiveAction>();
+
     public static async Task EndRemovedAsync(PassScope scope)
     {
         var removed = scope.Pass.RemovedBookmarkIds.ToArray();
@@ -152,10 +154,8 @@ internal sealed class TaskBookmarkSync(AssigneeResolver assignees, ExitCriteriaC
                     : f with { Options = exitCriteria.For(a).Select(c => c.Text(CaseTexts.Culture)).ToList() });
             else if (f.OptionsSource == EntryCriteriaSource && f.Type == FormFieldType.Criteria)
             {
-                var sets = new List<CriteriaSet>();
-                foreach (var each in Enum.GetValues<FiveAction>())
-                    sets.Add(await catalogs.CurrentSetAsync(scope.Db, CriteriaKind.Entry, each, scope.NowUtc, scope.Ct));
-                fields.Add(f with { CriteriaSets = sets, ActionField = f.ActionField ?? "proposedAction" });
+                var sets = await catalogs.CurrentSetsAsync(scope.Db, CriteriaKind.Entry, AllActions, scope.NowUtc, scope.Ct);
+                fields.Add(f with { CriteriaSets = [.. sets], ActionField = f.ActionField ?? "proposedAction" });
             }
             else fields.Add(f);
         }

@@ -105,6 +105,10 @@ public interface IWorkflowDefinitionService
     /// <summary>A version (latest when null), or null when unknown.</summary>
     Task<DefinitionDocument?> GetAsync(string definitionId, int? version, CancellationToken ct = default);
     Task<DefinitionDocument?> GetPublishedAsync(string definitionId, CancellationToken ct = default);
+
+    /// <summary>The published version's facts without its document (a cheaper read), or null when none is published.</summary>
+    async Task<DefinitionVersionInfo?> GetPublishedInfoAsync(string definitionId, CancellationToken ct = default) =>
+        (await GetPublishedAsync(definitionId, ct))?.Info;
 }
 
 /// <summary>Runs instances against storage: every change of one pass is committed in one transaction.</summary>

@@ -56,6 +56,23 @@ internal sealed partial class NodeWorker(
         }
     }
 
+    /// <summary>
+    /// Lets the pump finish the timer rows posted by the last requests before the host goes down (bounded by the host's
+    /// shutdown time); what it does not finish stays in the outbox for the next start or another node.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await outbox.WhenPostedDoneAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown time is up: the rows are committed and wait for the next start.
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Continued {Count} instances whose node stopped running them")]
     private static partial void LogRecovered(ILogger logger, int count);
 

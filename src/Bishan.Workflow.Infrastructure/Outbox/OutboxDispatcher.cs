@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bishan.Workflow.Engine.Runtime;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Bishan.Workflow.Infrastructure.Outbox;
 
 /// <summary>
-/// Carries out outbox rows: right after the transaction that wrote them commits (<see cref="DispatchAsync"/>), and
+/// Carries out outbox rows: right after the transaction that wrote them commits (<see cref="DispatchAsync"/>, or
+/// <see cref="Post"/> for timer rows, which a background pump carries out without the request waiting for them), and
 /// every second for rows left by a crash or a failed attempt (<see cref="DispatchDueAsync"/>, from
 /// <see cref="NodeWorker"/>). A row is taken with <c>DELETE … RETURNING</c> in a unit of work, its work is done in that
 /// same unit of work and both commit together: a workflow started or an event published by a row happens exactly
@@ -20,10 +23,134 @@ namespace Bishan.Workflow.Infrastructure.Outbox;
 /// does nothing). A failed row is tried again with back-off, at most <see cref="MaxAttempts"/> times at short
 /// intervals, then daily, with its last error kept.
 /// </summary>
-public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger)
+/// <remarks>
+/// Why timers are posted rather than carried out in the request (issue 15): scheduling or cancelling a Hangfire job
+/// takes several Hangfire writes, which were about half of a referral's or a task completion's time, while nothing a
+/// user sees depends on them (a task's due-date timer fires days later). The row is committed with the use case, so it
+/// is durable before the request answers: if the process stops before the pump gets to it, the poller of this or
+/// another node carries it out, and the start-up reconciler schedules every stored timer whose job is missing.
+/// Workflow starts and events stay in the request (<see cref="DispatchAsync"/>): what they create is what the user
+/// looks at next. Tests that look at the scheduler right after a use case call <see cref="DrainAsync"/> first.
+/// </remarks>
+public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger) : IDisposable
 {
     internal const int MaxAttempts = 10;
     private const int BatchSize = 50;
+
+    /// <summary>Posted rows not yet taken by the pump, oldest first.</summary>
+    private readonly ConcurrentQueue<string> _posted = new();
+    private readonly Lock _pumpLock = new();
+    /// <summary>One pump and one poll at a time in this process, so that <see cref="DrainAsync"/> can wait for both.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Task _pump = Task.CompletedTask;
+    private bool _pumping;
+
+    /// <summary>
+    /// Hands committed timer rows to the background pump and returns at once; the pump carries them out in order, many
+    /// in one unit of work. Only for rows whose work is idempotent (timer schedule and unschedule): a batch that fails
+    /// half-way is carried out again row by row.
+    /// </summary>
+    public void Post(IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0) return;
+        foreach (var id in ids) _posted.Enqueue(id);
+        lock (_pumpLock)
+        {
+            if (_pumping) return;
+            _pumping = true;
+            // Not in the request's execution context: the pump outlives it and must not see its unit of work.
+            using (ExecutionContext.SuppressFlow())
+                _pump = Task.Run(PumpAsync);
+        }
+    }
+
+    /// <summary>
+    /// Waits until every posted row and every due row has been carried out (or has failed and backs off): for tests
+    /// that look at the scheduler right after a use case, and for a host that stops.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken ct = default)
+    {
+        await WhenPostedDoneAsync(ct);
+        await DispatchDueAsync(ct);
+    }
+
+    /// <summary>Waits until the pump has carried out (or left to the poller) every row posted so far.</summary>
+    public Task WhenPostedDoneAsync(CancellationToken ct = default)
+    {
+        Task pump;
+        lock (_pumpLock) pump = _pump;
+        return pump.WaitAsync(ct);
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            var batch = new List<string>(BatchSize);
+            lock (_pumpLock)
+            {
+                while (batch.Count < BatchSize && _posted.TryDequeue(out var id)) batch.Add(id);
+                if (batch.Count == 0)
+                {
+                    _pumping = false;
+                    return;
+                }
+            }
+            try
+            {
+                await _gate.WaitAsync();
+                try
+                {
+                    await ProcessBatchAsync(batch);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+            catch (Exception ex)
+            {
+                // The rows are committed: the poller (this node's or another's) carries them out.
+                LogPostedRowsLeft(logger, ex, batch.Count);
+            }
+        }
+    }
+
+    /// <summary>Posted rows in one unit of work; when one of them fails, the batch is rolled back and each row is tried alone.</summary>
+    private async Task ProcessBatchAsync(List<string> ids)
+    {
+        if (ids.Count > 1)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var services = scope.ServiceProvider;
+                var db = services.GetRequiredService<BishanDbContext>();
+                await services.GetRequiredService<UnitOfWork>().RunAsync(async c =>
+                {
+                    var values = new object[ids.Count + 1];
+                    values[0] = time.GetUtcNow().UtcDateTime;
+                    for (var i = 0; i < ids.Count; i++) values[i + 1] = ids[i];
+                    var list = string.Join(", ", Enumerable.Range(1, ids.Count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+                    var sql = "DELETE FROM \"OutboxMessages\" WHERE \"Id\" IN (" + list
+                              + ") AND \"DueAtUtc\" <= {0} RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
+                    var rows = await db.Database.SqlQueryRaw<TakenBatchRow>(sql, values)
+                        .ToListAsync(c);
+                    // In the order they were posted (a timer scheduled before it is cancelled).
+                    foreach (var row in rows.OrderBy(r => ids.IndexOf(r.Id)))
+                        await HandleAsync(services, row.Kind, JsonNode.Parse(row.PayloadJson)!.AsObject(), c);
+                    return rows.Count;
+                }, CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogBatchFailed(logger, ex, ids.Count);
+            }
+        }
+        foreach (var id in ids)
+            await ProcessAsync(id, CancellationToken.None);
+    }
 
     /// <summary>
     /// Carries out the rows a transaction that has just committed wrote. Not cancellable: the caller's request may be
@@ -37,6 +164,19 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
 
     /// <summary>Rows due now, oldest first; returns how many were carried out.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await DispatchDueUngatedAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> DispatchDueUngatedAsync(CancellationToken ct)
     {
         List<string> due;
         var now = time.GetUtcNow().UtcDateTime;
@@ -88,8 +228,13 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
         }
     }
 
+    public void Dispose() => _gate.Dispose();
+
     /// <summary>What <c>DELETE … RETURNING</c> gives back of a taken row.</summary>
     private sealed record TakenRow(string Kind, string PayloadJson, int Attempts);
+
+    /// <summary>What <c>DELETE … RETURNING</c> gives back of each row of a posted batch.</summary>
+    private sealed record TakenBatchRow(string Id, string Kind, string PayloadJson, int Attempts);
 
     private static async Task HandleAsync(IServiceProvider services, string kind, JsonObject payload, CancellationToken ct)
     {
@@ -120,6 +265,12 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
         payload[name]?.GetValue<string>() ?? throw new JsonException($"The outbox payload has no '{name}'.");
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} posted outbox rows failed; carrying them out one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} posted outbox rows were left to the poller")]
+    private static partial void LogPostedRowsLeft(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Message = "Outbox row {Id} ({Kind}) failed (attempt {Attempts}); next try in {Delay}")]
     private static partial void LogRowFailed(ILogger logger, LogLevel level, Exception exception, string id, string kind, int attempts, TimeSpan delay);

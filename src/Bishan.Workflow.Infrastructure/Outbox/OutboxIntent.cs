@@ -17,6 +17,9 @@ public sealed record OutboxIntent(string Kind, JsonObject Payload)
     /// <summary>Publish an event to waiting instances and event triggers: <c>{ eventName, correlationId, input }</c>.</summary>
     public const string PublishEvent = "workflow.event";
 
+    /// <summary>A timer's schedule or unschedule: idempotent, invisible to the user, so carried out after the request (<see cref="OutboxDispatcher.Post"/>).</summary>
+    public bool IsTimer => Kind is ScheduleTimer or UnscheduleTimer;
+
     public static OutboxIntent Schedule(string bookmarkId, DateTime resumeAtUtc) =>
         new(ScheduleTimer, new JsonObject { ["bookmarkId"] = bookmarkId, ["resumeAtUtc"] = DateTime.SpecifyKind(resumeAtUtc, DateTimeKind.Utc) });
 

@@ -43,32 +43,37 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
         var indexed = PassWriter.IndexedValues.Of(row);
         var db = session.Db;
         List<string> outboxIds;
+        List<OutboxIntent> intents;
         bool joined;
         await using (var tx = await PassTransaction.BeginAsync(db, ct))
         {
             joined = tx.IsJoined;
             var writer = new PassWriter(session.Commands, tx.DbTransaction);
 
-            // The first write of the transaction: on SQLite it takes the write lock, and exactly one
+            // The burn is the first write of the transaction: on SQLite it takes the write lock, and exactly one
             // racer sees a row deleted. Losers roll back having written nothing.
-            if (resumedBookmarkId is not null && !await writer.BurnBookmarkAsync(resumedBookmarkId, row.Id, now, ct))
-            {
-                await tx.RollbackAsync(ct);
-                return CommitOutcome.BookmarkAlreadyBurned;
-            }
-
             InstanceRecords.Apply(row, result.State, definition, now);
-            if (!await writer.UpdateInstanceAsync(row, indexed, before.Token, ct))
+            switch (await writer.BeginPassAsync(tx.TakePendingSavepoint(), resumedBookmarkId, row, indexed, before.Token, now, ct))
             {
-                await tx.RollbackAsync(ct);
-                row.ConcurrencyToken = before.Token;
-                db.ChangeTracker.Clear();
-                return CommitOutcome.InstanceChanged;
+                case PassWriter.FirstWrites.AlreadyBurned:
+                    await tx.RollbackAsync(ct);
+                    row.ConcurrencyToken = before.Token;
+                    return CommitOutcome.BookmarkAlreadyBurned;
+                case PassWriter.FirstWrites.InstanceChanged:
+                    await tx.RollbackAsync(ct);
+                    row.ConcurrencyToken = before.Token;
+                    db.ChangeTracker.Clear();
+                    return CommitOutcome.InstanceChanged;
             }
             await writer.DeleteBookmarksAsync(result.RemovedBookmarkIds.Where(id => id != resumedBookmarkId), ct);
             await writer.InsertBookmarksAsync(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)), ct);
             await writer.InsertJournalAsync(result.Journal.Select(j => InstanceRecords.ToRecord(row.Id, j)).ToList(), ct);
             await writer.InsertIncidentsAsync(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)), ct);
+            // The follow-ups come from the pass's effects alone, so their rows go with the pass's own (one round trip where
+            // the provider batches); a refused effect below rolls them back with the rest.
+            intents = Intents(pass, timersBefore);
+            outboxIds = await writer.InsertOutboxAsync(intents, now, ct);
+            await writer.FlushAsync(ct);
 
             try
             {
@@ -81,7 +86,6 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
                 db.ChangeTracker.Clear();
                 return await CommitRefusedAsync(db, row, definition, before, ex, now, ct);
             }
-            outboxIds = await writer.InsertOutboxAsync(Intents(pass, timersBefore), now, ct);
             if (db.ChangeTracker.HasChanges())
             {
                 try
@@ -101,7 +105,9 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
         }
 
         // Inside a use case the rows are dispatched when the use case has committed; on its own, now.
-        if (joined) UnitOfWork.Current?.AddOutbox(outboxIds);
+        // Timers inside a use case go to the dispatcher's pump, so that the request does not wait for Hangfire.
+        if (joined)
+            UnitOfWork.Current?.AddOutbox(outboxIds.Where((_, i) => !intents[i].IsTimer), outboxIds.Where((_, i) => intents[i].IsTimer));
         else await outbox.DispatchAsync(outboxIds);
         return CommitOutcome.Committed;
     }

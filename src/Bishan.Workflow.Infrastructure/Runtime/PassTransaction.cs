@@ -34,15 +34,33 @@ internal sealed class PassTransaction : IAsyncDisposable
         {
             // What the use case changed so far must be in the database before the pass's effects read it.
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+            // Where statements can be batched (PostgreSQL), the savepoint goes with the pass's first writes instead of
+            // taking a round trip of its own (TakePendingSavepoint).
+            if (db.Database.GetDbConnection().CanCreateBatch)
+                return new PassTransaction(ambient, owned: false) { _savepointPending = true };
             await ambient.CreateSavepointAsync(Savepoint, ct);
             return new PassTransaction(ambient, owned: false);
         }
         return new PassTransaction(await db.Database.BeginTransactionAsync(ct), owned: true);
     }
 
+    private bool _savepointPending;
+
+    /// <summary>
+    /// The statement that opens the pass's savepoint, when it was left for the caller to send first in its first round
+    /// trip; null when there is none to open (an own transaction, or a savepoint already open).
+    /// </summary>
+    public string? TakePendingSavepoint()
+    {
+        if (!_savepointPending) return null;
+        _savepointPending = false;
+        return $"SAVEPOINT {Savepoint}";
+    }
+
     public async Task CommitAsync(CancellationToken ct)
     {
         _done = true;
+        if (_savepointPending) return;
         if (_owned) await _transaction.CommitAsync(ct);
         else await _transaction.ReleaseSavepointAsync(Savepoint, ct);
     }
@@ -50,6 +68,8 @@ internal sealed class PassTransaction : IAsyncDisposable
     public async Task RollbackAsync(CancellationToken ct)
     {
         _done = true;
+        // The savepoint was never sent, nor anything after it: nothing to undo.
+        if (_savepointPending) return;
         if (_owned) await _transaction.RollbackAsync(ct);
         else await _transaction.RollbackToSavepointAsync(Savepoint, ct);
     }

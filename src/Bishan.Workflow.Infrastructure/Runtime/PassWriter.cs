@@ -13,8 +13,17 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// quoted identifiers and <c>@</c> parameters, valid on SQLite and PostgreSQL alike; table and column names are
 /// those of <c>BishanDbContext</c>.
 /// </summary>
+/// <remarks>
+/// Where the provider can send several statements in one round trip (<see cref="DbConnection.CanCreateBatch"/>:
+/// PostgreSQL), the pass's row writes that need no answer (bookmarks removed and added, journal, incidents, outbox) are
+/// queued and sent together by <see cref="FlushAsync"/>; on SQLite, where a statement is a call into the same process,
+/// each runs at once as a prepared command. The burn and the instance update run at once everywhere: their row counts
+/// decide whether the pass goes on.
+/// </remarks>
 internal sealed class PassWriter(PreparedCommands commands, DbTransaction? transaction)
 {
+    private readonly List<(Statement Statement, object?[] Values)>? _queued = commands.Connection.CanCreateBatch ? [] : null;
+
     /// <summary>Journal rows per statement: SQLite allows a limited number of parameters per statement.</summary>
     internal const int JournalRowsPerStatement = 50;
 
@@ -66,7 +75,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
     public async Task DeleteBookmarksAsync(IEnumerable<string> ids, CancellationToken ct)
     {
         foreach (var id in ids)
-            await ExecuteAsync(DeleteBookmark, ct, id);
+            await WriteAsync(DeleteBookmark, ct, id);
     }
 
     /// <summary>A new instance row, as it is (its concurrency token included).</summary>
@@ -75,8 +84,60 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
             row.Status.ToString(), row.SubStatus.ToString(), row.StateJson, row.VariablesJson, row.OutputJson, row.TriggerNodeId,
             row.TriggerInputJson, row.CreatedAtUtc, row.UpdatedAtUtc, row.FinishedAtUtc, row.ConcurrencyToken, row.LeaseOwner, row.LeaseExpiresAtUtc);
 
+    /// <summary>What the first writes of a pass found.</summary>
+    internal enum FirstWrites { Written, AlreadyBurned, InstanceChanged }
+
+    /// <summary>
+    /// The pass's first writes: opens <paramref name="savepointSql"/> (a savepoint left for this round trip by
+    /// <see cref="PassTransaction"/>), burns the resumed bookmark (if any) and updates the instance if its token is still
+    /// <paramref name="readToken"/>. Where batches exist all of it is one round trip, and the caller rolls back to the
+    /// savepoint when either count is wrong; elsewhere the burn comes first and the update only if it succeeded.
+    /// </summary>
+    public async Task<FirstWrites> BeginPassAsync(string? savepointSql, string? resumedBookmarkId, WorkflowInstanceRecord row, IndexedValues read,
+        long readToken, DateTime nowUtc, CancellationToken ct)
+    {
+        if (_queued is null)
+        {
+            if (savepointSql is not null) throw new InvalidOperationException("A deferred savepoint needs a provider that batches.");
+            if (resumedBookmarkId is not null && !await BurnBookmarkAsync(resumedBookmarkId, row.Id, nowUtc, ct)) return FirstWrites.AlreadyBurned;
+            return await UpdateInstanceAsync(row, read, readToken, ct) ? FirstWrites.Written : FirstWrites.InstanceChanged;
+        }
+
+        await using var batch = commands.Connection.CreateBatch();
+        batch.Transaction = transaction;
+        if (savepointSql is not null)
+            batch.BatchCommands.Add(PreparedCommands.BatchCommand(batch, new Statement(savepointSql), []));
+        DbBatchCommand? burn = null;
+        if (resumedBookmarkId is not null)
+        {
+            burn = PreparedCommands.BatchCommand(batch, DeleteBookmark, [resumedBookmarkId]);
+            batch.BatchCommands.Add(burn);
+            batch.BatchCommands.Add(PreparedCommands.BatchCommand(batch, InsertResumedUnlessThere, [resumedBookmarkId, row.Id, nowUtc]));
+        }
+        var (statement, values) = UpdateCommand(row, read, readToken);
+        var update = PreparedCommands.BatchCommand(batch, statement, values);
+        batch.BatchCommands.Add(update);
+        await batch.ExecuteNonQueryAsync(ct);
+        if (burn is not null && burn.RecordsAffected == 0) return FirstWrites.AlreadyBurned;
+        return update.RecordsAffected == 1 ? FirstWrites.Written : FirstWrites.InstanceChanged;
+    }
+
+    /// <summary>
+    /// The resumed-bookmark row in a batch, where it is sent whether or not the burn found the bookmark: a bookmark that was
+    /// resumed before has its row already (the pass is then rolled back to its savepoint).
+    /// </summary>
+    private static readonly Statement InsertResumedUnlessThere = new("""
+        INSERT INTO "WorkflowResumedBookmarks" ("Id", "InstanceId", "ResumedAtUtc") VALUES (@id, @instance, @at) ON CONFLICT ("Id") DO NOTHING
+        """, "@id", "@instance", "@at");
+
     /// <summary>Writes the row's new values if nobody else saved the instance since it was read as <paramref name="read"/>.</summary>
     public async Task<bool> UpdateInstanceAsync(WorkflowInstanceRecord row, IndexedValues read, long readToken, CancellationToken ct)
+    {
+        var (statement, values) = UpdateCommand(row, read, readToken);
+        return await ExecuteAsync(statement, ct, values) == 1;
+    }
+
+    private static (Statement Statement, object?[] Values) UpdateCommand(WorkflowInstanceRecord row, IndexedValues read, long readToken)
     {
         var statusChanged = row.Status != read.Status;
         var subStatusChanged = row.SubStatus != read.SubStatus;
@@ -87,8 +148,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         if (correlationChanged) values.Add(row.CorrelationId);
         values.Add(row.Id);
         values.Add(readToken);
-        var statement = UpdateInstance[UpdateVariant(statusChanged, subStatusChanged, correlationChanged)];
-        return await ExecuteAsync(statement, ct, [.. values]) == 1;
+        return (UpdateInstance[UpdateVariant(statusChanged, subStatusChanged, correlationChanged)], [.. values]);
     }
 
     /// <summary>The values of an instance's indexed columns as read, to tell which of them a pass changed.</summary>
@@ -103,7 +163,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
     public async Task InsertBookmarksAsync(IEnumerable<WorkflowBookmarkRecord> bookmarks, CancellationToken ct)
     {
         foreach (var b in bookmarks)
-            await ExecuteAsync(InsertBookmark, ct, b.Id, b.InstanceId, b.Name, b.Key, b.CorrelationId, b.ActivityId, b.NodeId,
+            await WriteAsync(InsertBookmark, ct, b.Id, b.InstanceId, b.Name, b.Key, b.CorrelationId, b.ActivityId, b.NodeId,
                 b.ActivityType, b.ResumeAtUtc, b.PayloadJson, b.CreatedAtUtc);
     }
 
@@ -129,7 +189,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
                 values[v + 8] = j.Error;
                 values[v + 9] = j.TimestampUtc;
             }
-            await ExecuteAsync(InsertJournal[count], ct, values);
+            await WriteAsync(InsertJournal[count], ct, values);
         }
     }
 
@@ -145,7 +205,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         foreach (var intent in intents)
         {
             var id = Guid.CreateVersion7(new DateTimeOffset(nowUtc, TimeSpan.Zero)).ToString();
-            await ExecuteAsync(InsertOutbox, ct, id, intent.Kind, intent.Payload.ToJsonString(), nowUtc, nowUtc);
+            await WriteAsync(InsertOutbox, ct, id, intent.Kind, intent.Payload.ToJsonString(), nowUtc, nowUtc);
             ids.Add(id);
         }
         return ids;
@@ -154,7 +214,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
     public async Task InsertIncidentsAsync(IEnumerable<WorkflowIncidentRecord> incidents, CancellationToken ct)
     {
         foreach (var i in incidents)
-            await ExecuteAsync(InsertIncident, ct, i.Id, i.InstanceId, i.ActivityId, i.NodeId, i.ActivityType, i.Message, i.Code, i.TimestampUtc);
+            await WriteAsync(InsertIncident, ct, i.Id, i.InstanceId, i.ActivityId, i.NodeId, i.ActivityType, i.Message, i.Code, i.TimestampUtc);
     }
 
     private const int JournalColumns = 10;
@@ -192,4 +252,24 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
 
     private Task<int> ExecuteAsync(Statement statement, CancellationToken ct, params ReadOnlySpan<object?> values) =>
         commands.Bind(statement, transaction, values).ExecuteNonQueryAsync(ct);
+
+    /// <summary>A write whose row count nobody needs: queued for <see cref="FlushAsync"/> where batches exist, else run now.</summary>
+    private Task WriteAsync(Statement statement, CancellationToken ct, params ReadOnlySpan<object?> values)
+    {
+        if (_queued is null) return ExecuteAsync(statement, ct, values);
+        _queued.Add((statement, values.ToArray()));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends the queued writes in one round trip (nothing to do where each write ran at once).</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (_queued is not { Count: > 0 }) return;
+        await using var batch = commands.Connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var (statement, values) in _queued)
+            batch.BatchCommands.Add(PreparedCommands.BatchCommand(batch, statement, values));
+        _queued.Clear();
+        await batch.ExecuteNonQueryAsync(ct);
+    }
 }

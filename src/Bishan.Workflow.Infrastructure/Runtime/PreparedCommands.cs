@@ -41,6 +41,23 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
         return command;
     }
 
+    /// <summary>A command of a batch for <paramref name="statement"/>, bound to <paramref name="values"/>.</summary>
+    public static DbBatchCommand BatchCommand(DbBatch batch, Statement statement, IReadOnlyList<object?> values)
+    {
+        if (values.Count != statement.Parameters.Length)
+            throw new ArgumentException($"{statement.Parameters.Length} values expected, {values.Count} given.", nameof(values));
+        var command = batch.CreateBatchCommand();
+        command.CommandText = statement.Sql;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = statement.Parameters[i];
+            parameter.Value = ToDb(values[i]);
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
     public void Dispose()
     {
         foreach (var command in _bySql.Values) command.Dispose();

@@ -184,6 +184,19 @@ internal sealed class WorkflowDefinitionService(
             .FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.IsPublished, ct));
     }
 
+    /// <summary>
+    /// One indexed read of the version's columns without its JSON, in the use case's transaction when there is one (no
+    /// second connection): what a use case needs to know before it starts the workflow.
+    /// </summary>
+    public async Task<DefinitionVersionInfo?> GetPublishedInfoAsync(string definitionId, CancellationToken ct = default)
+    {
+        await using var lease = await ContextLease.OpenAsync(dbFactory, ct);
+        return await lease.Db.WorkflowDefinitionVersions.AsNoTracking()
+            .Where(v => v.DefinitionId == definitionId && v.IsPublished)
+            .Select(v => new DefinitionVersionInfo(v.DefinitionId, v.Version, v.Name, v.IsPublished, v.IsLatest, v.CreatedAtUtc, v.CreatedBy, v.PublishedAtUtc))
+            .FirstOrDefaultAsync(ct);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     private async Task<DefinitionCommandResult> ImportParsedAsync(string json, WorkflowJsonReader.Result parsed, bool publish, string? user, CancellationToken ct)

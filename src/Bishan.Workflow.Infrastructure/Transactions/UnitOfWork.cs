@@ -13,7 +13,8 @@ namespace Bishan.Workflow.Infrastructure.Transactions;
 /// domain effects) and its outbox rows commit together or not at all. While it runs it is the ambient unit of work
 /// (<see cref="Current"/>), so the runtime's passes join its connection and transaction (each pass in a savepoint)
 /// instead of committing on their own. A transient failure (<see cref="TransientFailures"/>) runs the whole use case
-/// again; after the commit the outbox rows it wrote are dispatched at once.
+/// again; after the commit the outbox rows it wrote are dispatched at once (timers by the dispatcher's pump,
+/// <see cref="OutboxDispatcher.Post"/>, without the use case waiting for them).
 /// </summary>
 /// <remarks>
 /// On SQLite the transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), so it holds the single write lock from
@@ -24,6 +25,7 @@ public sealed partial class UnitOfWork(BishanDbContext db, OutboxDispatcher outb
 {
     private static readonly AsyncLocal<UnitOfWork?> Ambient = new();
     private readonly List<string> _outboxIds = [];
+    private readonly List<string> _postedIds = [];
     private RuntimeSession? _session;
 
     /// <summary>The unit of work running in this async flow, if any.</summary>
@@ -34,8 +36,16 @@ public sealed partial class UnitOfWork(BishanDbContext db, OutboxDispatcher outb
     /// <summary>The runtime's session on this unit's connection and transaction (created on first use).</summary>
     internal RuntimeSession Session => _session ??= RuntimeSession.Join(db);
 
-    /// <summary>Outbox rows written in this transaction, dispatched once it has committed.</summary>
-    internal void AddOutbox(IEnumerable<string> ids) => _outboxIds.AddRange(ids);
+    /// <summary>
+    /// Outbox rows written in this transaction: <paramref name="inline"/> are carried out once it has committed, before
+    /// the use case returns; <paramref name="posted"/> (timers) are handed to the dispatcher's pump then, and the use case
+    /// returns without waiting for them.
+    /// </summary>
+    internal void AddOutbox(IEnumerable<string> inline, IEnumerable<string> posted)
+    {
+        _outboxIds.AddRange(inline);
+        _postedIds.AddRange(posted);
+    }
 
     public async ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken ct)
     {
@@ -44,6 +54,7 @@ public sealed partial class UnitOfWork(BishanDbContext db, OutboxDispatcher outb
         try
         {
             var result = await TransientRetry.RunAsync(() => AttemptAsync(work, ct), ct);
+            outbox.Post([.. _postedIds]);
             await outbox.DispatchAsync([.. _outboxIds]);
             return result;
         }
@@ -59,6 +70,7 @@ public sealed partial class UnitOfWork(BishanDbContext db, OutboxDispatcher outb
     {
         db.ChangeTracker.Clear();
         _outboxIds.Clear();
+        _postedIds.Clear();
         Ambient.Value = this;
         try
         {

@@ -4,9 +4,11 @@ using System.Text.Json.Nodes;
 using Bishan.Workflow.Cases.Auditing;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Time;
+using Bishan.Workflow.Infrastructure.Outbox;
 using Bishan.Workflow.IntegrationTests.Infrastructure;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Bishan.Workflow.IntegrationTests.CasesApi.CasesWorld;
 using static Bishan.Workflow.IntegrationTests.Guardianship.GuardianshipWorld;
 
@@ -85,6 +87,8 @@ public sealed class ConsultationFacts(BishanWebFactory factory)
         var due = timer["resumeAtUtc"]!.GetValue<DateTime>();
         var recordedAt = recorded["recordedAtUtc"]!.GetValue<DateTime>();
         Assert.Equal(recordedAt.AddDays(90), due, TimeSpan.FromMinutes(1));
+        // The timer reaches Hangfire through the outbox's pump once the request has answered.
+        await factory.Services.GetRequiredService<OutboxDispatcher>().DrainAsync();
         var job = ScheduledResumeJob(timer["id"]!.GetValue<string>());
         Assert.Equal(due, job.Due, TimeSpan.FromSeconds(2));
         new BackgroundJobClient(JobStorage.Current).Requeue(job.Id);

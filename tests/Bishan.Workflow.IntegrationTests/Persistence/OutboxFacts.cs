@@ -1,3 +1,4 @@
+using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Outbox;
 using Bishan.Workflow.Infrastructure.Transactions;
 using Microsoft.EntityFrameworkCore;
@@ -75,9 +76,92 @@ public sealed class OutboxFacts
             }, CancellationToken.None);
         }
 
+        // Timers reach the scheduler through the dispatcher's pump once the use case has committed.
+        await host.Get<OutboxDispatcher>().DrainAsync();
         Assert.Single(host.Scheduler.Bookmarks);
         Assert.Single(await host.QueryAsync(db => db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).ToListAsync()));
         Assert.Empty(await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReturnsWithoutWaitingForTheScheduler_AndThePumpSchedulesTheTimerAfterwards()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await PublishDelayAsync(host);
+        using var hold = new ManualResetEventSlim(false);
+        host.Scheduler.Hold = hold;
+
+        // The scheduler is stuck: the use case still answers, its timer committed in the outbox.
+        var instanceId = await RunUseCaseAsync(host, async (runtime, ct) => (await runtime.StartAsync("delayed", null, "case-1", ct)).Id);
+        Assert.Empty(host.Scheduler.Bookmarks);
+        var row = Assert.Single(await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
+        Assert.Equal(OutboxIntent.ScheduleTimer, row.Kind);
+
+        hold.Set();
+        await host.Get<OutboxDispatcher>().DrainAsync();
+        var bookmark = await host.QueryAsync(db => db.WorkflowBookmarks.AsNoTracking().SingleAsync(b => b.InstanceId == instanceId));
+        Assert.Equal(bookmark.ResumeAtUtc, Assert.Single(host.Scheduler.Bookmarks, b => b.Key == bookmark.Id).Value);
+        Assert.Empty(await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
+    }
+
+    [Fact]
+    public async Task RunAsync_SchedulesEveryTimerOfTheUseCaseOnce_AndResumingOneUnschedulesIt()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await PublishDelayAsync(host);
+
+        var ids = await RunUseCaseAsync(host, async (runtime, ct) =>
+        {
+            var list = new List<string>();
+            for (var i = 0; i < 3; i++) list.Add((await runtime.StartAsync("delayed", null, $"case-{i}", ct)).Id);
+            return list;
+        });
+        await host.Get<OutboxDispatcher>().DrainAsync();
+        var bookmarks = await host.QueryAsync(db => db.WorkflowBookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).ToListAsync());
+        Assert.Equal(bookmarks.Select(b => b.Id).Order(), host.Scheduler.Bookmarks.Keys.Order());
+
+        // A use case resuming one of them: its timer is cancelled, the others stay.
+        host.Time.Advance(TimeSpan.FromHours(1));
+        var first = bookmarks[0].Id;
+        await RunUseCaseAsync(host, async (runtime, ct) => (await runtime.ResumeAsync(first, null, ct)).Outcome);
+        await host.Get<OutboxDispatcher>().DrainAsync();
+        Assert.Equal(bookmarks.Select(b => b.Id).Where(b => b != first).Order(), host.Scheduler.Bookmarks.Keys.Order());
+        Assert.Empty(await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
+    }
+
+    [Fact]
+    public async Task RunAsync_KeepsPostedTimersInOutbox_WhenSchedulerIsUnavailable_AndThePollerDeliversThemLater()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await PublishDelayAsync(host);
+        host.Scheduler.Unavailable = true;
+
+        await RunUseCaseAsync(host, async (runtime, ct) =>
+        {
+            await runtime.StartAsync("delayed", null, "case-1", ct);
+            return (await runtime.StartAsync("delayed", null, "case-2", ct)).Id;
+        });
+        await host.Get<OutboxDispatcher>().DrainAsync();
+
+        // The batch failed, then each row on its own: both wait for a retry with their error.
+        Assert.Empty(host.Scheduler.Bookmarks);
+        var rows = await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((OutboxIntent.ScheduleTimer, 1), (r.Kind, r.Attempts)));
+
+        host.Scheduler.Unavailable = false;
+        host.Time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, await host.Get<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(2, host.Scheduler.Bookmarks.Count);
+        Assert.Empty(await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
+    }
+
+    /// <summary>Runs <paramref name="work"/> as a use case does: in a unit of work of a fresh scope.</summary>
+    private static async Task<T> RunUseCaseAsync<T>(RuntimeHost host, Func<IWorkflowRuntime, CancellationToken, Task<T>> work)
+    {
+        await using var scope = host.Get<IServiceScopeFactory>().CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        return await unitOfWork.RunAsync(async ct => await work(host.Runtime, ct), CancellationToken.None);
     }
 
     private static async Task PublishDelayAsync(RuntimeHost host) =>

@@ -12,8 +12,12 @@ internal sealed class RecordingScheduler : IWorkflowScheduler
     /// <summary>While true, scheduling a timer fails (Hangfire's storage unreachable, say).</summary>
     public bool Unavailable { get; set; }
 
+    /// <summary>While set and not signalled, scheduling a timer waits for it (at most 30 s): Hangfire being slow.</summary>
+    public ManualResetEventSlim? Hold { get; set; }
+
     public void ScheduleBookmark(string bookmarkId, DateTime resumeAtUtc)
     {
+        Hold?.Wait(TimeSpan.FromSeconds(30));
         if (Unavailable) throw new InvalidOperationException("The scheduler is unavailable.");
         Bookmarks[bookmarkId] = resumeAtUtc;
     }

@@ -56,7 +56,8 @@ public sealed class CompleteTaskHandler(ICasesDbContext db, ICurrentUser user, O
 
         // The workflow bridge closes the row when the bookmark goes; who completed it, how and with what data is recorded
         // here (it is also the whole completion for tasks without a bookmark, such as meeting decisions).
-        var task = await db.WorkTasks.FirstAsync(t => t.Id == seen.Id, cancellationToken);
+        // Usually tracked already by the pass that completed it: no second read then.
+        var task = await db.WorkTasks.FindAsync([seen.Id], cancellationToken) ?? await db.WorkTasks.FirstAsync(t => t.Id == seen.Id, cancellationToken);
         if (seen.BookmarkId is null) TaskAccess.EnsureOpen(task);
         var now = time.GetUtcNow().UtcDateTime;
         task.Status = WorkTaskStatus.Completed;
