@@ -190,7 +190,7 @@ internal static class NodesBench
         public int Completed => _completed;
         public int Conflicts => _conflicts;
         public int ServerErrors => _serverErrors;
-        public IReadOnlyDictionary<string, int> Successes => _successes;
+        public ConcurrentDictionary<string, int> Successes => _successes;
 
         public async Task CompleteAsync(HttpClient client, string taskId, JsonArray criteria)
         {
