@@ -1,4 +1,7 @@
 using Bishan.Workflow.Web.Extensions;
+using Bishan.Workflow.Web.Startup;
+
+var timeline = new StartupTimeline();
 
 // `dotnet run` starts the app in the folder it was invoked from (so ./data lands there); the settings files
 // then come from the build output rather than that folder.
@@ -7,9 +10,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
 });
-builder.AddWebHost();
+builder.AddWebHost(timeline);
 
 var app = builder.Build();
+timeline.Mark("build");
 app.MapWebHost();
 // Refuses to start, with one log line and a non-zero exit code, on a busy data directory or an unreachable database.
 return await app.RunNodeAsync();

@@ -16,7 +16,8 @@ using Npgsql;
 //   100,000 existing instances and 50 versions of its definition. Targets: ratio >= 0.3, the big store at most 15% slower.
 // - `http`: the user's path through the real host (Kestrel, in this process) on a real database with 10,000 cases and
 //   10,000 open tasks, as ratios to GET /health; start-up and first request of the built app (a child process).
-// Usage: dotnet run -c Release --project tests/Bishan.Workflow.Benchmarks [-- all|engine|http] [engine: instancesPerRound backgroundInstances]
+// - `nodes`: completions/s of 8 concurrent clients on two built-app nodes sharing PostgreSQL, against one client on SQLite.
+// Usage: dotnet run -c Release --project tests/Bishan.Workflow.Benchmarks [-- all|engine|http|nodes] [engine: instancesPerRound backgroundInstances] [nodes: tasksPerClient]
 // PostgreSQL: set BISHAN_BENCH_POSTGRES (or BISHAN_TEST_POSTGRES) to a server connection string without a database;
 // a throwaway database is created and dropped for each scenario.
 internal static class BenchProgram
@@ -41,6 +42,11 @@ internal static class BenchProgram
         if (mode == "profile")
         {
             await ProfileLoop.RunAsync(BenchTarget.Sqlite(), numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 10);
+            return;
+        }
+        if (mode == "nodes")
+        {
+            await NodesBench.PrintAsync(server, numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 50);
             return;
         }
         if (mode is "all" or "http")

@@ -16,12 +16,15 @@ internal static class HostExtensions
 {
     public const string ExampleSettingsFile = "appsettings.example.json";
 
-    public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder, StartupTimeline? timeline = null)
     {
+        timeline ??= new StartupTimeline();
+        timeline.Mark("host builder");
         if (builder.Environment.IsDevelopment()) builder.AddExampleSettings();
 
         var storage = StorageSettings.From(builder.Configuration);
         var services = builder.Services;
+        services.AddSingleton(timeline);
         services.AddSingleton(storage);
         services.AddSingleton(TimeProvider.System);
 
@@ -67,6 +70,7 @@ internal static class HostExtensions
         services.AddOpenApi();
         services.AddWebUi();
         builder.AddObservability();
+        timeline.Mark("services");
         return builder;
     }
 
@@ -102,6 +106,7 @@ internal static class HostExtensions
         api.MapDescriptorEndpoints();
         api.MapCasesApi();
         app.MapWebUi();
+        app.Services.GetRequiredService<StartupTimeline>().Mark("endpoints");
         return app;
     }
 

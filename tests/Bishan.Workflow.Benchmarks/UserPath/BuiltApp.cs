@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Bishan.Workflow.Benchmarks.UserPath;
 
@@ -8,11 +9,48 @@ namespace Bishan.Workflow.Benchmarks.UserPath;
 /// The built app (<c>Bishan.Workflow.Web.dll</c> of this build) as a child process, the way an operator starts it: how long
 /// from the process start until <c>/health</c> answers, and how long the first page request then takes.
 /// </summary>
-internal static class BuiltApp
+internal sealed class BuiltApp : IAsyncDisposable
 {
     public sealed record StartFigures(TimeSpan ToHealthy, TimeSpan FirstRequest);
 
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private BuiltApp(Process process, StringBuilder output, Uri address, TimeSpan toHealthy)
+    {
+        _process = process;
+        _output = output;
+        Address = address;
+        ToHealthy = toHealthy;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>From the process start until <c>/health</c> first answered 200.</summary>
+    public TimeSpan ToHealthy { get; }
+
+    /// <summary>What the app wrote to its console so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
     public static async Task<StartFigures> MeasureAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory)
+    {
+        await using var app = await StartAsync(settings, dataDirectory);
+        using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
+        // The first thing a user asks for: the sign-in page (a server-rendered Blazor page).
+        var first = Stopwatch.StartNew();
+        using (var page = await http.GetAsync(new Uri("/login", UriKind.Relative)))
+            if (!page.IsSuccessStatusCode) throw new InvalidOperationException($"The sign-in page answered {(int)page.StatusCode}.");
+        return new StartFigures(app.ToHealthy, first.Elapsed);
+    }
+
+    /// <summary>Starts the app and returns once <c>/health</c> answers 200 (at most 120 s).</summary>
+    public static async Task<BuiltApp> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory, string logLevel = "Warning")
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -27,32 +65,27 @@ internal static class BuiltApp
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Default"] = logLevel;
         start.Environment.Remove("ASPNETCORE_URLS");
 
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
-        var output = new System.Text.StringBuilder();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            TimeSpan healthy;
             while (true)
             {
-                if (process.HasExited) throw new InvalidOperationException("The app stopped during start-up:\n" + output);
-                if (clock.Elapsed > TimeSpan.FromSeconds(120)) throw new TimeoutException("The app did not answer /health within 120 s:\n" + output);
+                if (process.HasExited) throw new InvalidOperationException("The app stopped during start-up:\n" + Text(output));
+                if (clock.Elapsed > TimeSpan.FromSeconds(120)) throw new TimeoutException("The app did not answer /health within 120 s:\n" + Text(output));
                 try
                 {
                     using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        healthy = clock.Elapsed;
-                        break;
-                    }
+                    if (response.StatusCode == HttpStatusCode.OK) return new BuiltApp(process, output, address, clock.Elapsed);
                 }
                 catch (HttpRequestException)
                 {
@@ -60,21 +93,31 @@ internal static class BuiltApp
                 }
                 await Task.Delay(10);
             }
-
-            // The first thing a user asks for: the sign-in page (a server-rendered Blazor page).
-            var first = Stopwatch.StartNew();
-            using (var page = await http.GetAsync(new Uri("/login", UriKind.Relative)))
-                if (!page.IsSuccessStatusCode) throw new InvalidOperationException($"The sign-in page answered {(int)page.StatusCode}.");
-            return new StartFigures(healthy, first.Elapsed);
         }
-        finally
+        catch
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+            await StopAsync(process);
+            process.Dispose();
+            throw;
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(_process);
+        _process.Dispose();
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        if (process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output) return output.ToString();
     }
 
     private static int FreePort()

@@ -26,7 +26,7 @@ internal static class CaseEndpoints
         cases.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetCaseFile(id), ct)))
             .WithSummary("The case file with its timeline (audited); 403 outside the caller's scope.");
         cases.MapPost("/{id}/id-number/reveal", async (string id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(new { idNumber = await mediator.Send(new RevealIdNumber(id), ct) }))
+                TypedResults.Ok(new RevealedIdNumber(await mediator.Send(new RevealIdNumber(id), ct))))
             .WithSummary("The whole ID number, audited as its own act; 403 unless administrator or the case's caseworker.");
         cases.MapPost("/{id}/escalations", async (string id, EscalationRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted($"/api/cases/{id}", await mediator.Send(new RequestEscalation(id, body.TargetTier, body.Reason), ct)))

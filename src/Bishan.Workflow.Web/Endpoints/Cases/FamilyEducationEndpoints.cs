@@ -44,7 +44,7 @@ internal static class FamilyEducationEndpoints
                 TypedResults.Ok(await mediator.Send(new EvaluateFamilyEducationReferral(id, body.ParentingChange, body.Note), ct)))
             .WithSummary("Evaluates the change in parenting when it is due (Improved, PartlyImproved, NotImproved).");
         referrals.MapPost("/{id}/members/{memberId:long}/phone/reveal", async (string id, long memberId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(new { phone = await mediator.Send(new RevealGuidancePhone(id, memberId), ct) }))
+                TypedResults.Ok(new RevealedPhone(await mediator.Send(new RevealGuidancePhone(id, memberId), ct))))
             .WithSummary("The whole phone for the sub-centre guiding the family, audited.");
         return api;
     }

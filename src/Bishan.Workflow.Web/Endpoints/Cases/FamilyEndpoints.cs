@@ -30,7 +30,7 @@ internal static class FamilyEndpoints
                 TypedResults.Ok(await mediator.Send(new RemoveFamilyMember(id, memberId), ct)))
             .WithSummary("Takes a member off the file (kept in the history).");
         family.MapPost("/members/{memberId:long}/phone/reveal", async (string id, long memberId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(new { phone = await mediator.Send(new RevealFamilyPhone(id, memberId), ct) }))
+                TypedResults.Ok(new RevealedPhone(await mediator.Send(new RevealFamilyPhone(id, memberId), ct))))
             .WithSummary("The whole phone, audited; 403 unless administrator or the case's caseworker.");
         return api;
     }
