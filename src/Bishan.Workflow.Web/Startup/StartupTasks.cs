@@ -48,6 +48,7 @@ internal sealed partial class StartupTasks(
         {
             Infrastructure.Cases.PlanReviewJob.Schedule(recurringJobs);
             Infrastructure.Cases.OverdueDigestJob.Schedule(recurringJobs);
+            Infrastructure.Cases.FamilyEducationClassReminderJob.Schedule(recurringJobs);
         }
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);
         if (recovered > 0) LogRecovered(logger, recovered);
