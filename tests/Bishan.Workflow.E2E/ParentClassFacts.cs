@@ -66,7 +66,7 @@ public sealed partial class ParentClassFacts(AppFixture app) : BrowserSession(ap
         await page.Locator("input[data-testid=fec-came], [data-testid=fec-came] input").First.CheckAsync();
         await page.ClickAsync("[data-testid=fec-attendance-save]");
         await Assertions.Expect(page.Locator("[data-testid=fec-status]")).ToHaveTextAsync("已开课");
-        await Assertions.Expect(page.Locator("[data-testid=fec-came-label]").First).ToHaveTextAsync("到场");
+        await Assertions.Expect(page.Locator("input[data-testid=fec-came], [data-testid=fec-came] input").First).ToBeCheckedAsync();
         await AssertNoHorizontalScrollAsync(page);
 
         // The referral's page shows the class with who came, and its 家长课堂 session.

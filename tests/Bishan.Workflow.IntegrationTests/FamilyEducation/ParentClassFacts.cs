@@ -253,6 +253,40 @@ public sealed class ParentClassFacts(BishanWebFactory factory)
         Assert.Contains(topic, mine, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MovedClass_IsRemindedOfTheDayBeforeItsNewDate_AndTheCaseworkerIsToldOfTheMove()
+    {
+        var (caseId, _, _, fatherId, _) = await AcceptedFamilyAsync();
+        var guidance = await factory.ClientAsync(GuidanceA);
+        var topic = "改期课堂" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        var id = (await ScheduleAsync(guidance, Day(2), "19:00", topic: topic))["id"]!.GetValue<string>();
+        await (await InviteAsync(guidance, id, caseId, fatherId)).ReadOkAsync();
+        var clock = new FakeTimeProvider(TimeZoneInfo.ConvertTimeToUtc(TodayDate.AddDays(1).ToDateTime(new TimeOnly(9, 0)), DistrictCalendar.TimeZone));
+        await SweepAsync(clock);
+        Assert.Single(await RemindersAsync(caseId, topic));
+
+        // Moved three days later and to another room: no reminder until the day before the new date, then one more.
+        var bad = await (await guidance.PostAsJsonAsync($"/api/family-education/classes/{id}/reschedule", new { classDate = Day(-1), startTime = "7 pm" }))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"开课日期不能早于今天（{Day(0)}）。", bad["errors"]!["classDate"]![0]!.GetValue<string>());
+        Assert.Equal("开始时间须为时间，格式如 19:00。", bad["errors"]!["startTime"]![0]!.GetValue<string>());
+        var moved = await (await guidance.PostAsJsonAsync($"/api/family-education/classes/{id}/reschedule",
+            new { classDate = Day(5), startTime = "18:30", place = "璧城小学多功能厅" })).ReadOkAsync();
+        Assert.Equal((Day(5), "18:30", "璧城小学多功能厅"), (moved["classDate"]!.GetValue<string>(), moved["startTime"]!.GetValue<string>(), moved["place"]!.GetValue<string>()));
+        var caseworkerId = await factory.UserIdAsync(CaseworkerA);
+        Assert.True(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == caseworkerId && n.CaseId == caseId
+            && n.Message.Contains($"《{topic}》由{Day(2)} 19:00改至{Day(5)} 18:30"))));
+        clock.Advance(TimeSpan.FromDays(1));
+        await SweepAsync(clock);
+        Assert.Single(await RemindersAsync(caseId, topic));
+        clock.Advance(TimeSpan.FromDays(2));
+        await SweepAsync(clock);
+        await SweepAsync(clock);
+        var reminders = await RemindersAsync(caseId, topic);
+        Assert.Equal(2, reminders.Count);
+        Assert.Contains(reminders, r => r.Message.StartsWith("明天 18:30 在 璧城小学多功能厅", StringComparison.Ordinal));
+    }
+
     private async Task SweepAsync(TimeProvider clock)
     {
         using var scope = factory.Services.CreateScope();

@@ -3,6 +3,7 @@ using Bishan.Workflow.Cases.FamilyEducation.Classes.GetClass;
 using Bishan.Workflow.Cases.FamilyEducation.Classes.InviteToClass;
 using Bishan.Workflow.Cases.FamilyEducation.Classes.ListClasses;
 using Bishan.Workflow.Cases.FamilyEducation.Classes.RecordClassAttendance;
+using Bishan.Workflow.Cases.FamilyEducation.Classes.RescheduleClass;
 using Bishan.Workflow.Cases.FamilyEducation.Classes.ScheduleClass;
 using Mediator;
 
@@ -33,6 +34,9 @@ internal static class FamilyEducationClassEndpoints
         classes.MapPost("/{id}/attendance", async (string id, FamilyEducationClassAttendanceRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RecordFamilyEducationClassAttendance(id, body.Attendance), ct)))
             .WithSummary("After the class has started: who of the invited came (came true/false, note); files a 家长课堂 session on each referral.");
+        classes.MapPost("/{id}/reschedule", async (string id, FamilyEducationClassRescheduleRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RescheduleFamilyEducationClass(id, body.ClassDate, body.StartTime, body.Place), ct)))
+            .WithSummary("Moves a scheduled class to another date, time or place; the invited families' caseworkers are told; the reminder follows the new date.");
         classes.MapPost("/{id}/cancel", async (string id, FamilyEducationClassCancelRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new CancelFamilyEducationClass(id, body.Reason), ct)))
             .WithSummary("Cancels a scheduled class with the reason; the invited families' caseworkers are told, no reminder goes out.");
@@ -47,3 +51,5 @@ internal sealed record FamilyEducationClassInviteRequest(IReadOnlyList<FamilyEdu
 internal sealed record FamilyEducationClassAttendanceRequest(IReadOnlyList<FamilyEducationClassAttendanceInput>? Attendance);
 
 internal sealed record FamilyEducationClassCancelRequest(string? Reason);
+
+internal sealed record FamilyEducationClassRescheduleRequest(string? ClassDate, string? StartTime, string? Place);
