@@ -151,7 +151,7 @@ public sealed class ParentClassFacts(BishanWebFactory factory)
         Assert.Equal("分中心必填。", empty["errors"]!["subCentreId"]![0]!.GetValue<string>());
         Assert.Equal("地点必填。", empty["errors"]!["place"]![0]!.GetValue<string>());
         Assert.Equal("开课日期必填。", empty["errors"]!["classDate"]![0]!.GetValue<string>());
-        Assert.NotNull(empty["errors"]!["topic"]);
+        Assert.Equal("课程主题必填。", empty["errors"]!["topic"]![0]!.GetValue<string>());
         var bad = new { subCentreId = "fe-centre", topic = " ", classDate = Day(-1), startTime = "25:99", place = "活动室", capacity = 0 };
         var zh = await (await centre.PostAsJsonAsync("/api/family-education/classes", bad)).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("分中心“fe-centre”不是家庭教育指导分中心。", zh["errors"]!["subCentreId"]![0]!.GetValue<string>());

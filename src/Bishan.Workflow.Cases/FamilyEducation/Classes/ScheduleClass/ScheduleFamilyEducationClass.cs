@@ -38,7 +38,10 @@ public sealed class ScheduleFamilyEducationClassHandler(ICasesDbContext db, ICur
             errors.Add("subCentreId", InputErrors.Message("FamilyEducationClass_NotASubCentre", "subCentreId", subCentreId));
             subCentreId = null;
         }
-        var topic = errors.Text("topic", command.Topic, MaxTopicLength, required: true);
+        // The shared label of "topic" is a meeting's 议题; a class has a 课程主题, so its messages name that.
+        var topic = string.IsNullOrWhiteSpace(command.Topic) ? null : command.Topic.Trim();
+        if (topic is null) errors.Add("topic", UseCaseStrings.Format("FamilyEducationClass_TopicRequired"));
+        else if (topic.Length > MaxTopicLength) errors.Add("topic", UseCaseStrings.Format("FamilyEducationClass_TopicTooLong", MaxTopicLength));
         var place = errors.Text("place", command.Place, MaxPlaceLength, required: true);
         var date = ParseDate(errors, command.ClassDate, DistrictCalendar.Today(time));
         var start = ParseTime(errors, command.StartTime);
