@@ -1,4 +1,5 @@
 using Bishan.Workflow.Cases;
+using Bishan.Workflow.Cases.Common;
 using Bishan.Workflow.Cases.DemoData;
 using Bishan.Workflow.Cases.Organisation;
 using Bishan.Workflow.Engine.Runtime;
@@ -20,6 +21,9 @@ internal sealed partial class DemoDataSeeder(
     IConfiguration configuration,
     Bishan.Workflow.Cases.Criteria.CriteriaCatalogs catalogs,
     Bishan.Workflow.Cases.Reports.Sections.SpecialReportComposer reportComposer,
+    CaseWorkflows workflows,
+    Bishan.Workflow.Infrastructure.Transactions.UnitOfWork unitOfWork,
+    Bishan.Workflow.Cases.FamilyEducation.FamilyEducationOptions familyEducation,
     ILogger<DemoDataSeeder> logger)
 {
     public const string SwitchKey = "Seed:DemoData";
@@ -33,6 +37,16 @@ internal sealed partial class DemoDataSeeder(
         // Separately idempotent, so a demo database loaded before incidents existed gets them too.
         await DemoIncidents.LoadAsync(db, time, tree, ct);
         await DemoEmployers.LoadAsync(db, time, ct);
+        try
+        {
+            // Separately idempotent too; the live part runs through the same use cases and workflows as a caseworker's.
+            await DemoFamilyEducation.LoadAsync(db, runtime, workflows, familyEducation, time, tree, InUnitOfWork, ct);
+            await DemoConsultations.LoadAsync(db, workflows, time, tree, InUnitOfWork, ct);
+        }
+        catch (WorkflowNotFoundException ex)
+        {
+            LogWorkflowsNotStarted(logger, ex.Message);
+        }
         // The past weekly consultation's signed 专报 (after the incidents: its outcome section counts them).
         await DemoSpecialReports.LoadAsync(db, reportComposer, ct);
         if (!result.Loaded)
@@ -52,6 +66,14 @@ internal sealed partial class DemoDataSeeder(
             LogWorkflowsNotStarted(logger, ex.Message);
         }
     }
+
+    /// <summary>One demo step run as a use case is: in its own transaction, its workflow passes joining it, its outbox dispatched after.</summary>
+    private async Task InUnitOfWork(Func<CancellationToken, Task> work, CancellationToken ct) =>
+        await unitOfWork.RunAsync(async c =>
+        {
+            await work(c);
+            return true;
+        }, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already loaded")]
     private static partial void LogAlreadyLoaded(ILogger logger);
