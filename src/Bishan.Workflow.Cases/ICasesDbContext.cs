@@ -51,6 +51,9 @@ public interface ICasesDbContext
     DbSet<GuardianshipJobMatch> GuardianshipJobMatches { get; }
     DbSet<FamilyEducationReferral> FamilyEducationReferrals { get; }
     DbSet<FamilyEducationSession> FamilyEducationSessions { get; }
+    DbSet<FamilyEducationClass> FamilyEducationClasses { get; }
+    DbSet<FamilyEducationClassInvitation> FamilyEducationClassInvitations { get; }
+    DbSet<FamilyEducationClassReminder> FamilyEducationClassReminders { get; }
 
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }

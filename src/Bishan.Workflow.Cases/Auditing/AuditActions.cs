@@ -83,4 +83,12 @@ public static class AuditActions
     public const string FamilyEducationSession = "family-education.session";
     public const string FamilyEducationEvaluate = "family-education.evaluate";
     public const string FamilyEducationPhoneReveal = "family-education.phone.reveal";
+    public const string FamilyEducationClassSchedule = "family-education.class.schedule";
+    public const string FamilyEducationClassInvite = "family-education.class.invite";
+    public const string FamilyEducationClassAttendance = "family-education.class.attendance";
+    public const string FamilyEducationClassCancel = "family-education.class.cancel";
+    public const string FamilyEducationClassReschedule = "family-education.class.reschedule";
+
+    /// <summary>A read of a parent class, which names the invited minors' parents: one entry per invited case.</summary>
+    public const string FamilyEducationClassRead = "family-education.class.read";
 }

@@ -41,6 +41,7 @@ public sealed record FamilyEducationReferralView(
     string? OpenTaskId,
     IReadOnlyList<GuidanceFamilyMember> Members,
     IReadOnlyList<GuidanceSessionView> Sessions,
+    IReadOnlyList<FamilyEducationReferralClass> Classes,
     bool MayAct,
     bool MayRevealPhones)
 {
@@ -58,6 +59,7 @@ public sealed record FamilyEducationReferralView(
             : await db.WorkTasks.AsNoTracking().Where(t => t.InstanceId == r.WorkflowInstanceId && t.Status == WorkTaskStatus.Open)
                 .Select(t => t.Id).FirstOrDefaultAsync(ct);
         var staff = await StaffDirectory.LoadAsync(db, ct);
+        var classes = await FamilyEducationReferralClass.LoadAsync(db, r.Id, names, ct);
         DateOnly? due = r.DecidedAtUtc is { } decided && r.Status is not FamilyEducationStatus.Declined
             ? DayOf(decided).AddDays(7 * r.EvaluationWeeks) : null;
         return new FamilyEducationReferralView(r.Id, r.CaseId, @case.FileNumber, @case.Name, UnitName(tree, @case.OrgUnitId), r.SubCentreId,
@@ -68,6 +70,7 @@ public sealed record FamilyEducationReferralView(
             [.. members.Select(m => new GuidanceFamilyMember(m.Id, m.Name, DomainLabels.For(m.Relationship), m.IsLegalGuardian,
                 m.Phone is null ? null : FamilyPhones.Mask(m.Phone), m.LivesWithMinor))],
             [.. sessions.Select(s => GuidanceSessionView.Of(s, names))],
+            classes,
             mayAct, mayAct && FamilyEducationAccess.IsOpen(r.Status));
     }
 
@@ -97,4 +100,24 @@ public sealed record GuidanceSessionView(long Id, GuidanceKind Kind, string Kind
         new(s.Id, s.Kind, DomainLabels.For(s.Kind), s.SessionDate, s.Content,
             [.. GuidanceKinds.Ids(s.AttendeeMemberIds).Select(id => names.TryGetValue(id, out var n) ? n : id.ToString(CultureInfo.InvariantCulture))],
             s.InvitedCount, s.AttendedCount);
+}
+
+/// <summary>A parent class the referral's family was invited to: when, where, who was invited and who came.</summary>
+public sealed record FamilyEducationReferralClass(string ClassId, string Topic, DateOnly ClassDate, string StartTime, string Place,
+    FamilyEducationClassStatus Status, string StatusLabel, IReadOnlyList<string> Invited, IReadOnlyList<string> Came)
+{
+    public static async Task<IReadOnlyList<FamilyEducationReferralClass>> LoadAsync(ICasesDbContext db, string referralId,
+        IReadOnlyDictionary<long, string> names, CancellationToken ct)
+    {
+        var rows = await (from i in db.FamilyEducationClassInvitations.AsNoTracking()
+                          join c in db.FamilyEducationClasses.AsNoTracking() on i.ClassId equals c.Id
+                          where i.ReferralId == referralId
+                          select new { i.MemberId, i.Attended, Class = c }).ToListAsync(ct);
+        string Name(long id) => names.TryGetValue(id, out var n) ? n : id.ToString(CultureInfo.InvariantCulture);
+        return [.. rows.GroupBy(x => x.Class.Id, StringComparer.Ordinal).Select(g => (Class: g.First().Class, Members: g.ToList()))
+            .OrderBy(x => x.Class.StartsAtUtc)
+            .Select(x => new FamilyEducationReferralClass(x.Class.Id, x.Class.Topic, x.Class.ClassDate,
+                x.Class.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture), x.Class.Place, x.Class.Status, DomainLabels.For(x.Class.Status),
+                [.. x.Members.Select(m => Name(m.MemberId))], [.. x.Members.Where(m => m.Attended == true).Select(m => Name(m.MemberId))]))];
+    }
 }

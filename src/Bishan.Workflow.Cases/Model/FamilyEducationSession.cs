@@ -14,6 +14,9 @@ public sealed class FamilyEducationSession
     /// <summary>Family members who came, comma-separated <see cref="FamilyMember.Id"/>s (none: nobody came).</summary>
     public string AttendeeMemberIds { get; set; } = "";
 
+    /// <summary>The parent class this session records (one session per class and referral), or null for other guidance.</summary>
+    public string? ClassId { get; set; }
+
     public int InvitedCount { get; set; }
     public int AttendedCount { get; set; }
     public string RecordedByUserId { get; set; } = "";

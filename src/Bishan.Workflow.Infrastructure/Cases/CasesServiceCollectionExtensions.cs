@@ -57,7 +57,9 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<ICasesDbContext>(sp => sp.GetRequiredService<BishanDbContext>());
         services.TryAddScoped<Bishan.Workflow.Cases.Plans.Reviews.PlanReviewTasks>();
         services.TryAddScoped<Bishan.Workflow.Cases.Responsibility.OverdueDigest>();
+        services.TryAddScoped<Bishan.Workflow.Cases.FamilyEducation.Classes.Reminders.FamilyEducationClassReminders>();
         services.TryAddTransient<PlanReviewJob>();
+        services.TryAddTransient<FamilyEducationClassReminderJob>();
         AddSpecialReportSections(services);
         return services;
     }

@@ -74,6 +74,9 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<GuardianshipJobMatch> GuardianshipJobMatches => Set<GuardianshipJobMatch>();
     public DbSet<FamilyEducationReferral> FamilyEducationReferrals => Set<FamilyEducationReferral>();
     public DbSet<FamilyEducationSession> FamilyEducationSessions => Set<FamilyEducationSession>();
+    public DbSet<FamilyEducationClass> FamilyEducationClasses => Set<FamilyEducationClass>();
+    public DbSet<FamilyEducationClassInvitation> FamilyEducationClassInvitations => Set<FamilyEducationClassInvitation>();
+    public DbSet<FamilyEducationClassReminder> FamilyEducationClassReminders => Set<FamilyEducationClassReminder>();
 
     public IQueryable<StaffMember> Staff =>
         from u in Users.AsNoTracking()

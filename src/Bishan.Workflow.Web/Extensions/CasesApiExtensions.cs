@@ -72,6 +72,7 @@ internal static class CasesApiExtensions
         cases.MapIncidentEndpoints();
         cases.MapFamilyEndpoints();
         cases.MapFamilyEducationEndpoints();
+        cases.MapFamilyEducationClassEndpoints();
         cases.MapReportEndpoints();
         cases.MapOrganisationEndpoints();
         cases.MapAccountabilityEndpoints();

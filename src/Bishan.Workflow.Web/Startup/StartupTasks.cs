@@ -57,6 +57,7 @@ internal sealed partial class StartupTasks(
         {
             Infrastructure.Cases.PlanReviewJob.Schedule(recurringJobs);
             Infrastructure.Cases.OverdueDigestJob.Schedule(recurringJobs);
+            Infrastructure.Cases.FamilyEducationClassReminderJob.Schedule(recurringJobs);
         }
         timeline.Mark("recurring jobs");
         var recovered = await services.GetRequiredService<IWorkflowRuntime>().RecoverInterruptedAsync(cancellationToken);

@@ -65,13 +65,16 @@ public sealed partial class WriteUseCaseWordingFacts(BishanWebFactory factory)
     /// <summary>
     /// Commands whose zh-CN field messages their own facts assert (PlanFacts, MeetingRunFacts, IncidentFacts,
     /// CriteriaCatalogueFacts, FamilyFacts for a change of member, OrganisationFacts, SpecialReportFacts, GuardianshipFacts, FamilyEducationFacts for a
-    /// referral's decision, plan, session and evaluation, which only its sub-centre's guidance worker may send).
+    /// referral's decision, plan, session and evaluation, which only its sub-centre's guidance worker may send, and ParentClassFacts for a parent
+    /// class's scheduling, invitations, attendance, moving and cancellation, which only guidance workers may send).
     /// </summary>
     private static readonly HashSet<string> WalkedByTheirOwnFacts =
         ["RevisePlan", "ScheduleSpecialMeeting", "AddAgendaCase", "RecordMeeting", "StartWeeklyConsultation", "RecordIncident", "PublishCriteria",
          "ChangeFamilyMember", "RenameOrgUnit", "MoveOrgUnit", "DraftSpecialReport", "EditSpecialReport", "SignOffSpecialReport",
          "GetSpecialReportDocument", "ChangeEmployer", "ArrangeConsultation", "RecordConsultation", "RecordFollowUp",
-         "DecideFamilyEducationReferral", "PlanFamilyGuidance", "RecordGuidanceSession", "EvaluateFamilyEducationReferral"];
+         "DecideFamilyEducationReferral", "PlanFamilyGuidance", "RecordGuidanceSession", "EvaluateFamilyEducationReferral",
+         "ScheduleFamilyEducationClass", "InviteToFamilyEducationClass", "RecordFamilyEducationClassAttendance", "CancelFamilyEducationClass",
+         "RescheduleFamilyEducationClass"];
 
     public static TheoryData<string> WalkedCommands() => [.. Walks.Keys.Order(StringComparer.Ordinal)];
 

@@ -22,5 +22,7 @@ public sealed class FamilyEducationSection(OrgTree tree) : ISpecialReportSection
 
     private static string Line(FamilyEducationUnitFigures f, OrgTree tree, string key) =>
         CaseTexts.Format(key, f.SubCentreId is { } id ? tree.Find(id)?.Name ?? id : "", f.Referrals, f.Accepted, f.Declined, f.Evaluated, f.Improved, f.Sessions,
-            f.AttendanceRate is { } rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : CaseTexts.Format("FamilyEducationReport_NoAttendance"));
+            f.AttendanceRate is { } rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : CaseTexts.Format("FamilyEducationReport_NoAttendance"))
+        + CaseTexts.Format("FamilyEducationClassReport_Classes", f.ClassesHeld, f.ParentsInvited, f.ParentsCame,
+            f.ClassAttendanceRate is { } classRate ? classRate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : CaseTexts.Format("FamilyEducationReport_NoAttendance"));
 }

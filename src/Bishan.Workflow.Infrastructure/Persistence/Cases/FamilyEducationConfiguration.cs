@@ -38,6 +38,8 @@ internal sealed class FamilyEducationSessionConfiguration : IEntityTypeConfigura
         e.Property(s => s.Content).HasMaxLength(1000);
         e.Property(s => s.AttendeeMemberIds).HasMaxLength(300);
         e.Property(s => s.RecordedByUserId).HasMaxLength(64);
+        e.Property(s => s.ClassId).HasMaxLength(32);
         e.HasIndex(s => s.ReferralId);
+        e.HasIndex(s => new { s.ClassId, s.ReferralId });
     }
 }
