@@ -37,12 +37,10 @@ public static class DemoConsultations
     ];
 
     /// <param name="useCase">Runs one step as a use case: in its own transaction (the unit of work), as a request's would.</param>
-    public static async Task LoadAsync(ICasesDbContext db, CaseWorkflows workflows, TimeProvider time, OrgTree tree,
-        Func<Func<CancellationToken, Task>, CancellationToken, Task> useCase, CancellationToken ct)
+    public static async Task LoadAsync(ICasesDbContext db, TimeProvider time, OrgTree tree, DemoUseCase useCase, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(useCase);
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(tree);
         if (await db.GuardianshipConsultations.AnyAsync(ct)) return;
@@ -83,12 +81,12 @@ public static class DemoConsultations
             var caseId = live[i].Case.Id;
             var reason = Reasons[i % Reasons.Length];
             long consultationId = 0;
-            await useCase(async c => consultationId = (await new ProposeConsultationHandler(db, new DemoActor(caseworker), tree, workflows, time)
-                .Handle(new ProposeConsultation(caseId, null, reason), c)).ConsultationId, ct);
+            await useCase(async (step, c) => consultationId = (await new ProposeConsultationHandler(step.Db, new DemoActor(caseworker), tree,
+                step.Workflows, time).Handle(new ProposeConsultation(caseId, null, reason), c)).ConsultationId, ct);
             if (i > 0 || keeper is null) continue;
             var plannedOn = ConsultationChecks.Text(DistrictCalendar.Today(time).AddDays(7));
             var matched = jobs.Take(2).Select(j => j.Job.Id).ToList();
-            await useCase(async c => await new ArrangeConsultationHandler(db, new DemoActor(keeper), tree, time)
+            await useCase(async (step, c) => await new ArrangeConsultationHandler(step.Db, new DemoActor(keeper), tree, time)
                 .Handle(new ArrangeConsultation(consultationId, plannedOn, "璧山区民政局三楼会议室", matched), c), ct);
         }
     }

@@ -56,13 +56,11 @@ public static class DemoFamilyEducation
     ];
 
     /// <param name="useCase">Runs one step as a use case: in its own transaction (the unit of work), as a request's would.</param>
-    public static async Task LoadAsync(ICasesDbContext db, IWorkflowRuntime runtime, CaseWorkflows workflows, FamilyEducationOptions options,
-        TimeProvider time, OrgTree tree, Func<Func<CancellationToken, Task>, CancellationToken, Task> useCase, CancellationToken ct)
+    public static async Task LoadAsync(ICasesDbContext db, FamilyEducationOptions options, TimeProvider time, OrgTree tree, DemoUseCase useCase,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(useCase);
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(runtime);
-        ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(tree);
@@ -97,13 +95,13 @@ public static class DemoFamilyEducation
             if (caseworker is null) continue;
             var referralId = "";
             var reason = Reasons[i % Reasons.Length];
-            await useCase(async c => referralId = (await new ReferFamilyForGuidanceHandler(db, new DemoActor(caseworker), tree, time, workflows, options)
-                .Handle(new ReferFamilyForGuidance(family.Case.Id, reason), c)).Id, ct);
+            await useCase(async (step, c) => referralId = (await new ReferFamilyForGuidanceHandler(step.Db, new DemoActor(caseworker), tree, time,
+                step.Workflows, options).Handle(new ReferFamilyForGuidance(family.Case.Id, reason), c)).Id, ct);
             if (i < WaitingForDecision) continue;
             var worker = GuidanceWorker(staff, subCentre!.Id);
             if (worker is null) continue;
-            await useCase(c => AcceptAsync(db, runtime, referralId, worker.UserId, c), ct);
-            await useCase(async c => await new PlanFamilyGuidanceHandler(db, new DemoActor(worker), tree, time)
+            await useCase((step, c) => AcceptAsync(step.Db, step.Runtime, referralId, worker.UserId, c), ct);
+            await useCase(async (step, c) => await new PlanFamilyGuidanceHandler(step.Db, new DemoActor(worker), tree, time)
                 .Handle(new PlanFamilyGuidance(referralId, [nameof(GuidanceKind.Individual), nameof(GuidanceKind.ParentClass)],
                     "每两周个别指导一次，并邀请家长参加本片区家长课堂。"), c), ct);
         }

@@ -21,8 +21,7 @@ internal sealed partial class DemoDataSeeder(
     IConfiguration configuration,
     Bishan.Workflow.Cases.Criteria.CriteriaCatalogs catalogs,
     Bishan.Workflow.Cases.Reports.Sections.SpecialReportComposer reportComposer,
-    CaseWorkflows workflows,
-    Bishan.Workflow.Infrastructure.Transactions.UnitOfWork unitOfWork,
+    IServiceScopeFactory scopes,
     Bishan.Workflow.Cases.FamilyEducation.FamilyEducationOptions familyEducation,
     ILogger<DemoDataSeeder> logger)
 {
@@ -40,8 +39,8 @@ internal sealed partial class DemoDataSeeder(
         try
         {
             // Separately idempotent too; the live part runs through the same use cases and workflows as a caseworker's.
-            await DemoFamilyEducation.LoadAsync(db, runtime, workflows, familyEducation, time, tree, InUnitOfWork, ct);
-            await DemoConsultations.LoadAsync(db, workflows, time, tree, InUnitOfWork, ct);
+            await DemoFamilyEducation.LoadAsync(db, familyEducation, time, tree, InUnitOfWork, ct);
+            await DemoConsultations.LoadAsync(db, time, tree, InUnitOfWork, ct);
         }
         catch (WorkflowNotFoundException ex)
         {
@@ -67,13 +66,19 @@ internal sealed partial class DemoDataSeeder(
         }
     }
 
-    /// <summary>One demo step run as a use case is: in its own transaction, its workflow passes joining it, its outbox dispatched after.</summary>
-    private async Task InUnitOfWork(Func<CancellationToken, Task> work, CancellationToken ct) =>
-        await unitOfWork.RunAsync(async c =>
+    /// <summary>One demo step run as a request's use case is: in a scope of its own and that scope's unit of work.</summary>
+    private async Task InUnitOfWork(Func<DemoStep, CancellationToken, Task> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var step = new DemoStep(services.GetRequiredService<ICasesDbContext>(), services.GetRequiredService<CaseWorkflows>(),
+            services.GetRequiredService<IWorkflowRuntime>());
+        await services.GetRequiredService<Bishan.Workflow.Infrastructure.Transactions.UnitOfWork>().RunAsync(async c =>
         {
-            await work(c);
+            await work(step, c);
             return true;
         }, ct);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already loaded")]
     private static partial void LogAlreadyLoaded(ILogger logger);

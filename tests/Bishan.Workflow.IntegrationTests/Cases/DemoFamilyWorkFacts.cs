@@ -84,22 +84,24 @@ public sealed class DemoFamilyWorkFacts
             await host.QueryAsync(db => db.FamilyEducationSessions.CountAsync()), await host.QueryAsync(db => db.GuardianshipConsultations.CountAsync())));
     }
 
-    /// <summary>As the demo seeder does: in one scope, each live step a use case in the scope's unit of work.</summary>
+    /// <summary>As the demo seeder does: each live step a use case in a scope of its own and that scope's unit of work.</summary>
     private static async Task LoadFamilyWorkAsync(CasesHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<ICasesDbContext>();
-        var unitOfWork = services.GetRequiredService<UnitOfWork>();
-        var workflows = ActivatorUtilities.CreateInstance<CaseWorkflows>(services);
-        async Task InUnitOfWork(Func<CancellationToken, Task> work, CancellationToken ct) =>
-            await unitOfWork.RunAsync(async c =>
+        var db = scope.ServiceProvider.GetRequiredService<ICasesDbContext>();
+        async Task InUnitOfWork(Func<DemoStep, CancellationToken, Task> work, CancellationToken ct)
+        {
+            await using var stepScope = host.Services.CreateAsyncScope();
+            var services = stepScope.ServiceProvider;
+            var step = new DemoStep(services.GetRequiredService<ICasesDbContext>(), ActivatorUtilities.CreateInstance<CaseWorkflows>(services),
+                services.GetRequiredService<Bishan.Workflow.Engine.Runtime.IWorkflowRuntime>());
+            await services.GetRequiredService<UnitOfWork>().RunAsync(async c =>
             {
-                await work(c);
+                await work(step, c);
                 return true;
             }, ct);
-        await DemoFamilyEducation.LoadAsync(db, host.Runtime, workflows, new FamilyEducationOptions(), host.Time, OrgUnitSeed.Tree, InUnitOfWork,
-            CancellationToken.None);
-        await DemoConsultations.LoadAsync(db, workflows, host.Time, OrgUnitSeed.Tree, InUnitOfWork, CancellationToken.None);
+        }
+        await DemoFamilyEducation.LoadAsync(db, new FamilyEducationOptions(), host.Time, OrgUnitSeed.Tree, InUnitOfWork, CancellationToken.None);
+        await DemoConsultations.LoadAsync(db, host.Time, OrgUnitSeed.Tree, InUnitOfWork, CancellationToken.None);
     }
 }
