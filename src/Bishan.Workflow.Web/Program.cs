@@ -1,7 +1,7 @@
 using Bishan.Workflow.Web.Extensions;
 using Bishan.Workflow.Web.Startup;
 
-var timeline = new StartupTimeline();
+var timeline = new StartupTimeline(TimeProvider.System);
 
 // `dotnet run` starts the app in the folder it was invoked from (so ./data lands there); the settings files
 // then come from the build output rather than that folder.

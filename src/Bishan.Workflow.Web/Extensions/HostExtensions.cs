@@ -18,7 +18,7 @@ internal static class HostExtensions
 
     public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder, StartupTimeline? timeline = null)
     {
-        timeline ??= new StartupTimeline();
+        timeline ??= new StartupTimeline(TimeProvider.System);
         timeline.Mark("host builder");
         if (builder.Environment.IsDevelopment()) builder.AddExampleSettings();
 

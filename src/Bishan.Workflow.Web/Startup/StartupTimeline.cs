@@ -19,15 +19,17 @@ internal sealed partial class StartupTimeline
     private TimeSpan _lastJit;
     private long _lastJitted;
 
-    public StartupTimeline()
+    /// <param name="time">The clock the process's age is read from (the system's: this runs before the host and its services).</param>
+    public StartupTimeline(TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         _last = _origin;
         _lastCpu = CpuTime();
         _lastJit = System.Runtime.JitInfo.GetCompilationTime();
         _lastJitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         // The runtime's own start (assemblies, host) before Main: the process's age when this object is made.
         using var process = Process.GetCurrentProcess();
-        BeforeMain = DateTime.Now - process.StartTime;
+        BeforeMain = time.GetLocalNow().DateTime - process.StartTime;
         CpuBeforeMain = _lastCpu;
     }
 
