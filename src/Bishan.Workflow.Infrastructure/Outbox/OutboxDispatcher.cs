@@ -116,41 +116,63 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
         }
     }
 
-    /// <summary>Posted rows in one unit of work; when one of them fails, the batch is rolled back and each row is tried alone.</summary>
+    /// <summary>
+    /// Posted timer rows, many at a time, without holding a transaction while Hangfire is called: the rows are leased
+    /// (their due time moved <see cref="Lease"/> ahead in one short statement, so no poller takes them meanwhile), carried
+    /// out in the order they were posted, then deleted. Their work is outside this database anyway (Hangfire's storage),
+    /// and idempotent. Holding the write transaction across those calls made every request wait for SQLite's single write
+    /// lock while the pump talked to Hangfire (issue 15). A node that dies mid-batch leaves leased rows that fall due again
+    /// when the lease ends; when a row fails, the batch's rows are made due again and each is tried alone.
+    /// </summary>
     private async Task ProcessBatchAsync(List<string> ids)
     {
-        if (ids.Count > 1)
         {
+            List<TakenBatchRow>? leased = null;
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<BishanDbContext>();
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var services = scope.ServiceProvider;
-                var db = services.GetRequiredService<BishanDbContext>();
-                await services.GetRequiredService<UnitOfWork>().RunAsync(async c =>
+                var now = time.GetUtcNow().UtcDateTime;
+                object[] lease = [now + Lease, now, .. ids];
+                // Only numbered placeholders are put together here; every value is a parameter.
+                var leaseSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = {0} WHERE \"Id\" IN (" + Placeholders(ids.Count, 2)
+                               + ") AND \"DueAtUtc\" <= {1} RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
+                leased = await db.Database.SqlQueryRaw<TakenBatchRow>(leaseSql, lease).ToListAsync();
+                if (leased.Count == 0) return;
+                if (leased.TrueForAll(r => r.Kind is OutboxIntent.ScheduleTimer or OutboxIntent.UnscheduleTimer))
                 {
-                    var values = new object[ids.Count + 1];
-                    values[0] = time.GetUtcNow().UtcDateTime;
-                    for (var i = 0; i < ids.Count; i++) values[i + 1] = ids[i];
-                    var list = string.Join(", ", Enumerable.Range(1, ids.Count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
-                    var sql = "DELETE FROM \"OutboxMessages\" WHERE \"Id\" IN (" + list
-                              + ") AND \"DueAtUtc\" <= {0} RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
-                    var rows = await db.Database.SqlQueryRaw<TakenBatchRow>(sql, values)
-                        .ToListAsync(c);
                     // In the order they were posted (a timer scheduled before it is cancelled).
-                    foreach (var row in rows.OrderBy(r => ids.IndexOf(r.Id)))
-                        await HandleAsync(services, row.Kind, JsonNode.Parse(row.PayloadJson)!.AsObject(), c);
-                    return rows.Count;
-                }, CancellationToken.None);
-                return;
+                    foreach (var row in leased.OrderBy(r => ids.IndexOf(r.Id)))
+                        await HandleAsync(services, row.Kind, JsonNode.Parse(row.PayloadJson)!.AsObject(), CancellationToken.None);
+                    var taken = leased.ConvertAll(r => (object)r.Id);
+                    var deleteSql = "DELETE FROM \"OutboxMessages\" WHERE \"Id\" IN (" + Placeholders(taken.Count, 0) + ")";
+                    await db.Database.ExecuteSqlRawAsync(deleteSql, taken);
+                    return;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogBatchFailed(logger, ex, ids.Count);
             }
+            if (leased is { Count: > 0 })
+            {
+                // Due again at once, for the row-by-row path below (or, if this fails too, for the poller after the lease).
+                object[] again = [time.GetUtcNow().UtcDateTime, .. leased.Select(r => r.Id)];
+                var dueSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = {0} WHERE \"Id\" IN (" + Placeholders(leased.Count, 1) + ")";
+                await db.Database.ExecuteSqlRawAsync(dueSql, again);
+            }
         }
         foreach (var id in ids)
             await ProcessAsync(id, CancellationToken.None);
     }
+
+    /// <summary>How long the pump holds posted rows it is carrying out before a poller may take them (a node died).</summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    /// <summary><c>{first}, {first+1}, …</c>: <paramref name="count"/> parameter placeholders for a raw SQL list.</summary>
+    private static string Placeholders(int count, int first) =>
+        string.Join(", ", Enumerable.Range(first, count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
 
     /// <summary>
     /// Carries out the rows a transaction that has just committed wrote. Not cancellable: the caller's request may be

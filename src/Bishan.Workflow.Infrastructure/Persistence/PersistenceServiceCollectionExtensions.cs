@@ -9,7 +9,8 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Registers a pooled <see cref="IDbContextFactory{BishanDbContext}"/> on the chosen provider, a scoped
     /// <see cref="BishanDbContext"/> from it (for ASP.NET Core Identity's stores and the use cases' unit of work),
-    /// the <see cref="DatabaseOptions"/> and the <see cref="DatabaseMigrator"/>.
+    /// the <see cref="DatabaseOptions"/>, the <see cref="DatabaseMigrator"/> and, on SQLite, the background checkpoint of the
+    /// log (<see cref="SqliteCheckpointer"/>).
     /// </summary>
     public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, DatabaseOptions database)
     {
@@ -17,6 +18,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddPooledDbContextFactory<BishanDbContext>(o => BishanDbContextOptions.Configure(o, database));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BishanDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
+        // SQLite only: the log's checkpoints off the requests' commits (does nothing on PostgreSQL).
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 

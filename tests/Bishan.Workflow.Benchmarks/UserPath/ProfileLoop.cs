@@ -128,6 +128,10 @@ internal static class ProfileLoop
         await PlanAsync(name, counter, call);
         var (ef0, _) = counter.Read();
         var efTime0 = counter.EfTime;
+        var tx0 = counter.TransactionTime;
+        var allocated0 = GC.GetTotalAllocatedBytes();
+        var gcs0 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause0 = GC.GetTotalPauseDuration();
         var count = 0;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < seconds)
@@ -143,6 +147,6 @@ internal static class ProfileLoop
             await AcknowledgedAsync(phaseFile, "idle"); // the sampler has stopped
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {count} requests, mean {elapsed.TotalMilliseconds / count:0.00} ms, EF commands {(ef1 - ef0) / (double)count:0.#} per request taking {(counter.EfTime - efTime0).TotalMilliseconds / count:0.00} ms"));
+            $"{name}: {count} requests, mean {elapsed.TotalMilliseconds / count:0.00} ms, EF commands {(ef1 - ef0) / (double)count:0.#} per request taking {(counter.EfTime - efTime0).TotalMilliseconds / count:0.00} ms, transaction begin {(counter.TransactionTime.Begin - tx0.Begin).TotalMilliseconds / count:0.00} ms and commit {(counter.TransactionTime.Commit - tx0.Commit).TotalMilliseconds / count:0.00} ms; allocated {(GC.GetTotalAllocatedBytes() - allocated0) / 1024.0 / count:0} KB per request, GC pauses {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / count:0.00} ms per request, collections gen0/1/2 {GC.CollectionCount(0) - gcs0.Item1}/{GC.CollectionCount(1) - gcs0.Item2}/{GC.CollectionCount(2) - gcs0.Item3}"));
     }
 }

@@ -17,6 +17,8 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
     private long _ef;
     private long _npgsql;
     private long _efTicks;
+    private long _beginTicks;
+    private long _commitTicks;
 
     public StatementCounter()
     {
@@ -41,6 +43,10 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
     /// <summary>The time EF Core's commands of requests took (their reported durations, summed).</summary>
     public TimeSpan EfTime => TimeSpan.FromTicks(Interlocked.Read(ref _efTicks));
 
+    /// <summary>The time requests' transactions took to begin (on SQLite: to take the write lock) and to commit.</summary>
+    public (TimeSpan Begin, TimeSpan Commit) TransactionTime =>
+        (TimeSpan.FromTicks(Interlocked.Read(ref _beginTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks)));
+
     private static bool InRequest(Activity? activity)
     {
         for (var a = activity; a is not null; a = a.Parent)
@@ -55,6 +61,11 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
+        if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData ended && InRequest(Activity.Current))
+        {
+            if (value.Key == "Microsoft.EntityFrameworkCore.Database.Transaction.TransactionStarted") Interlocked.Add(ref _beginTicks, ended.Duration.Ticks);
+            else if (value.Key == "Microsoft.EntityFrameworkCore.Database.Transaction.TransactionCommitted") Interlocked.Add(ref _commitTicks, ended.Duration.Ticks);
+        }
         if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted" && InRequest(Activity.Current))
         {
             Interlocked.Increment(ref _ef);

@@ -105,6 +105,33 @@ public sealed class OutboxFacts
     }
 
     [Fact]
+    public async Task Pump_HoldsNoWriteLock_WhileTheSchedulerIsSlow_SoOtherUseCasesCommitMeanwhile()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await PublishDelayAsync(host);
+        using var hold = new ManualResetEventSlim(false);
+        host.Scheduler.Hold = hold;
+
+        // The pump takes the first use case's timer and is stuck in the scheduler (Hangfire's storage is not this database).
+        await RunUseCaseAsync(host, async (runtime, ct) => (await runtime.StartAsync("delayed", null, "case-1", ct)).Id);
+        var pump = host.Get<OutboxDispatcher>().WhenPostedDoneAsync();
+        await host.Scheduler.Held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Meanwhile another use case writes and commits: on SQLite it needs the single write lock, which the pump must not
+        // be holding. (The guard only keeps a regression from hanging the run; it is not a timing figure.)
+        var second = RunUseCaseAsync(host, async (runtime, ct) => (await runtime.StartAsync("delayed", null, "case-2", ct)).Id);
+        var secondId = await second.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.False(pump.IsCompleted);
+        Assert.Single(await host.QueryAsync(db => db.WorkflowInstances.AsNoTracking().Where(i => i.Id == secondId).ToListAsync()));
+
+        hold.Set();
+        await host.Get<OutboxDispatcher>().DrainAsync();
+        var bookmarks = await host.QueryAsync(db => db.WorkflowBookmarks.AsNoTracking().Select(b => b.Id).ToListAsync());
+        Assert.Equal(bookmarks.Order(), host.Scheduler.Bookmarks.Keys.Order());
+        Assert.Empty(await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
+    }
+
+    [Fact]
     public async Task RunAsync_SchedulesEveryTimerOfTheUseCaseOnce_AndResumingOneUnschedulesIt()
     {
         await using var host = await RuntimeHost.StartAsync();

@@ -15,9 +15,16 @@ internal sealed class RecordingScheduler : IWorkflowScheduler
     /// <summary>While set and not signalled, scheduling a timer waits for it (at most 30 s): Hangfire being slow.</summary>
     public ManualResetEventSlim? Hold { get; set; }
 
+    /// <summary>Completed once a call has started waiting on <see cref="Hold"/>.</summary>
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void ScheduleBookmark(string bookmarkId, DateTime resumeAtUtc)
     {
-        Hold?.Wait(TimeSpan.FromSeconds(30));
+        if (Hold is { } hold)
+        {
+            Held.TrySetResult();
+            hold.Wait(TimeSpan.FromSeconds(30));
+        }
         if (Unavailable) throw new InvalidOperationException("The scheduler is unavailable.");
         Bookmarks[bookmarkId] = resumeAtUtc;
     }
