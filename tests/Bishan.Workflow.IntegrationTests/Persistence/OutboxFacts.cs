@@ -132,6 +132,28 @@ public sealed class OutboxFacts
     }
 
     [Fact]
+    public async Task RunAsync_TwiceOnOneUnitOfWork_RunsEachUseCaseInATransactionOfItsOwn()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await PublishDelayAsync(host);
+
+        // One scope running use cases one after another (a seeder, a batch job): the second's workflow start must run in
+        // the second transaction, not on statements prepared for the first one's connection. (The guard only keeps a
+        // regression from hanging the run.)
+        await using var scope = host.Get<IServiceScopeFactory>().CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var ids = new List<string>();
+        for (var i = 1; i <= 3; i++)
+            ids.Add(await unitOfWork.RunAsync(async ct => (await host.Runtime.StartAsync("delayed", null, $"case-{i}", ct)).Id, CancellationToken.None)
+                .AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal(ids.Order(), (await host.QueryAsync(db => db.WorkflowInstances.AsNoTracking().Select(w => w.Id).ToListAsync())).Order());
+        await host.Get<OutboxDispatcher>().DrainAsync();
+        Assert.Equal(3, host.Scheduler.Bookmarks.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_SchedulesEveryTimerOfTheUseCaseOnce_AndResumingOneUnschedulesIt()
     {
         await using var host = await RuntimeHost.StartAsync();
