@@ -185,10 +185,8 @@ public sealed class CreateReferralHandler(
     }
 
     /// <summary>A caseworker of the unit, the same one every time (first by user name) so that assignment is predictable.</summary>
-    /// <summary>The unit's first caseworker by user name, as <see cref="StaffDirectory.InRole"/> picks: one row, not the staff list.</summary>
     private async Task<string?> CaseworkerOfAsync(string orgUnitId, CancellationToken cancellationToken) =>
-        await db.Staff.Where(s => s.Role == Roles.Caseworker && s.OrgUnitId == orgUnitId)
-            .OrderBy(s => s.UserName).Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken);
+        (await StaffDirectory.LoadAsync(db, cancellationToken)).InRole(Roles.Caseworker, orgUnitId).Select(s => s.UserId).FirstOrDefault();
 
     private sealed record ValidReferral(string Name, Gender Gender, DateOnly DateOfBirth, IdNumber? IdNumber, OrgUnit OrgUnit,
         string Reason, FiveAction? SuggestedAction, string? Source, string? OverrideReason, ValidFamily Family);
