@@ -117,10 +117,43 @@ internal static class Bench
             }
             Console.WriteLine($"starts {starts} in {startTime.TotalSeconds:0.00} s ({starts / startTime.TotalSeconds:N0}/s), " +
                               $"resumes {resumes} in {resumeTime.TotalSeconds:0.00} s ({resumes / resumeTime.TotalSeconds:N0}/s)");
+            PrintPlans(new SqliteConnectionStringBuilder(target.Database.ConnectionString).DataSource);
         }
         finally
         {
             target.Drop();
+        }
+    }
+
+    /// <summary>The statements of a start and a resume (as the runtime sends them) and SQLite's plan for each.</summary>
+    private static readonly string[] HotPathStatements =
+    [
+        """SELECT "Id", "Version" FROM "WorkflowDefinitionVersions" WHERE "DefinitionId" = 'bench' AND "IsPublished" = TRUE""",
+        """SELECT i.* FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId" WHERE b."Id" = 'x'""",
+        """SELECT * FROM "WorkflowInstances" i WHERE i."Id" = 'x'""",
+        """DELETE FROM "WorkflowBookmarks" WHERE "Id" = 'x'""",
+        """INSERT INTO "WorkflowResumedBookmarks" ("Id", "InstanceId", "ResumedAtUtc") VALUES ('x', 'y', 'z')""",
+        """UPDATE "WorkflowInstances" SET "StateJson" = 's', "ConcurrencyToken" = 2, "Status" = 'Finished', "SubStatus" = 'Finished' WHERE "Id" = 'x' AND "ConcurrencyToken" = 1""",
+        """SELECT "InstanceId" FROM "WorkflowResumedBookmarks" WHERE "Id" = 'x'""",
+        """SELECT "Json", "Version" FROM "WorkflowDefinitionVersions" WHERE "Id" = 'x'""",
+        """SELECT "Id" FROM "WorkflowBookmarks" WHERE "Name" = 'Elsa.Event' AND "Key" = 'Go' AND "CorrelationId" = 'c' ORDER BY "CreatedAtUtc" """,
+        """SELECT "Id" FROM "WorkflowInstances" WHERE "SubStatus" = 'Executing' AND ("LeaseExpiresAtUtc" IS NULL OR "LeaseExpiresAtUtc" < 'z') ORDER BY "CreatedAtUtc" """,
+        """SELECT "DefinitionId", COUNT(*) FROM "WorkflowInstances" WHERE "Status" = 'Running' GROUP BY "DefinitionId" """,
+        """SELECT * FROM "WorkflowJournal" WHERE "InstanceId" = 'x' ORDER BY "Sequence" """,
+    ];
+
+    private static void PrintPlans(string dbPath)
+    {
+        using var connection = new SqliteConnection($"Data Source={dbPath}");
+        connection.Open();
+        foreach (var sql in HotPathStatements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            using var reader = command.ExecuteReader();
+            var plan = new List<string>();
+            while (reader.Read()) plan.Add(reader.GetString(3));
+            Console.WriteLine($"{sql}\n    -> {string.Join(" | ", plan)}");
         }
     }
 
