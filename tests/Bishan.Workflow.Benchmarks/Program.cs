@@ -39,6 +39,12 @@ internal static class BenchProgram
             else
                 Console.WriteLine("\nPostgreSQL: not measured (set BISHAN_BENCH_POSTGRES to a server connection string).");
         }
+        if (mode == "engine-profile")
+        {
+            await Bench.ProfileAsync(BenchTarget.Sqlite(), numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 20,
+                numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 0);
+            return;
+        }
         if (mode == "profile")
         {
             await ProfileLoop.RunAsync(BenchTarget.Sqlite(), numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 10);
@@ -81,27 +87,106 @@ internal static class Bench
         Console.WriteLine($"resume slowdown at scale: {(1 - large.Resumes / small.Resumes) * 100:0.#}%, start slowdown: {(1 - large.Starts / small.Starts) * 100:0.#}%");
     }
 
-    private static async Task<Rates> RunAsync(BenchTarget target, int perRound, int backgroundInstances, int extraVersions)
+    /// <summary>
+    /// The engine's loop for a CPU sampler: the store of <see cref="RunAsync"/> (with <paramref name="background"/> instances),
+    /// then start+resume rounds of 500 for <paramref name="seconds"/> seconds after a pause of 5 s to attach
+    /// <c>dotnet-trace collect -p PID</c>. Starts and resumes are told apart in the trace by their frames.
+    /// </summary>
+    public static async Task ProfileAsync(BenchTarget target, int seconds, int background)
     {
-        var services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddWorkflowPersistence(target.Database)
-            .AddWorkflowRuntime()
-            .BuildServiceProvider();
+        await using var services = Services(target);
         try
         {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            var definitions = services.GetRequiredService<IWorkflowDefinitionService>();
-            var runtime = services.GetRequiredService<IWorkflowRuntime>();
-            for (var v = 0; v < extraVersions; v++)
-                await definitions.ImportAsync(Workflow($"old {v}"), publish: true, "bench");
-            await definitions.ImportAsync(Workflow("current"), publish: true, "bench");
-            if (backgroundInstances > 0) await SeedAsync(services, runtime, backgroundInstances);
+            var runtime = await PrepareAsync(services, background, extraVersions: background > 0 ? 49 : 0);
+            Console.WriteLine($"PID {Environment.ProcessId}: looping in 5 s for {seconds} s");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var clock = Stopwatch.StartNew();
+            var (starts, resumes) = (0, 0);
+            var (startTime, resumeTime) = (TimeSpan.Zero, TimeSpan.Zero);
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                var round = Stopwatch.StartNew();
+                var ids = new List<string>(500);
+                for (var i = 0; i < 500; i++) ids.Add((await runtime.StartAsync(DefinitionId, null, "p" + i)).Id);
+                startTime += round.Elapsed;
+                starts += ids.Count;
+                var bookmarks = await BookmarksOfAsync(services, ids);
+                round.Restart();
+                resumes += await ResumeAllAsync(services, bookmarks);
+                resumeTime += round.Elapsed;
+            }
+            Console.WriteLine($"starts {starts} in {startTime.TotalSeconds:0.00} s ({starts / startTime.TotalSeconds:N0}/s), " +
+                              $"resumes {resumes} in {resumeTime.TotalSeconds:0.00} s ({resumes / resumeTime.TotalSeconds:N0}/s)");
+            PrintPlans(new SqliteConnectionStringBuilder(target.Database.ConnectionString).DataSource);
+        }
+        finally
+        {
+            target.Drop();
+        }
+    }
 
-            // Warm up: caches, connection pool, and enough calls for the JIT to reach its optimized tier.
-            var warm = new List<string>();
-            for (var i = 0; i < 500; i++) warm.Add((await runtime.StartAsync(DefinitionId, null, null)).Id);
-            await ResumeAllAsync(services, await BookmarksOfAsync(services, warm));
+    /// <summary>The statements of a start and a resume (as the runtime sends them) and SQLite's plan for each.</summary>
+    private static readonly string[] HotPathStatements =
+    [
+        """SELECT "Id", "Version" FROM "WorkflowDefinitionVersions" WHERE "DefinitionId" = 'bench' AND "IsPublished" = TRUE""",
+        """SELECT i.* FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId" WHERE b."Id" = 'x'""",
+        """SELECT * FROM "WorkflowInstances" i WHERE i."Id" = 'x'""",
+        """DELETE FROM "WorkflowBookmarks" WHERE "Id" = 'x'""",
+        """INSERT INTO "WorkflowResumedBookmarks" ("Id", "InstanceId", "ResumedAtUtc") VALUES ('x', 'y', 'z')""",
+        """UPDATE "WorkflowInstances" SET "StateJson" = 's', "ConcurrencyToken" = 2, "Status" = 'Finished', "SubStatus" = 'Finished' WHERE "Id" = 'x' AND "ConcurrencyToken" = 1""",
+        """SELECT "InstanceId" FROM "WorkflowResumedBookmarks" WHERE "Id" = 'x'""",
+        """SELECT "Json", "Version" FROM "WorkflowDefinitionVersions" WHERE "Id" = 'x'""",
+        """SELECT "Id" FROM "WorkflowBookmarks" WHERE "Name" = 'Elsa.Event' AND "Key" = 'Go' AND "CorrelationId" = 'c' ORDER BY "CreatedAtUtc" """,
+        """SELECT "Id" FROM "WorkflowInstances" WHERE "SubStatus" = 'Executing' AND ("LeaseExpiresAtUtc" IS NULL OR "LeaseExpiresAtUtc" < 'z') ORDER BY "CreatedAtUtc" """,
+        """SELECT "DefinitionId", COUNT(*) FROM "WorkflowInstances" WHERE "Status" = 'Running' GROUP BY "DefinitionId" """,
+        """SELECT * FROM "WorkflowJournal" WHERE "InstanceId" = 'x' ORDER BY "Sequence" """,
+    ];
+
+    private static void PrintPlans(string dbPath)
+    {
+        using var connection = new SqliteConnection($"Data Source={dbPath}");
+        connection.Open();
+        foreach (var sql in HotPathStatements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            using var reader = command.ExecuteReader();
+            var plan = new List<string>();
+            while (reader.Read()) plan.Add(reader.GetString(3));
+            Console.WriteLine($"{sql}\n    -> {string.Join(" | ", plan)}");
+        }
+    }
+
+    private static ServiceProvider Services(BenchTarget target) => new ServiceCollection()
+        .AddSingleton(TimeProvider.System)
+        .AddWorkflowPersistence(target.Database)
+        .AddWorkflowRuntime()
+        .BuildServiceProvider();
+
+    /// <summary>Migrates, imports the versions, seeds the background instances and warms up; returns the runtime.</summary>
+    private static async Task<IWorkflowRuntime> PrepareAsync(ServiceProvider services, int backgroundInstances, int extraVersions)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var definitions = services.GetRequiredService<IWorkflowDefinitionService>();
+        var runtime = services.GetRequiredService<IWorkflowRuntime>();
+        for (var v = 0; v < extraVersions; v++)
+            await definitions.ImportAsync(Workflow($"old {v}"), publish: true, "bench");
+        await definitions.ImportAsync(Workflow("current"), publish: true, "bench");
+        if (backgroundInstances > 0) await SeedAsync(services, runtime, backgroundInstances);
+
+        // Warm up: caches, connection pool, and enough calls for the JIT to reach its optimized tier.
+        var warm = new List<string>();
+        for (var i = 0; i < 500; i++) warm.Add((await runtime.StartAsync(DefinitionId, null, null)).Id);
+        await ResumeAllAsync(services, await BookmarksOfAsync(services, warm));
+        return runtime;
+    }
+
+    private static async Task<Rates> RunAsync(BenchTarget target, int perRound, int backgroundInstances, int extraVersions)
+    {
+        var services = Services(target);
+        try
+        {
+            var runtime = await PrepareAsync(services, backgroundInstances, extraVersions);
 
             var clock = Stopwatch.StartNew();
             var ids = new List<string>(perRound);

@@ -23,9 +23,11 @@ internal static class InstanceReads
         SELECT {Columns} FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId" WHERE b."Id" = @id
         """, "@id");
 
+    // TRUE as a literal, not a parameter: only then may SQLite use the partial index of published versions (one entry per
+    // definition) instead of reading every version of the definition (issue 15: starts were slower with 50 versions).
     private static readonly Statement Published = new("""
-        SELECT "Id", "Version" FROM "WorkflowDefinitionVersions" WHERE "DefinitionId" = @definition AND "IsPublished" = @published
-        """, "@definition", "@published");
+        SELECT "Id", "Version" FROM "WorkflowDefinitionVersions" WHERE "DefinitionId" = @definition AND "IsPublished" = TRUE
+        """, "@definition");
 
     public static Task<WorkflowInstanceRecord?> ByIdAsync(RuntimeSession session, string instanceId, CancellationToken ct) =>
         SingleAsync(session.Commands.Bind(ById, session.Transaction, instanceId), ct);
@@ -36,7 +38,7 @@ internal static class InstanceReads
 
     public static async Task<(string Id, int Version)?> PublishedVersionAsync(RuntimeSession session, string definitionId, CancellationToken ct)
     {
-        await using var reader = await session.Commands.Bind(Published, session.Transaction, definitionId, true).ExecuteReaderAsync(ct);
+        await using var reader = await session.Commands.Bind(Published, session.Transaction, definitionId).ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetInt32(1)) : null;
     }
 

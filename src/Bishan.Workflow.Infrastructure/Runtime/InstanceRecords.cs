@@ -9,20 +9,29 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// <summary>Mapping between the engine's state and result types and the stored rows.</summary>
 internal static class InstanceRecords
 {
+    private const string EmptyObject = "{}";
+
     /// <summary>Copies the state into the row's columns and bumps the concurrency token.</summary>
     public static void Apply(WorkflowInstanceRecord row, WorkflowState state, WorkflowDefinition definition, DateTime nowUtc)
     {
-        var index = DefinitionIndex.For(definition);
-        var variables = new JsonObject();
-        foreach (var (id, value) in state.Variables)
-            variables[index.VariablesById.TryGetValue(id, out var v) ? v.Name : id] = value?.DeepClone();
+        string variablesJson;
+        if (state.Variables.Count == 0) variablesJson = EmptyObject;
+        else
+        {
+            var index = DefinitionIndex.For(definition);
+            var variables = new JsonObject();
+            foreach (var (id, value) in state.Variables)
+                variables[index.VariablesById.TryGetValue(id, out var v) ? v.Name : id] = value?.DeepClone();
+            variablesJson = variables.ToJsonString(WorkflowStateSerializer.Options);
+        }
 
         row.Status = state.Status;
         row.SubStatus = state.SubStatus;
         row.CorrelationId = state.CorrelationId;
         row.StateJson = WorkflowStateSerializer.Serialize(state);
-        row.VariablesJson = variables.ToJsonString(WorkflowStateSerializer.Options);
-        row.OutputJson = WorkflowStateSerializer.Serialize(state.Output);
+        row.VariablesJson = variablesJson;
+        // Most passes have neither variables nor output: their JSON is the same two characters every time.
+        row.OutputJson = state.Output.Count == 0 ? EmptyObject : WorkflowStateSerializer.Serialize(state.Output);
         row.UpdatedAtUtc = nowUtc;
         row.FinishedAtUtc = state.Status == WorkflowStatus.Finished ? row.FinishedAtUtc ?? nowUtc : null;
         row.ConcurrencyToken++;

@@ -173,21 +173,24 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         for (var start = 0; start < rows.Count; start += JournalRowsPerStatement)
         {
             var count = Math.Min(rows.Count - start, JournalRowsPerStatement);
-            var values = new object?[count * JournalColumns];
+            // The instance id is bound once for all rows (a pass journals one instance): fewer parameters to bind by name.
+            var values = new object?[1 + count * JournalColumns];
+            values[0] = rows[start].InstanceId;
             for (var k = 0; k < count; k++)
             {
                 var j = rows[start + k];
-                var v = k * JournalColumns;
-                values[v] = j.InstanceId;
-                values[v + 1] = j.Sequence;
-                values[v + 2] = j.ActivityId;
-                values[v + 3] = j.NodeId;
-                values[v + 4] = j.ActivityType;
-                values[v + 5] = j.ActivityName;
-                values[v + 6] = j.EventName;
-                values[v + 7] = j.Message;
-                values[v + 8] = j.Error;
-                values[v + 9] = j.TimestampUtc;
+                if (!string.Equals(j.InstanceId, rows[start].InstanceId, StringComparison.Ordinal))
+                    throw new ArgumentException("A pass journals one instance.", nameof(rows));
+                var v = 1 + k * JournalColumns;
+                values[v] = j.Sequence;
+                values[v + 1] = j.ActivityId;
+                values[v + 2] = j.NodeId;
+                values[v + 3] = j.ActivityType;
+                values[v + 4] = j.ActivityName;
+                values[v + 5] = j.EventName;
+                values[v + 6] = j.Message;
+                values[v + 7] = j.Error;
+                values[v + 8] = j.TimestampUtc;
             }
             await WriteAsync(InsertJournal[count], ct, values);
         }
@@ -217,7 +220,8 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
             await WriteAsync(InsertIncident, ct, i.Id, i.InstanceId, i.ActivityId, i.NodeId, i.ActivityType, i.Message, i.Code, i.TimestampUtc);
     }
 
-    private const int JournalColumns = 10;
+    /// <summary>Parameters per journal row (the instance id is one parameter for all rows).</summary>
+    private const int JournalColumns = 9;
 
     private static Statement UpdateStatement(int variant)
     {
@@ -240,11 +244,11 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
             INSERT INTO "WorkflowJournal" ("InstanceId", "Sequence", "ActivityId", "NodeId", "ActivityType", "ActivityName",
                 "EventName", "Message", "Error", "TimestampUtc") VALUES
             """);
-        var names = new List<string>(rows * JournalColumns);
+        var names = new List<string>(1 + rows * JournalColumns) { "@i" };
         for (var k = 0; k < rows; k++)
         {
-            string[] row = [$"@i{k}", $"@s{k}", $"@a{k}", $"@n{k}", $"@t{k}", $"@an{k}", $"@e{k}", $"@m{k}", $"@er{k}", $"@ts{k}"];
-            sql.Append(k == 0 ? " (" : ", (").Append(string.Join(", ", row)).Append(')');
+            string[] row = [$"@s{k}", $"@a{k}", $"@n{k}", $"@t{k}", $"@an{k}", $"@e{k}", $"@m{k}", $"@er{k}", $"@ts{k}"];
+            sql.Append(k == 0 ? " (@i, " : ", (@i, ").Append(string.Join(", ", row)).Append(')');
             names.AddRange(row);
         }
         return new Statement(sql.ToString(), [.. names]);

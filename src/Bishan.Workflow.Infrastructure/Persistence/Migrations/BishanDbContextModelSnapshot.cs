@@ -2422,9 +2422,13 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CreatedAtUtc");
 
-                    b.HasIndex("SubStatus");
+                    b.HasIndex("DefinitionId", "DefinitionVersion");
 
-                    b.HasIndex("DefinitionId", "Status");
+                    b.HasIndex(new[] { "SubStatus" }, "IX_WorkflowInstances_Executing")
+                        .HasFilter("\"SubStatus\" = 'Executing'");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_WorkflowInstances_Running")
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

@@ -1,0 +1,83 @@
+using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bishan.Workflow.IntegrationTests.Persistence;
+
+/// <summary>
+/// The engine's schema of round four (issue 15, migration <c>PerfEngine4Schema</c>): a store of the previous release keeps
+/// its bookmarks, resumed bookmarks and instances through the migration (SQLite rebuilds both bookmark tables as WITHOUT
+/// ROWID tables), and ends with the instance indexes the runtime's reads use, on the selected provider.
+/// </summary>
+public sealed class EngineSchemaFacts
+{
+    private const string Migration = "PerfEngine4Schema";
+
+    [Fact]
+    public async Task PerfEngine4Schema_KeepsEveryBookmarkAndInstance_AndLeavesTheNewIndexes()
+    {
+        await using var database = await TestDatabase.CreateAsync("bishan-engine4");
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System)
+            .AddWorkflowPersistence(database.Options).BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<BishanDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var all = db.Database.GetMigrations().ToList();
+            var index = all.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
+            Assert.True(index > 0, $"{Migration} is missing.");
+            await db.GetService<IMigrator>().MigrateAsync(all[index - 1]);
+
+            // Rows of the previous release, written as its runtime wrote them.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "DefinitionVersionId", "CorrelationId", "Status",
+                    "SubStatus", "StateJson", "CreatedAtUtc", "UpdatedAtUtc", "ConcurrencyToken")
+                VALUES ('i1', 'd', 1, 'v1', 'c1', 'Running', 'Suspended', 'state', {0}, {0}, 1),
+                       ('i2', 'd', 1, 'v1', NULL, 'Running', 'Executing', 'state', {0}, {0}, 1)
+                """, new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc));
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "WorkflowBookmarks" ("Id", "InstanceId", "Name", "Key", "ActivityId", "NodeId", "ActivityType", "ResumeAtUtc", "CreatedAtUtc")
+                VALUES ('b1', 'i1', 'Elsa.Event', 'Go', 'Wait', 'Flowchart1:Wait', 'Elsa.Event', NULL, {0}),
+                       ('b2', 'i1', 'Elsa.Delay', NULL, 'Delay', 'Flowchart1:Delay', 'Elsa.Delay', {0}, {0})
+                """, new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc));
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "WorkflowResumedBookmarks" ("Id", "InstanceId", "ResumedAtUtc") VALUES ('b0', 'i1', {0})
+                """, new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc));
+            await db.GetService<IMigrator>().MigrateAsync(all[index]);
+        }
+
+        await using var after = await factory.CreateDbContextAsync();
+        var bookmarks = await after.WorkflowBookmarks.AsNoTracking().OrderBy(b => b.Id).ToListAsync();
+        Assert.Equal(["b1", "b2"], bookmarks.Select(b => b.Id));
+        Assert.Equal(("i1", "Elsa.Event", "Go"), (bookmarks[0].InstanceId, bookmarks[0].Name, bookmarks[0].Key));
+        Assert.Equal(new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc), bookmarks[1].ResumeAtUtc);
+        Assert.Equal("i1", (await after.WorkflowResumedBookmarks.AsNoTracking().SingleAsync(r => r.Id == "b0")).InstanceId);
+        Assert.Equal(["i2"], await after.WorkflowInstances.AsNoTracking()
+            .Where(i => i.SubStatus == Engine.Execution.WorkflowSubStatus.Executing).Select(i => i.Id).ToListAsync());
+
+        var indexes = await IndexesAsync(after, database.IsPostgreSql);
+        Assert.Contains("IX_WorkflowInstances_Running", indexes);
+        Assert.Contains("IX_WorkflowInstances_Executing", indexes);
+        Assert.Contains("IX_WorkflowInstances_DefinitionId_DefinitionVersion", indexes);
+        Assert.Contains("IX_WorkflowBookmarks_Name_Key", indexes);
+        Assert.Contains("IX_WorkflowBookmarks_InstanceId", indexes);
+        Assert.Contains("IX_WorkflowBookmarks_ResumeAtUtc", indexes);
+        Assert.DoesNotContain("IX_WorkflowInstances_SubStatus", indexes);
+        Assert.DoesNotContain("IX_WorkflowInstances_DefinitionId_Status", indexes);
+
+        if (!database.IsPostgreSql)
+        {
+            var tables = await after.Database.SqlQueryRaw<string>("""
+                SELECT "sql" AS "Value" FROM sqlite_master WHERE "type" = 'table' AND "name" IN ('WorkflowBookmarks', 'WorkflowResumedBookmarks')
+                """).ToListAsync();
+            Assert.Equal(2, tables.Count);
+            Assert.All(tables, sql => Assert.EndsWith("WITHOUT ROWID", sql.TrimEnd(), StringComparison.Ordinal));
+        }
+    }
+
+    private static Task<List<string>> IndexesAsync(BishanDbContext db, bool postgreSql) => postgreSql
+        ? db.Database.SqlQueryRaw<string>("""SELECT indexname AS "Value" FROM pg_indexes WHERE schemaname = current_schema()""").ToListAsync()
+        : db.Database.SqlQueryRaw<string>("""SELECT "name" AS "Value" FROM sqlite_master WHERE "type" = 'index'""").ToListAsync();
+}
