@@ -1,4 +1,6 @@
+using Bishan.Workflow.Infrastructure.Persistence.CompiledModels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Bishan.Workflow.Infrastructure.Persistence;
 
@@ -19,4 +21,15 @@ public static class BishanDbContextOptions
             o => o.MigrationsAssembly(DatabaseOptions.PostgreSqlMigrationsAssembly)).AddInterceptors(Stamps),
         _ => builder.UseSqlite(database.ConnectionString).AddInterceptors(Pragmas, Stamps),
     };
+
+    /// <summary>
+    /// <see cref="Configure"/> with the provider's compiled model (<see cref="BishanCompiledModels"/>), for the running app:
+    /// no model is built at start-up. The design-time factories use <see cref="Configure"/>, so that `dotnet ef` always
+    /// works from <c>OnModelCreating</c>. Migrate's own check for model changes missing from the migrations is not made
+    /// at start-up (it builds that model again, about a second of CPU); <c>MigrationsFacts</c> makes it in the tests.
+    /// </summary>
+    public static DbContextOptionsBuilder ConfigureRuntime(DbContextOptionsBuilder builder, DatabaseOptions database) =>
+        Configure(builder, database)
+            .UseModel(BishanCompiledModels.For(database.Provider))
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }

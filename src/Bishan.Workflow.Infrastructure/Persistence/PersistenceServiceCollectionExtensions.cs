@@ -15,7 +15,7 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddSingleton(database);
-        services.AddPooledDbContextFactory<BishanDbContext>(o => BishanDbContextOptions.Configure(o, database));
+        services.AddPooledDbContextFactory<BishanDbContext>(o => BishanDbContextOptions.ConfigureRuntime(o, database));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BishanDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         // SQLite only: the log's checkpoints off the requests' commits (does nothing on PostgreSQL).

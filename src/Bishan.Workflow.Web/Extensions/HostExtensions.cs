@@ -31,6 +31,7 @@ internal static class HostExtensions
         // Start-up work first: its StartingAsync runs before any hosted service starts, Hangfire's server included.
         services.AddHostedService<StartupTasks>();
         services.AddSingleton<WorkflowFileLoader>();
+        services.AddSingleton<SignInPageWarmer>();
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<DemoDataSeeder>();
 

@@ -23,6 +23,7 @@ internal sealed partial class StartupTasks(
     MaintenanceSettings maintenance,
     MaintenanceSchedule maintenanceSchedule,
     StartupTimeline timeline,
+    SignInPageWarmer signInPage,
     ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -73,6 +74,8 @@ internal sealed partial class StartupTasks(
     {
         timeline.Mark("hosted services");
         timeline.Log(logger, "answering");
+        // Kestrel listens by now: the first user's sign-in page should not pay for its first render.
+        signInPage.Start();
         return Task.CompletedTask;
     }
 

@@ -38,6 +38,14 @@ internal sealed class BuiltApp : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The app started: this build's output, or with <c>BISHAN_BENCH_APP</c> the folder of a published app (the way it is
+    /// meant to be deployed, <c>dotnet publish src/Bishan.Workflow.Web -c Release -r linux-x64 -o FOLDER</c>: ReadyToRun, see
+    /// the README's "Start-up, round four").
+    /// </summary>
+    public static string AppFolder =>
+        Environment.GetEnvironmentVariable("BISHAN_BENCH_APP") is { Length: > 0 } folder ? Path.GetFullPath(folder) : AppContext.BaseDirectory;
+
     public static async Task<StartFigures> MeasureAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory)
     {
         await using var app = await StartAsync(settings, dataDirectory);
@@ -61,7 +69,7 @@ internal sealed class BuiltApp : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bishan.Workflow.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(AppFolder, "Bishan.Workflow.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

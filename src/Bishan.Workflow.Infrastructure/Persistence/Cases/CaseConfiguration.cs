@@ -58,7 +58,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     {
         public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<FiveAction>, string> Instance = new(
             v => string.Join(',', v),
-            v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<FiveAction>).ToList());
+            v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Enum.Parse<FiveAction>(s)).ToList());
 
         public static readonly ValueComparer<List<FiveAction>> Comparer = new(
             (a, b) => a != null && b != null && a.SequenceEqual(b),
