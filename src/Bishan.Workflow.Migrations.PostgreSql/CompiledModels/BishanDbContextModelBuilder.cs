@@ -12,7 +12,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7336e7d2-348e-4b91-9cae-4f11fce3eeb5"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("f13b3cb1-3279-41b5-a1b1-763a8316e2a6"), entityTypeCount: 60)
         {
         }
 

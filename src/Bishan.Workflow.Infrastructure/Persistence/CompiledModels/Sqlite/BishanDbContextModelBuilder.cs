@@ -11,7 +11,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ccee5c98-b465-4994-b2df-b5627509bccb"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("6f61ab15-79f6-4823-99c0-b16d850ed91e"), entityTypeCount: 60)
         {
         }
 

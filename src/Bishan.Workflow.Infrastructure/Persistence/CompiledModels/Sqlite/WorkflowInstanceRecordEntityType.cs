@@ -21,7 +21,8 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
                 propertyCount: 18,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 3,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -168,10 +169,17 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 new[] { createdAtUtc });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { subStatus });
+                new[] { definitionId, definitionVersion });
 
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { definitionId, status });
+            var iX_WorkflowInstances_Executing = runtimeEntityType.AddIndex(
+                new[] { subStatus },
+                name: "IX_WorkflowInstances_Executing");
+            iX_WorkflowInstances_Executing.AddAnnotation("Relational:Filter", "\"SubStatus\" = 'Executing'");
+
+            var iX_WorkflowInstances_Running = runtimeEntityType.AddIndex(
+                new[] { definitionId },
+                name: "IX_WorkflowInstances_Running");
+            iX_WorkflowInstances_Running.AddAnnotation("Relational:Filter", "\"Status\" = 'Running'");
 
             return runtimeEntityType;
         }
