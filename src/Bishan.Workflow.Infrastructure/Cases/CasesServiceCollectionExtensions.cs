@@ -46,6 +46,8 @@ public static class CasesServiceCollectionExtensions
         services.TryAddSingleton(sp => new CoordinatingBodyResolver(sp.GetRequiredService<OrgTree>()));
         // Answers over cases and tasks reused while the stored DataStamp version stands (overview, list totals; issue 15).
         services.TryAddSingleton<Bishan.Workflow.Cases.Common.StampedCache>();
+        // Those versions as read with the caller's account at the start of a request, taken by its use cases (issue 15).
+        services.TryAddScoped<Bishan.Workflow.Cases.Common.RequestStamps>();
         services.TryAddSingleton(sp => ExitCriteriaCatalog.FromOptions(sp.GetRequiredService<IOptions<ExitCriteriaOptions>>().Value));
         services.TryAddSingleton<Bishan.Workflow.Cases.Criteria.CriteriaCatalogs>();
         services.TryAddSingleton<CaseWorkflowBridge>();

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Bishan.Workflow.Cases.Common;
+using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -17,10 +19,22 @@ namespace Bishan.Workflow.Web.Auth;
 /// </summary>
 internal static class AccountCheck
 {
-    /// <summary>The account row as read for this request, or null when the caller is anonymous.</summary>
-    internal sealed record Account(string UserId, string? OrgUnitId);
+    /// <summary>
+    /// The account row as read for this request, or null when the caller is anonymous; with it, in the same statement, the
+    /// stored versions of the cases and tasks and of the organisation, which the request's use cases take
+    /// (<see cref="RequestStamps"/>) instead of reading them again (issue 15).
+    /// </summary>
+    internal sealed record Account(string UserId, string? OrgUnitId, long? DataVersion = null, long? OrgTreeVersion = null);
 
-    private sealed record Row(string? SecurityStamp, DateTimeOffset? LockoutEnd, string? OrgUnitId);
+    private sealed record Row(string? SecurityStamp, DateTimeOffset? LockoutEnd, string? OrgUnitId, long? DataVersion, long? OrgTreeVersion);
+
+    // Compiled once: the one statement every signed-in request runs before anything else (as a sequence, of one row or none
+    // by the primary key: EF Core's compiled single-row form builds a delegate on every call).
+    private static readonly Func<BishanDbContext, string, IAsyncEnumerable<Row>> ReadAccount = EF.CompileAsyncQuery(
+        (BishanDbContext db, string id) => db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new Row(u.SecurityStamp, u.LockoutEnd, u.OrgUnitId,
+                db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => (long?)s.Version).FirstOrDefault(),
+                db.OrgTreeStamps.Where(s => s.Id == OrgTreeStamp.SingleId).Select(s => (long?)s.Version).FirstOrDefault())));
 
     private static readonly object ItemKey = new();
 
@@ -65,7 +79,11 @@ internal static class AccountCheck
         var account = await CurrentAsync(services.GetRequiredService<IDbContextFactory<BishanDbContext>>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<IdentityOptions>>().Value,
             principal, context.RequestAborted);
-        if (account is not null) context.Items[ItemKey] = account;
+        if (account is not null)
+        {
+            context.Items[ItemKey] = account;
+            services.GetService<RequestStamps>()?.Offer(account.DataVersion, account.OrgTreeVersion);
+        }
         return account;
     }
 
@@ -82,12 +100,12 @@ internal static class AccountCheck
         ArgumentNullException.ThrowIfNull(principal);
         if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id) return null;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new Row(u.SecurityStamp, u.LockoutEnd, u.OrgUnitId)).FirstOrDefaultAsync(ct);
+        Row? row = null;
+        await foreach (var found in ReadAccount(db, id).WithCancellation(ct)) row = found;
         if (row is null) return null;
         if (row.LockoutEnd is { } end && end > time.GetUtcNow()) return null;
         var stamp = principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
         if (stamp is not null && !string.Equals(stamp, row.SecurityStamp, StringComparison.Ordinal)) return null;
-        return new Account(id, row.OrgUnitId);
+        return new Account(id, row.OrgUnitId, row.DataVersion, row.OrgTreeVersion);
     }
 }

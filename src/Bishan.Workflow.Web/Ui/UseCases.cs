@@ -71,6 +71,8 @@ internal sealed class UseCases
             var account = await AccountCheck.CurrentAsync(_dbs, services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<IOptions<IdentityOptions>>().Value, principal, ct)
                 ?? throw new ForbiddenException(UseCaseStrings.Format("AdminSessionEnded"));
+            // Read with the account: the use case takes these instead of reading them again (issue 15).
+            services.GetRequiredService<RequestStamps>().Offer(account.DataVersion, account.OrgTreeVersion);
             if (_user is { } cached && !string.Equals(account.OrgUnitId, cached.OrgUnitId, StringComparison.Ordinal))
                 user = _user = cached with { OrgUnitId = account.OrgUnitId };
         }

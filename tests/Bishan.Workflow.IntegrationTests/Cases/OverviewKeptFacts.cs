@@ -32,7 +32,7 @@ public sealed class OverviewKeptFacts
         var kept = host.Services.GetRequiredService<StampedCache>();
         var tree = host.Services.GetRequiredService<OrgTree>();
         Task<RegisterFigures> OverviewAsync() => host.QueryAsync(async db =>
-            await new GetOverviewHandler(db, leader, tree, host.Time, kept).Handle(new GetOverview(), CancellationToken.None));
+            await new GetOverviewHandler(db, leader, tree, host.Time, kept, new RequestStamps()).Handle(new GetOverview(), CancellationToken.None));
         Task<long> VersionAsync() => host.QueryAsync(db => StampedCache.VersionAsync(db, CancellationToken.None));
 
         var start = await OverviewAsync();

@@ -41,7 +41,8 @@ public sealed record CaseListItem(
     DateTime CreatedAtUtc,
     DateTime? RegisteredAtUtc);
 
-public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, StampedCache kept) : IQueryHandler<ListCases, Page<CaseListItem>>
+public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, StampedCache kept, RequestStamps stamps)
+    : IQueryHandler<ListCases, Page<CaseListItem>>
 {
     public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
@@ -72,28 +73,18 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
             return cases;
         }
 
-        // The scope in parts, each read from its own index in creation order (issue 15): the first skip + take of every part
-        // hold the page of their union, so only those are read, merged and deduplicated (a caseworker's own case may also be
-        // in their unit's part), and the page joined to its rows, in one statement. The multi-index OR this replaces read
-        // and sorted every case in scope.
+        // The page and the total are kept per scope, filter and page while no case or task changes anywhere (StampedCache,
+        // at the version read with the caller's account): a list opened again costs no statement of its own. A text search
+        // is typed once and not kept.
         var scope = CaseScope.For(user, tree);
-        IQueryable<CaseKey>? firsts = null;
-        foreach (var part in scope.Parts())
-        {
-            var first = Filtered(part).OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Take(skip + take)
-                .Select(c => new CaseKey { Id = c.Id, CreatedAtUtc = c.CreatedAtUtc });
-            firsts = firsts is null ? first : firsts.Union(first);
-        }
-        // The page's rows joined to its keys in the same statement, put in order here.
-        var rows = firsts is null
-            ? []
-            : await firsts.OrderByDescending(k => k.CreatedAtUtc).ThenBy(k => k.Id).Skip(skip).Take(take)
-                .Join(db.Cases.AsNoTracking(), k => k.Id, c => c.Id, (k, c) => c).ToListAsync(cancellationToken);
-        var items = rows.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id, StringComparer.Ordinal).Select(ToItem).ToList();
+        var version = await StampedCache.KeepVersionAsync(db, stamps, cancellationToken);
+        var filter = string.Join('\u001f', scope.Key, status, action, tier, query.AreaId, query.OrgUnitId, text);
+        var items = await kept.GetOrComputeAsync(text is null ? version : null,
+            string.Join('\u001f', "cases-page", filter, skip, take), () => PageAsync(scope, Filtered, skip, take, cancellationToken),
+            page => page.Count);
 
-        // The total: the scope's disjoint parts counted from their indexes, kept while no case changes (StampedCache).
-        var key = string.Join('\u001f', "cases", scope.Key, status, action, tier, query.AreaId, query.OrgUnitId, text);
-        var total = await kept.GetOrComputeAsync(db, key, async () =>
+        // The total: the scope's disjoint parts counted from their indexes.
+        var total = await kept.GetOrComputeAsync(version, "cases\u001f" + filter, async () =>
         {
             IQueryable<int>? ones = null;
             foreach (var part in scope.DisjointParts())
@@ -102,9 +93,36 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
                 ones = ones is null ? one : ones.Concat(one);
             }
             return ones is null ? 0 : await ones.CountAsync(cancellationToken);
-        }, cancellationToken);
+        });
 
         return new Page<CaseListItem>(items, total, skip, take);
+    }
+
+    /// <summary>
+    /// The scope in parts, each read from its own index in creation order (issue 15): the first skip + take of every part hold
+    /// the page of their union, so only those are read, merged and deduplicated (a caseworker's own case may also be in their
+    /// unit's part), and the page joined to the list's columns of its rows, in one statement. The multi-index OR this
+    /// replaces read and sorted every case in scope.
+    /// </summary>
+    private async Task<List<CaseListItem>> PageAsync(CaseScope scope, Func<Expression<Func<Case, bool>>, IQueryable<Case>> filtered,
+        int skip, int take, CancellationToken ct)
+    {
+        IQueryable<CaseKey>? firsts = null;
+        foreach (var part in scope.Parts())
+        {
+            var first = filtered(part).OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id).Take(skip + take)
+                .Select(c => new CaseKey { Id = c.Id, CreatedAtUtc = c.CreatedAtUtc });
+            firsts = firsts is null ? first : firsts.Union(first);
+        }
+        if (firsts is null) return [];
+        var rows = await firsts.OrderByDescending(k => k.CreatedAtUtc).ThenBy(k => k.Id).Skip(skip).Take(take)
+            .Join(db.Cases.AsNoTracking(), k => k.Id, c => c.Id, (k, c) => new CaseListItem(c.Id, c.FileNumber, c.Name, c.Gender,
+                c.DateOfBirth, c.IdNumber, c.OrgUnitId, c.AreaId, c.Status, c.PrimaryAction, c.Tier, c.CoordinatingBodyId,
+                c.CaseworkerUserId, c.CreatedAtUtc, c.RegisteredAtUtc))
+            .ToListAsync(ct);
+        // Put in order here; ID numbers masked before anything leaves (or is kept).
+        return [.. rows.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => c.IdNumber is null ? c : c with { IdNumber = IdNumber.MaskText(c.IdNumber) })];
     }
 
     /// <summary>What orders the list (member-initialised so that EF Core can order the union by its members).</summary>

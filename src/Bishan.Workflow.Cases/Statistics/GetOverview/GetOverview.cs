@@ -18,7 +18,8 @@ public sealed record GetOverview : IQuery<RegisterFigures>;
 /// those rows and the clock. Computing them reads every case and open task in scope (tens of milliseconds with 10,000 of
 /// each), a dashboard is opened far more often than those change (issue 15).
 /// </remarks>
-public sealed class GetOverviewHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time, StampedCache kept)
+public sealed class GetOverviewHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time, StampedCache kept,
+    RequestStamps stamps)
     : IQueryHandler<GetOverview, RegisterFigures>
 {
     private sealed record Kept(RegisterFigures Figures, DateTime ComputedAtUtc, DateTime? NextDueUtc)
@@ -36,7 +37,7 @@ public sealed class GetOverviewHandler(ICasesDbContext db, ICurrentUser user, Or
             ? "overview\u001fall"
             : string.Join('\u001f', "overview", scope.Key, string.Join(',', TaskAccess.GroupsOf(user)), user.OrgUnitId);
         // Inside a transaction (a use case asking) the figures may include its own uncommitted writes: counted, not kept.
-        var version = db.InTransaction ? (long?)null : await StampedCache.VersionAsync(db, cancellationToken);
+        var version = await StampedCache.KeepVersionAsync(db, stamps, cancellationToken);
         if (version is { } v && kept.TryGet<Kept>(key, v, out var hit) && hit.StandsAt(now)) return hit.Figures;
         var (figures, nextDue) = await RegisterFigures.ComputeWithNextDueAsync(scope.Apply(db.Cases), TaskAccess.Visible(db, user, scope), now, cancellationToken);
         if (version is { } stored) kept.Set(key, stored, new Kept(figures, now, nextDue));

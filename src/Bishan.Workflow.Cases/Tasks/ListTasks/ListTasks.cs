@@ -22,7 +22,8 @@ public sealed record TaskListItem(string Id, string Title, string Kind, WorkTask
     string? CaseName, string? AssigneeUserId, string? CandidateGroup, string? ClaimedByUserId, DateTime CreatedAtUtc, DateTime? DueAtUtc,
     bool Overdue, DateTime? CompletedAtUtc, string? Outcome, Tier? TargetTier, string? Description = null, string? RequestedBy = null);
 
-public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time, StampedCache kept)
+public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgTree tree, TimeProvider time, StampedCache kept,
+    RequestStamps stamps)
     : IQueryHandler<ListTasks, Page<TaskListItem>>
 {
     public async ValueTask<Page<TaskListItem>> Handle(ListTasks query, CancellationToken cancellationToken)
@@ -87,22 +88,30 @@ public sealed class ListTasksHandler(ICasesDbContext db, ICurrentUser user, OrgT
                                 && ((t.ClaimedByUserId != null && t.ClaimedByUserId != me)
                                     || (t.ClaimedByUserId == null && (t.AssigneeUserId == null || t.AssigneeUserId != me)))),
         ];
-        // The total is kept while no task changes (StampedCache): counting reads every index entry of the caller's tasks.
-        var total = await kept.GetOrComputeAsync(db, string.Join('\u001f', "inbox-mine", me, open ? "open" : "done"),
-            () => parts[0].Select(t => 1).Concat(parts[1].Select(t => 1)).Concat(parts[2].Select(t => 1)).CountAsync(ct), ct);
+        // The total and the page are kept while no case or task changes anywhere (StampedCache, at the version read with the
+        // caller's account): an inbox opened again costs no statement of its own. Counting reads every index entry of the
+        // caller's tasks. What depends on the clock (overdue) is worked out per request from the rows kept.
+        var version = await StampedCache.KeepVersionAsync(db, stamps, ct);
+        var key = string.Join('\u001f', "inbox-mine", me, open ? "open" : "done");
+        var total = await kept.GetOrComputeAsync(version, key,
+            () => parts[0].Select(t => 1).Concat(parts[1].Select(t => 1)).Concat(parts[2].Select(t => 1)).CountAsync(ct));
         // The first skip + take of each part, merged, the page taken and its cases' file numbers and names added, in one
         // statement.
         IQueryable<WorkTask> First(IQueryable<WorkTask> part) => Columns(part.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Take(skip + take));
-        var page = await First(parts[0]).Concat(First(parts[1])).Concat(First(parts[2]))
-            .OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Skip(skip).Take(take)
-            .Select(t => new
-            {
-                Task = t,
-                FileNumber = db.Cases.Where(c => c.Id == t.CaseId).Select(c => c.FileNumber).FirstOrDefault(),
-                Name = db.Cases.Where(c => c.Id == t.CaseId).Select(c => c.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        return (total, [.. page.Select(x => new PageRow(x.Task, x.FileNumber, x.Name))]);
+        var page = await kept.GetOrComputeAsync(version, string.Join('\u001f', key, skip, take), async () =>
+        {
+            var rows = await First(parts[0]).Concat(First(parts[1])).Concat(First(parts[2]))
+                .OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id).Skip(skip).Take(take)
+                .Select(t => new
+                {
+                    Task = t,
+                    FileNumber = db.Cases.Where(c => c.Id == t.CaseId).Select(c => c.FileNumber).FirstOrDefault(),
+                    Name = db.Cases.Where(c => c.Id == t.CaseId).Select(c => c.Name).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            return (IReadOnlyList<PageRow>)[.. rows.Select(x => new PageRow(x.Task, x.FileNumber, x.Name))];
+        }, rows => rows.Count);
+        return (total, [.. page]);
     }
 
     /// <summary>
