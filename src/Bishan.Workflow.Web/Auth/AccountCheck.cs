@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Bishan.Workflow.Cases.Common;
 using Bishan.Workflow.Cases.Model;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Bishan.Workflow.Web.Auth;
@@ -28,13 +30,18 @@ internal static class AccountCheck
 
     private sealed record Row(string? SecurityStamp, DateTimeOffset? LockoutEnd, string? OrgUnitId, long? DataVersion, long? OrgTreeVersion);
 
-    // Compiled once: the one statement every signed-in request runs before anything else (as a sequence, of one row or none
-    // by the primary key: EF Core's compiled single-row form builds a delegate on every call).
-    private static readonly Func<BishanDbContext, string, IAsyncEnumerable<Row>> ReadAccount = EF.CompileAsyncQuery(
-        (BishanDbContext db, string id) => db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new Row(u.SecurityStamp, u.LockoutEnd, u.OrgUnitId,
-                db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => (long?)s.Version).FirstOrDefault(),
-                db.OrgTreeStamps.Where(s => s.Id == OrgTreeStamp.SingleId).Select(s => (long?)s.Version).FirstOrDefault())));
+    // Compiled once per model: the one statement every signed-in request runs before anything else (as a sequence, of one
+    // row or none by the primary key: EF Core's compiled single-row form builds a delegate on every call). A compiled query
+    // only runs against the model it was compiled with, and each provider has its own (compiled) model: a process that
+    // hosts both (the benchmark) needs one per model.
+    private static readonly ConditionalWeakTable<IModel, Func<BishanDbContext, string, IAsyncEnumerable<Row>>> ReadAccountByModel = [];
+
+    private static Func<BishanDbContext, string, IAsyncEnumerable<Row>> ReadAccount(BishanDbContext db) =>
+        ReadAccountByModel.GetValue(db.Model, static _ => EF.CompileAsyncQuery(
+            (BishanDbContext db, string id) => db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new Row(u.SecurityStamp, u.LockoutEnd, u.OrgUnitId,
+                    db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => (long?)s.Version).FirstOrDefault(),
+                    db.OrgTreeStamps.Where(s => s.Id == OrgTreeStamp.SingleId).Select(s => (long?)s.Version).FirstOrDefault()))));
 
     private static readonly object ItemKey = new();
 
@@ -101,7 +108,7 @@ internal static class AccountCheck
         if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id) return null;
         await using var db = await dbs.CreateDbContextAsync(ct);
         Row? row = null;
-        await foreach (var found in ReadAccount(db, id).WithCancellation(ct)) row = found;
+        await foreach (var found in ReadAccount(db)(db, id).WithCancellation(ct)) row = found;
         if (row is null) return null;
         if (row.LockoutEnd is { } end && end > time.GetUtcNow()) return null;
         var stamp = principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
