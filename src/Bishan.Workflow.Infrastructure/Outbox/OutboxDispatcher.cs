@@ -126,45 +126,50 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
     /// </summary>
     private async Task ProcessBatchAsync(List<string> ids)
     {
-        {
-            List<TakenBatchRow>? leased = null;
-            await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var db = services.GetRequiredService<BishanDbContext>();
-            try
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                object[] lease = [now + Lease, now, .. ids];
-                // Only numbered placeholders are put together here; every value is a parameter.
-                var leaseSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = {0} WHERE \"Id\" IN (" + Placeholders(ids.Count, 2)
-                               + ") AND \"DueAtUtc\" <= {1} RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
-                leased = await db.Database.SqlQueryRaw<TakenBatchRow>(leaseSql, lease).ToListAsync();
-                if (leased.Count == 0) return;
-                if (leased.TrueForAll(r => r.Kind is OutboxIntent.ScheduleTimer or OutboxIntent.UnscheduleTimer))
-                {
-                    // In the order they were posted (a timer scheduled before it is cancelled).
-                    foreach (var row in leased.OrderBy(r => ids.IndexOf(r.Id)))
-                        await HandleAsync(services, row.Kind, JsonNode.Parse(row.PayloadJson)!.AsObject(), CancellationToken.None);
-                    var taken = leased.ConvertAll(r => (object)r.Id);
-                    var deleteSql = "DELETE FROM \"OutboxMessages\" WHERE \"Id\" IN (" + Placeholders(taken.Count, 0) + ")";
-                    await db.Database.ExecuteSqlRawAsync(deleteSql, taken);
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogBatchFailed(logger, ex, ids.Count);
-            }
-            if (leased is { Count: > 0 })
-            {
-                // Due again at once, for the row-by-row path below (or, if this fails too, for the poller after the lease).
-                object[] again = [time.GetUtcNow().UtcDateTime, .. leased.Select(r => r.Id)];
-                var dueSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = {0} WHERE \"Id\" IN (" + Placeholders(leased.Count, 1) + ")";
-                await db.Database.ExecuteSqlRawAsync(dueSql, again);
-            }
-        }
+        if (await TryLeasedBatchAsync(ids)) return;
         foreach (var id in ids)
             await ProcessAsync(id, CancellationToken.None);
+    }
+
+    /// <summary>The leased batch of <see cref="ProcessBatchAsync"/>; false when its rows are left for the row-by-row path.</summary>
+    private async Task<bool> TryLeasedBatchAsync(List<string> ids)
+    {
+        List<TakenBatchRow>? leased = null;
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<BishanDbContext>();
+        try
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            object[] lease = [now + Lease, now, .. ids];
+            // Only numbered placeholders are put together here; every value is a parameter.
+            var leaseSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = {0} WHERE \"Id\" IN (" + Placeholders(ids.Count, 2)
+                           + ") AND \"DueAtUtc\" <= {1} RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
+            leased = await db.Database.SqlQueryRaw<TakenBatchRow>(leaseSql, lease).ToListAsync();
+            if (leased.Count == 0) return true;
+            if (leased.TrueForAll(r => r.Kind is OutboxIntent.ScheduleTimer or OutboxIntent.UnscheduleTimer))
+            {
+                // In the order they were posted (a timer scheduled before it is cancelled).
+                foreach (var row in leased.OrderBy(r => ids.IndexOf(r.Id)))
+                    await HandleAsync(services, row.Kind, JsonNode.Parse(row.PayloadJson)!.AsObject(), CancellationToken.None);
+                var taken = leased.ConvertAll(r => (object)r.Id);
+                var deleteSql = "DELETE FROM \"OutboxMessages\" WHERE \"Id\" IN (" + Placeholders(taken.Count, 0) + ")";
+                await db.Database.ExecuteSqlRawAsync(deleteSql, taken);
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchFailed(logger, ex, ids.Count);
+        }
+        if (leased is { Count: > 0 })
+        {
+            // Due again at once, for the row-by-row path (or, if this fails too, for the poller after the lease).
+            object[] again = [time.GetUtcNow().UtcDateTime, .. leased.Select(r => r.Id)];
+            var dueSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = {0} WHERE \"Id\" IN (" + Placeholders(leased.Count, 1) + ")";
+            await db.Database.ExecuteSqlRawAsync(dueSql, again);
+        }
+        return false;
     }
 
     /// <summary>How long the pump holds posted rows it is carrying out before a poller may take them (a node died).</summary>

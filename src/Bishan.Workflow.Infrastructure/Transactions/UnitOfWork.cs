@@ -83,17 +83,7 @@ public sealed partial class UnitOfWork(BishanDbContext db, OutboxDispatcher outb
         finally
         {
             Ambient.Value = null;
-            // The runtime's prepared commands belong to this transaction's connection: on SQLite a reopened connection may
-            // be another native handle from the pool, and a statement prepared on the old one would then run outside the
-            // next transaction and wait for the write lock that transaction holds. The next run (or retry) prepares afresh.
-            ForgetSession();
         }
-    }
-
-    private void ForgetSession()
-    {
-        _session?.DisposeCommands();
-        _session = null;
     }
 
     /// <summary>
@@ -129,7 +119,8 @@ public sealed partial class UnitOfWork(BishanDbContext db, OutboxDispatcher outb
 
     public ValueTask DisposeAsync()
     {
-        ForgetSession();
+        _session?.DisposeCommands();
+        _session = null;
         return ValueTask.CompletedTask;
     }
 

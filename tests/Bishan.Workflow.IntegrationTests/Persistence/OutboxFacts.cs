@@ -137,9 +137,8 @@ public sealed class OutboxFacts
         await using var host = await RuntimeHost.StartAsync();
         await PublishDelayAsync(host);
 
-        // One scope running use cases one after another (a seeder, a batch job): the second's workflow start must run in
-        // the second transaction, not on statements prepared for the first one's connection. (The guard only keeps a
-        // regression from hanging the run.)
+        // One scope running use cases one after another (a seeder, a batch job): each one's workflow start runs in its own
+        // transaction and commits. (The guard only keeps a regression from hanging the run.)
         await using var scope = host.Get<IServiceScopeFactory>().CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var ids = new List<string>();

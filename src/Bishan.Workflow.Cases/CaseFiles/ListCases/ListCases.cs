@@ -116,14 +116,21 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
         }
         if (firsts is null) return [];
         var rows = await firsts.OrderByDescending(k => k.CreatedAtUtc).ThenBy(k => k.Id).Skip(skip).Take(take)
-            .Join(db.Cases.AsNoTracking(), k => k.Id, c => c.Id, (k, c) => new CaseListItem(c.Id, c.FileNumber, c.Name, c.Gender,
-                c.DateOfBirth, c.IdNumber, c.OrgUnitId, c.AreaId, c.Status, c.PrimaryAction, c.Tier, c.CoordinatingBodyId,
-                c.CaseworkerUserId, c.CreatedAtUtc, c.RegisteredAtUtc))
+            .Join(db.Cases.AsNoTracking(), k => k.Id, c => c.Id, (k, c) => c).Select(Columns)
             .ToListAsync(ct);
         // Put in order here; ID numbers masked before anything leaves (or is kept).
-        return [.. rows.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id, StringComparer.Ordinal)
-            .Select(c => c.IdNumber is null ? c : c with { IdNumber = IdNumber.MaskText(c.IdNumber) })];
+        return [.. rows.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id, StringComparer.Ordinal).Select(Masked)];
     }
+
+    /// <summary>The list's columns of a case, its ID number not yet masked (read as a projection, or applied to a loaded case).</summary>
+    private static readonly Expression<Func<Case, CaseListItem>> Columns = c => new CaseListItem(c.Id, c.FileNumber, c.Name,
+        c.Gender, c.DateOfBirth, c.IdNumber, c.OrgUnitId, c.AreaId, c.Status, c.PrimaryAction, c.Tier, c.CoordinatingBodyId,
+        c.CaseworkerUserId, c.CreatedAtUtc, c.RegisteredAtUtc);
+
+    private static readonly Func<Case, CaseListItem> ColumnsOf = Columns.Compile();
+
+    private static CaseListItem Masked(CaseListItem item) =>
+        item.IdNumber is null ? item : item with { IdNumber = IdNumber.MaskText(item.IdNumber) };
 
     /// <summary>What orders the list (member-initialised so that EF Core can order the union by its members).</summary>
     private sealed class CaseKey
@@ -132,7 +139,6 @@ public sealed class ListCasesHandler(ICasesDbContext db, ICurrentUser user, OrgT
         public DateTime CreatedAtUtc { get; init; }
     }
 
-    internal static CaseListItem ToItem(Case c) => new(c.Id, c.FileNumber, c.Name, c.Gender, c.DateOfBirth,
-        c.IdNumber is null ? null : IdNumber.MaskText(c.IdNumber), c.OrgUnitId, c.AreaId, c.Status, c.PrimaryAction, c.Tier,
-        c.CoordinatingBodyId, c.CaseworkerUserId, c.CreatedAtUtc, c.RegisteredAtUtc);
+    /// <summary>A loaded case as the list shows it (ID number masked).</summary>
+    internal static CaseListItem ToItem(Case c) => Masked(ColumnsOf(c));
 }
