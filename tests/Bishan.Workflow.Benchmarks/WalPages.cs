@@ -23,25 +23,26 @@ internal static class WalPages
     /// </summary>
     public static async Task<Count?> MeasureAsync(string dbPath, int chunks, Func<int, Task> chunk)
     {
-        var pages = new List<uint>();
+        var frames = 0;
         var commits = 0;
+        var byBtree = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < chunks; c++)
         {
             var before = Read(dbPath);
             await chunk(c);
             var after = Read(dbPath);
             if (after.Salts != before.Salts || after.Pages.Count < before.Pages.Count) continue;
-            pages.AddRange(after.Pages.Skip(before.Pages.Count));
             commits += after.Commits - before.Commits;
+            // Owners right after the chunk: a page freed by one table and reused by another counts for the one that wrote it last.
+            var owners = Owners(dbPath);
+            foreach (var page in after.Pages.Skip(before.Pages.Count))
+            {
+                frames++;
+                var name = owners.TryGetValue(page, out var n) ? n : "(free list / other)";
+                byBtree[name] = byBtree.GetValueOrDefault(name) + 1;
+            }
         }
-        var owners = Owners(dbPath);
-        var byBtree = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            var name = owners.TryGetValue(page, out var n) ? n : "(free list / other)";
-            byBtree[name] = byBtree.GetValueOrDefault(name) + 1;
-        }
-        return new Count(pages.Count, commits, byBtree);
+        return new Count(frames, commits, byBtree);
     }
 
     /// <summary>The current generation of the log: its salts, the page of each valid frame and the number of commit frames.</summary>
