@@ -6,6 +6,7 @@ using Bishan.Workflow.Benchmarks.UserPath;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
+using Bishan.Workflow.Infrastructure.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,9 @@ internal static class Bench
         Console.WriteLine($"| ratio start+resume pairs/s : raw transactions/s | {small.Pairs / small.Raw:0.00} | {large.Pairs / large.Raw:0.00} |");
         Console.WriteLine($"resume slowdown at scale: {(1 - large.Resumes / small.Resumes) * 100:0.#}%, start slowdown: {(1 - large.Starts / small.Starts) * 100:0.#}%");
         if (small.ResumePages is null) return;
+        Console.WriteLine($"| processor time per resume, µs | {small.ResumeCpuMicroseconds:N0} | {large.ResumeCpuMicroseconds:N0} |");
+        Console.WriteLine($"| resumes/s through ADO.NET commands (before round five), same run | {small.AdoResumes:N0} | {large.AdoResumes:N0} |");
+        Console.WriteLine($"| processor time per resume through ADO.NET commands, µs | {small.AdoResumeCpuMicroseconds:N0} | {large.AdoResumeCpuMicroseconds:N0} |");
         Console.WriteLine($"| pages written per start (WAL frames) | {small.StartPages?.PerCommit:0.00} | {large.StartPages?.PerCommit:0.00} |");
         Console.WriteLine($"| pages written per resume (WAL frames) | {small.ResumePages?.PerCommit:0.00} | {large.ResumePages?.PerCommit:0.00} |");
         Console.WriteLine($"| pages written per raw transaction (WAL frames) | {small.RawPages?.PerCommit:0.00} | {large.RawPages?.PerCommit:0.00} |");
@@ -206,8 +210,33 @@ internal static class Bench
 
             var bookmarkIds = await BookmarksOfAsync(services, ids);
             clock.Restart();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var resumed = await ResumeAllAsync(services, bookmarkIds);
             var resumes = resumed / clock.Elapsed.TotalSeconds;
+            var resumeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / resumed;
+
+            // The same round once more through ADO.NET commands on SQLite (the path before round five), for a comparison
+            // under the same load.
+            double? adoResumes = null, adoResumeCpu = null;
+            if (!target.Database.IsPostgreSql)
+            {
+                var more = new List<string>(perRound);
+                for (var i = 0; i < perRound; i++) more.Add((await runtime.StartAsync(DefinitionId, null, "a" + i)).Id);
+                var moreBookmarks = await BookmarksOfAsync(services, more);
+                PreparedCommands.UseSqliteStatements = false;
+                try
+                {
+                    clock.Restart();
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var count = await ResumeAllAsync(services, moreBookmarks);
+                    adoResumes = count / clock.Elapsed.TotalSeconds;
+                    adoResumeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count;
+                }
+                finally
+                {
+                    PreparedCommands.UseSqliteStatements = true;
+                }
+            }
             if (target.Database.IsPostgreSql)
                 return new Rates(starts, resumes, RawPostgresTransactionsPerSecond(target.Database.ConnectionString, perRound * 2));
             var dbPath = new SqliteConnectionStringBuilder(target.Database.ConnectionString).DataSource;
@@ -227,7 +256,11 @@ internal static class Bench
                 RawTransactionsPerSecond(dbPath, 10);
                 return Task.CompletedTask;
             });
-            return new Rates(starts, resumes, raw) { StartPages = startPages, ResumePages = resumePages, RawPages = rawPages };
+            return new Rates(starts, resumes, raw)
+            {
+                StartPages = startPages, ResumePages = resumePages, RawPages = rawPages,
+                ResumeCpuMicroseconds = resumeCpu, AdoResumes = adoResumes, AdoResumeCpuMicroseconds = adoResumeCpu,
+            };
         }
         finally
         {
@@ -272,6 +305,13 @@ internal static class Bench
         public WalPages.Count? ResumePages { get; init; }
 
         public WalPages.Count? RawPages { get; init; }
+
+        /// <summary>Processor time of this process per resume (all threads), less sensitive to other processes than the rate.</summary>
+        public double? ResumeCpuMicroseconds { get; init; }
+
+        public double? AdoResumes { get; init; }
+
+        public double? AdoResumeCpuMicroseconds { get; init; }
     }
 
     /// <summary>

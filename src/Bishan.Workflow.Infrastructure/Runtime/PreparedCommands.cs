@@ -18,6 +18,12 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
     /// <summary>On SQLite the hot path's statements skip the ADO.NET command (<see cref="SqliteStatements"/>).</summary>
     private readonly SqliteStatements? _sqlite = connection is SqliteConnection sqlite ? new SqliteStatements(sqlite) : null;
 
+    /// <summary>
+    /// Off: SQLite also goes through ADO.NET commands, as before round five. Only for the engine benchmark's comparison of
+    /// both paths in one run (issue 15); the app never changes it.
+    /// </summary>
+    internal static bool UseSqliteStatements { get; set; } = true;
+
     public DbConnection Connection => connection;
 
     /// <summary>Number of distinct statements built so far (bounded by the runtime's fixed set of statements).</summary>
@@ -25,14 +31,14 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
 
     /// <summary>Runs <paramref name="statement"/> (no rows returned) in <paramref name="transaction"/>; the rows it changed.</summary>
     public Task<int> ExecuteAsync(Statement statement, DbTransaction? transaction, CancellationToken ct, params ReadOnlySpan<object?> values) =>
-        _sqlite is { } sqlite
+        _sqlite is { } sqlite && UseSqliteStatements
             ? Task.FromResult(sqlite.Execute(statement, values))
             : Bind(statement, transaction, values).ExecuteNonQueryAsync(ct);
 
     /// <summary>The first row of <paramref name="statement"/>, read by <paramref name="read"/>; default when there is none.</summary>
     public Task<T?> ReadFirstAsync<T>(Statement statement, DbTransaction? transaction, Func<IRuntimeRow, T> read, CancellationToken ct,
         params ReadOnlySpan<object?> values) =>
-        _sqlite is { } sqlite
+        _sqlite is { } sqlite && UseSqliteStatements
             ? Task.FromResult(sqlite.ReadFirst(statement, values, read))
             : ReadFirstAsync(Bind(statement, transaction, values), read, ct);
 

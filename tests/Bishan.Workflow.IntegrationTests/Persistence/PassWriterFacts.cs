@@ -70,7 +70,7 @@ public sealed class PassWriterFacts
 
     /// <summary>
     /// The runtime writes and reads its rows without EF Core (on SQLite through SQLite's own interface, round five): what it
-    /// writes must be what EF Core reads, to the tick, nulls included, and a database error must still surface as one.
+    /// writes must be what EF Core reads, to the microsecond, nulls included, and a database error must still surface as one.
     /// </summary>
     [Fact]
     public async Task InsertInstanceAsync_WritesWhatEfCoreReads_AndARepeatedIdFailsAsADatabaseError()
@@ -79,7 +79,8 @@ public sealed class PassWriterFacts
         await using var lease = await host.Get<RuntimeSessionPool>().RentAsync(CancellationToken.None);
         var writer = new PassWriter(lease.Session.Commands, transaction: null);
         var row = NewRow();
-        row.CreatedAtUtc = Created.AddTicks(1_234_567);
+        // Microseconds: the finest time both databases keep.
+        row.CreatedAtUtc = Created.AddTicks(1_234_560);
         row.CorrelationId = null;
         row.TriggerInputJson = "{\"n\":\"\u58c1\u5c71\"}";
         await writer.InsertInstanceAsync(row, CancellationToken.None);
