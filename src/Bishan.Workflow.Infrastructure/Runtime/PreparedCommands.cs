@@ -32,14 +32,14 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
     /// <summary>Runs <paramref name="statement"/> (no rows returned) in <paramref name="transaction"/>; the rows it changed.</summary>
     public Task<int> ExecuteAsync(Statement statement, DbTransaction? transaction, CancellationToken ct, params ReadOnlySpan<object?> values) =>
         _sqlite is { } sqlite && UseSqliteStatements
-            ? Task.FromResult(sqlite.Execute(statement, values))
+            ? ct.IsCancellationRequested ? Task.FromCanceled<int>(ct) : Task.FromResult(sqlite.Execute(statement, values))
             : Bind(statement, transaction, values).ExecuteNonQueryAsync(ct);
 
     /// <summary>The first row of <paramref name="statement"/>, read by <paramref name="read"/>; default when there is none.</summary>
     public Task<T?> ReadFirstAsync<T>(Statement statement, DbTransaction? transaction, Func<IRuntimeRow, T> read, CancellationToken ct,
         params ReadOnlySpan<object?> values) =>
         _sqlite is { } sqlite && UseSqliteStatements
-            ? Task.FromResult(sqlite.ReadFirst(statement, values, read))
+            ? ct.IsCancellationRequested ? Task.FromCanceled<T?>(ct) : Task.FromResult(sqlite.ReadFirst(statement, values, read))
             : ReadFirstAsync(Bind(statement, transaction, values), read, ct);
 
     private static async Task<T?> ReadFirstAsync<T>(DbCommand command, Func<IRuntimeRow, T> read, CancellationToken ct)
