@@ -1,3 +1,4 @@
+using Bishan.Workflow.Benchmarks;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -5,6 +6,7 @@ using Bishan.Workflow.Benchmarks.UserPath;
 using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
+using Bishan.Workflow.Infrastructure.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +87,19 @@ internal static class Bench
         Console.WriteLine($"| ratio resumes/s : raw transactions/s | {small.Resumes / small.Raw:0.00} | {large.Resumes / large.Raw:0.00} |");
         Console.WriteLine($"| ratio start+resume pairs/s : raw transactions/s | {small.Pairs / small.Raw:0.00} | {large.Pairs / large.Raw:0.00} |");
         Console.WriteLine($"resume slowdown at scale: {(1 - large.Resumes / small.Resumes) * 100:0.#}%, start slowdown: {(1 - large.Starts / small.Starts) * 100:0.#}%");
+        if (small.ResumePages is null) return;
+        Console.WriteLine($"| processor time per resume, µs | {small.ResumeCpuMicroseconds:N0} | {large.ResumeCpuMicroseconds:N0} |");
+        Console.WriteLine($"| resumes/s through ADO.NET commands (before round five), same run | {small.AdoResumes:N0} | {large.AdoResumes:N0} |");
+        Console.WriteLine($"| processor time per resume through ADO.NET commands, µs | {small.AdoResumeCpuMicroseconds:N0} | {large.AdoResumeCpuMicroseconds:N0} |");
+        Console.WriteLine($"| pages written per start (WAL frames) | {small.StartPages?.PerCommit:0.00} | {large.StartPages?.PerCommit:0.00} |");
+        Console.WriteLine($"| pages written per resume (WAL frames) | {small.ResumePages?.PerCommit:0.00} | {large.ResumePages?.PerCommit:0.00} |");
+        Console.WriteLine($"| pages written per raw transaction (WAL frames) | {small.RawPages?.PerCommit:0.00} | {large.RawPages?.PerCommit:0.00} |");
+        foreach (var (name, rates) in new[] { ("empty", small), ("large", large) })
+        {
+            WalPages.Print($"{name}, start", rates.StartPages);
+            WalPages.Print($"{name}, resume", rates.ResumePages);
+            WalPages.Print($"{name}, raw", rates.RawPages);
+        }
     }
 
     /// <summary>
@@ -195,12 +210,57 @@ internal static class Bench
 
             var bookmarkIds = await BookmarksOfAsync(services, ids);
             clock.Restart();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var resumed = await ResumeAllAsync(services, bookmarkIds);
             var resumes = resumed / clock.Elapsed.TotalSeconds;
-            var raw = target.Database.IsPostgreSql
-                ? RawPostgresTransactionsPerSecond(target.Database.ConnectionString, perRound * 2)
-                : RawTransactionsPerSecond(new SqliteConnectionStringBuilder(target.Database.ConnectionString).DataSource, perRound * 2);
-            return new Rates(starts, resumes, raw);
+            var resumeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / resumed;
+
+            // The same round once more through ADO.NET commands on SQLite (the path before round five), for a comparison
+            // under the same load.
+            double? adoResumes = null, adoResumeCpu = null;
+            if (!target.Database.IsPostgreSql)
+            {
+                var more = new List<string>(perRound);
+                for (var i = 0; i < perRound; i++) more.Add((await runtime.StartAsync(DefinitionId, null, "a" + i)).Id);
+                var moreBookmarks = await BookmarksOfAsync(services, more);
+                PreparedCommands.UseSqliteStatements = false;
+                try
+                {
+                    clock.Restart();
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var count = await ResumeAllAsync(services, moreBookmarks);
+                    adoResumes = count / clock.Elapsed.TotalSeconds;
+                    adoResumeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count;
+                }
+                finally
+                {
+                    PreparedCommands.UseSqliteStatements = true;
+                }
+            }
+            if (target.Database.IsPostgreSql)
+                return new Rates(starts, resumes, RawPostgresTransactionsPerSecond(target.Database.ConnectionString, perRound * 2));
+            var dbPath = new SqliteConnectionStringBuilder(target.Database.ConnectionString).DataSource;
+            var raw = RawTransactionsPerSecond(dbPath, perRound * 2);
+
+            // Pages written per commit, counted in the log (not timed): 200 starts, their 200 resumes, 200 raw transactions,
+            // in chunks of 10.
+            var pageIds = new List<string>(200);
+            var startPages = await WalPages.MeasureAsync(dbPath, 20, async _ =>
+            {
+                for (var i = 0; i < 10; i++) pageIds.Add((await runtime.StartAsync(DefinitionId, null, "w" + i)).Id);
+            });
+            var pageBookmarks = await BookmarksOfAsync(services, pageIds);
+            var resumePages = await WalPages.MeasureAsync(dbPath, 20, c => ResumeAllAsync(services, pageBookmarks.Skip(c * 10).Take(10)));
+            var rawPages = await WalPages.MeasureAsync(dbPath, 20, _ =>
+            {
+                RawTransactionsPerSecond(dbPath, 10);
+                return Task.CompletedTask;
+            });
+            return new Rates(starts, resumes, raw)
+            {
+                StartPages = startPages, ResumePages = resumePages, RawPages = rawPages,
+                ResumeCpuMicroseconds = resumeCpu, AdoResumes = adoResumes, AdoResumeCpuMicroseconds = adoResumeCpu,
+            };
         }
         finally
         {
@@ -239,16 +299,33 @@ internal static class Bench
     internal sealed record Rates(double Starts, double Resumes, double Raw)
     {
         public double Pairs => 1 / (1 / Starts + 1 / Resumes);
+
+        public WalPages.Count? StartPages { get; init; }
+
+        public WalPages.Count? ResumePages { get; init; }
+
+        public WalPages.Count? RawPages { get; init; }
+
+        /// <summary>Processor time of this process per resume (all threads), less sensitive to other processes than the rate.</summary>
+        public double? ResumeCpuMicroseconds { get; init; }
+
+        public double? AdoResumes { get; init; }
+
+        public double? AdoResumeCpuMicroseconds { get; init; }
     }
 
-    /// <summary>Single-row insert transactions through Microsoft.Data.Sqlite on the same file and pragmas as the runtime.</summary>
+    /// <summary>
+    /// Single-row insert transactions through Microsoft.Data.Sqlite on the same file, with the same per-connection pragmas
+    /// as the runtime's connections (<see cref="SqlitePragmaInterceptor.PerConnectionPragmas"/>: <c>synchronous=NORMAL</c>,
+    /// the raised automatic checkpoint threshold), and like the engine's loop without a background checkpointer.
+    /// </summary>
     private static double RawTransactionsPerSecond(string dbPath, int count)
     {
         using var connection = new SqliteConnection($"Data Source={dbPath}");
         connection.Open();
         using (var setup = connection.CreateCommand())
         {
-            setup.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; CREATE TABLE IF NOT EXISTS BenchRaw (Id TEXT PRIMARY KEY, Payload TEXT NOT NULL);";
+            setup.CommandText = SqlitePragmaInterceptor.PerConnectionPragmas + " CREATE TABLE IF NOT EXISTS BenchRaw (Id TEXT PRIMARY KEY, Payload TEXT NOT NULL);";
             setup.ExecuteNonQuery();
         }
         using var insert = connection.CreateCommand();

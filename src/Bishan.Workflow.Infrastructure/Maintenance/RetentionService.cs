@@ -107,16 +107,29 @@ public sealed partial class RetentionService(
                 if (ids.Count == 0) return (0, 0);
                 var journalRows = await db.WorkflowJournal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(ct);
                 await db.WorkflowIncidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(ct);
-                await db.WorkflowBookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(ct);
-                await db.WorkflowResumedBookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(ct);
                 var pruned = await db.WorkflowInstances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(ct);
                 return (pruned, journalRows);
             }, ct);
             instances += done;
             journal += rows;
-            if (done < options.BatchSize) return (instances, journal);
+            if (done < options.BatchSize) break;
         }
+        if (instances > 0) await SweepBookmarksAsync(ct);
+        return (instances, journal);
     }
+
+    /// <summary>
+    /// Removes the bookmarks and resumed bookmarks of instances that no longer exist, once per run. Neither table has an
+    /// index by instance (issue 15: every resume would write to it), so a delete by instance ids would read the whole table
+    /// in every batch; this reads each table once, looking each row's instance up by its key. A bookmark row is always
+    /// written in or after the transaction that stores its instance, so only pruned instances leave such rows.
+    /// </summary>
+    private Task<int> SweepBookmarksAsync(CancellationToken ct) =>
+        InTransactionAsync(async db =>
+        {
+            var bookmarks = await db.WorkflowBookmarks.Where(b => !db.WorkflowInstances.Any(i => i.Id == b.InstanceId)).ExecuteDeleteAsync(ct);
+            return bookmarks + await db.WorkflowResumedBookmarks.Where(r => !db.WorkflowInstances.Any(i => i.Id == r.InstanceId)).ExecuteDeleteAsync(ct);
+        }, ct);
 
     private Task<int> DeleteOldAuditAsync(DateTime cutoff, CancellationToken ct) =>
         InTransactionAsync(db => db.AuditEntries.Where(a => a.AtUtc < cutoff).ExecuteDeleteAsync(ct), ct);

@@ -1,5 +1,6 @@
 using Bishan.Workflow.Cases;
 using Bishan.Workflow.Cases.Model;
+using Bishan.Workflow.Engine.Activities.Scheduling;
 using Bishan.Workflow.Infrastructure.Persistence.Cases;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
@@ -222,8 +223,13 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     {
         e.ToTable("WorkflowBookmarks");
         e.HasKey(b => b.Id);
-        e.HasIndex(b => new { b.Name, b.Key });
-        e.HasIndex(b => b.InstanceId);
+        // Events only (issue 15, round five): an event is looked up by its name and correlation id; a task's or timer's
+        // bookmark is resumed by its id, so its burn writes no entry here (one page less per resume). The filter names the
+        // bookmark kind as a literal, as the runtime's event query does, so that both databases may use the partial index.
+        e.HasIndex(b => new { b.Key, b.CorrelationId }, "IX_WorkflowBookmarks_Events")
+            .HasFilter($"\"Name\" = '{Event.BookmarkName}'");
+        // No index on InstanceId (round five): every burn deleted an entry from it, and only retention and tests look
+        // bookmarks up by instance (retention sweeps the bookmarks of removed instances once per run).
 
         // Timers only: most bookmarks (events, tasks) have no time, and an entry for each of them would be one
         // more index page written by every pass that adds or burns one. The scheduler asks for timers only.

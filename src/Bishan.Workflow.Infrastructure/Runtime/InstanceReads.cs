@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 
@@ -30,44 +29,36 @@ internal static class InstanceReads
         """, "@definition");
 
     public static Task<WorkflowInstanceRecord?> ByIdAsync(RuntimeSession session, string instanceId, CancellationToken ct) =>
-        SingleAsync(session.Commands.Bind(ById, session.Transaction, instanceId), ct);
+        session.Commands.ReadFirstAsync(ById, session.Transaction, Record, ct, instanceId);
 
     /// <summary>The instance that holds bookmark <paramref name="bookmarkId"/>; null when no such bookmark row exists.</summary>
     public static Task<WorkflowInstanceRecord?> ByBookmarkAsync(RuntimeSession session, string bookmarkId, CancellationToken ct) =>
-        SingleAsync(session.Commands.Bind(ByBookmark, session.Transaction, bookmarkId), ct);
+        session.Commands.ReadFirstAsync(ByBookmark, session.Transaction, Record, ct, bookmarkId);
 
-    public static async Task<(string Id, int Version)?> PublishedVersionAsync(RuntimeSession session, string definitionId, CancellationToken ct)
+    public static Task<(string Id, int Version)?> PublishedVersionAsync(RuntimeSession session, string definitionId, CancellationToken ct) =>
+        session.Commands.ReadFirstAsync<(string, int)?>(Published, session.Transaction, r => (r.GetString(0), r.GetInt32(1)), ct, definitionId);
+
+    private static WorkflowInstanceRecord Record(IRuntimeRow reader) => new()
     {
-        await using var reader = await session.Commands.Bind(Published, session.Transaction, definitionId).ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetInt32(1)) : null;
-    }
+        Id = reader.GetString(0),
+        DefinitionId = reader.GetString(1),
+        DefinitionVersion = reader.GetInt32(2),
+        DefinitionVersionId = reader.GetString(3),
+        CorrelationId = Text(reader, 4),
+        Status = Enum.Parse<WorkflowStatus>(reader.GetString(5)),
+        SubStatus = Enum.Parse<WorkflowSubStatus>(reader.GetString(6)),
+        StateJson = reader.GetString(7),
+        VariablesJson = Text(reader, 8),
+        OutputJson = Text(reader, 9),
+        TriggerNodeId = Text(reader, 10),
+        TriggerInputJson = Text(reader, 11),
+        CreatedAtUtc = Utc(reader.GetDateTime(12)),
+        UpdatedAtUtc = Utc(reader.GetDateTime(13)),
+        FinishedAtUtc = reader.IsNull(14) ? null : Utc(reader.GetDateTime(14)),
+        ConcurrencyToken = reader.GetInt64(15),
+    };
 
-    private static async Task<WorkflowInstanceRecord?> SingleAsync(DbCommand command, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return new WorkflowInstanceRecord
-        {
-            Id = reader.GetString(0),
-            DefinitionId = reader.GetString(1),
-            DefinitionVersion = reader.GetInt32(2),
-            DefinitionVersionId = reader.GetString(3),
-            CorrelationId = Text(reader, 4),
-            Status = Enum.Parse<WorkflowStatus>(reader.GetString(5)),
-            SubStatus = Enum.Parse<WorkflowSubStatus>(reader.GetString(6)),
-            StateJson = reader.GetString(7),
-            VariablesJson = Text(reader, 8),
-            OutputJson = Text(reader, 9),
-            TriggerNodeId = Text(reader, 10),
-            TriggerInputJson = Text(reader, 11),
-            CreatedAtUtc = Utc(reader.GetDateTime(12)),
-            UpdatedAtUtc = Utc(reader.GetDateTime(13)),
-            FinishedAtUtc = reader.IsDBNull(14) ? null : Utc(reader.GetDateTime(14)),
-            ConcurrencyToken = reader.GetInt64(15),
-        };
-    }
-
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(IRuntimeRow reader, int ordinal) => reader.IsNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

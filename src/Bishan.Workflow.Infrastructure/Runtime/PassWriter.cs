@@ -255,7 +255,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
     }
 
     private Task<int> ExecuteAsync(Statement statement, CancellationToken ct, params ReadOnlySpan<object?> values) =>
-        commands.Bind(statement, transaction, values).ExecuteNonQueryAsync(ct);
+        commands.ExecuteAsync(statement, transaction, ct, values);
 
     /// <summary>A write whose row count nobody needs: queued for <see cref="FlushAsync"/> where batches exist, else run now.</summary>
     private Task WriteAsync(Statement statement, CancellationToken ct, params ReadOnlySpan<object?> values)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Bishan.Workflow.Infrastructure.Runtime;
 
@@ -14,10 +15,51 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _bySql = new(StringComparer.Ordinal);
 
+    /// <summary>On SQLite the hot path's statements skip the ADO.NET command (<see cref="SqliteStatements"/>).</summary>
+    private readonly SqliteStatements? _sqlite = connection is SqliteConnection sqlite ? new SqliteStatements(sqlite) : null;
+
+    /// <summary>
+    /// Off: SQLite also goes through ADO.NET commands, as before round five. Only for the engine benchmark's comparison of
+    /// both paths in one run (issue 15); the app never changes it.
+    /// </summary>
+    internal static bool UseSqliteStatements { get; set; } = true;
+
     public DbConnection Connection => connection;
 
     /// <summary>Number of distinct statements built so far (bounded by the runtime's fixed set of statements).</summary>
-    public int Count => _bySql.Count;
+    public int Count => _bySql.Count + (_sqlite?.Count ?? 0);
+
+    /// <summary>Runs <paramref name="statement"/> (no rows returned) in <paramref name="transaction"/>; the rows it changed.</summary>
+    public Task<int> ExecuteAsync(Statement statement, DbTransaction? transaction, CancellationToken ct, params ReadOnlySpan<object?> values) =>
+        _sqlite is { } sqlite && UseSqliteStatements
+            ? ct.IsCancellationRequested ? Task.FromCanceled<int>(ct) : Task.FromResult(sqlite.Execute(statement, values))
+            : Bind(statement, transaction, values).ExecuteNonQueryAsync(ct);
+
+    /// <summary>The first row of <paramref name="statement"/>, read by <paramref name="read"/>; default when there is none.</summary>
+    public Task<T?> ReadFirstAsync<T>(Statement statement, DbTransaction? transaction, Func<IRuntimeRow, T> read, CancellationToken ct,
+        params ReadOnlySpan<object?> values) =>
+        _sqlite is { } sqlite && UseSqliteStatements
+            ? ct.IsCancellationRequested ? Task.FromCanceled<T?>(ct) : Task.FromResult(sqlite.ReadFirst(statement, values, read))
+            : ReadFirstAsync(Bind(statement, transaction, values), read, ct);
+
+    private static async Task<T?> ReadFirstAsync<T>(DbCommand command, Func<IRuntimeRow, T> read, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? read(new ReaderRow(reader)) : default;
+    }
+
+    private sealed class ReaderRow(DbDataReader reader) : IRuntimeRow
+    {
+        public bool IsNull(int ordinal) => reader.IsDBNull(ordinal);
+
+        public string GetString(int ordinal) => reader.GetString(ordinal);
+
+        public int GetInt32(int ordinal) => reader.GetInt32(ordinal);
+
+        public long GetInt64(int ordinal) => reader.GetInt64(ordinal);
+
+        public DateTime GetDateTime(int ordinal) => reader.GetDateTime(ordinal);
+    }
 
     /// <summary>The command for <paramref name="statement"/> in <paramref name="transaction"/> (null: autocommit), bound to <paramref name="values"/>.</summary>
     public DbCommand Bind(Statement statement, DbTransaction? transaction, params ReadOnlySpan<object?> values)
@@ -62,6 +104,7 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
     {
         foreach (var command in _bySql.Values) command.Dispose();
         _bySql.Clear();
+        _sqlite?.Dispose();
     }
 
     private static object ToDb(object? value) => value switch

@@ -12,7 +12,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f13b3cb1-3279-41b5-a1b1-763a8316e2a6"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("283de5c6-e517-4054-b174-ef569c889a8f"), entityTypeCount: 60)
         {
         }
 

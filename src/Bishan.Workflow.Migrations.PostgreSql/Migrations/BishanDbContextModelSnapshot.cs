@@ -2309,12 +2309,11 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId");
-
                     b.HasIndex("ResumeAtUtc")
                         .HasFilter("\"ResumeAtUtc\" IS NOT NULL");
 
-                    b.HasIndex("Name", "Key");
+                    b.HasIndex(new[] { "Key", "CorrelationId" }, "IX_WorkflowBookmarks_Events")
+                        .HasFilter("\"Name\" = 'Elsa.Event'");
 
                     b.ToTable("WorkflowBookmarks", (string)null);
                 });

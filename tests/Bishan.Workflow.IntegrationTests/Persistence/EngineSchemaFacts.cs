@@ -77,6 +77,68 @@ public sealed class EngineSchemaFacts
         }
     }
 
+    /// <summary>
+    /// Round five (<c>PerfEngine5Schema</c>): the bookmarks lose their index by instance (every burn wrote to it) and the
+    /// name-and-key index becomes one of events by key and correlation id; the rows stay, the table stays WITHOUT ROWID on
+    /// SQLite, and the runtime's event lookup finds its bookmark through the new index.
+    /// </summary>
+    [Fact]
+    public async Task PerfEngine5Schema_KeepsTheBookmarks_AndEventsAreFoundThroughTheirIndex()
+    {
+        await using var database = await TestDatabase.CreateAsync("bishan-engine5");
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System)
+            .AddWorkflowPersistence(database.Options).BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<BishanDbContext>>();
+        var at = new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var all = db.Database.GetMigrations().ToList();
+            var index = all.FindIndex(m => m.EndsWith("_PerfEngine5Schema", StringComparison.Ordinal));
+            Assert.True(index > 0, "PerfEngine5Schema is missing.");
+            await db.GetService<IMigrator>().MigrateAsync(all[index - 1]);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "WorkflowBookmarks" ("Id", "InstanceId", "Name", "Key", "CorrelationId", "ActivityId", "NodeId", "ActivityType", "CreatedAtUtc")
+                VALUES ('b1', 'i1', 'Elsa.Event', 'Go', 'c1', 'Wait', 'Flowchart1:Wait', 'Elsa.Event', {0}),
+                       ('b2', 'i2', 'Elsa.Event', 'Go', 'c2', 'Wait', 'Flowchart1:Wait', 'Elsa.Event', {0}),
+                       ('b3', 'i1', 'Bishan.UserTask', 'Go', 'c1', 'Task', 'Flowchart1:Task', 'Bishan.UserTask', {0})
+                """, at);
+            await db.GetService<IMigrator>().MigrateAsync();
+        }
+
+        await using var after = await factory.CreateDbContextAsync();
+        Assert.Equal(["b1", "b2", "b3"], await after.WorkflowBookmarks.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Id).ToListAsync());
+        // The runtime's event lookup (TriggerEventAsync): events only, by key and correlation id.
+        Assert.Equal(["b1"], await after.WorkflowBookmarks.AsNoTracking()
+            .Where(b => b.Name == Engine.Activities.Scheduling.Event.BookmarkName && b.Key == "Go" && b.CorrelationId == "c1")
+            .OrderBy(b => b.CreatedAtUtc).Select(b => b.Id).ToListAsync());
+
+        var indexes = await IndexesAsync(after, database.IsPostgreSql);
+        Assert.Contains("IX_WorkflowBookmarks_Events", indexes);
+        Assert.Contains("IX_WorkflowBookmarks_ResumeAtUtc", indexes);
+        Assert.DoesNotContain("IX_WorkflowBookmarks_InstanceId", indexes);
+        Assert.DoesNotContain("IX_WorkflowBookmarks_Name_Key", indexes);
+
+        if (!database.IsPostgreSql)
+        {
+            var tables = await after.Database.SqlQueryRaw<string>("""
+                SELECT "sql" AS "Value" FROM sqlite_master WHERE "type" = 'table' AND "name" IN ('WorkflowBookmarks', 'WorkflowResumedBookmarks')
+                """).ToListAsync();
+            Assert.Equal(2, tables.Count);
+            Assert.All(tables, sql => Assert.EndsWith("WITHOUT ROWID", sql.TrimEnd(), StringComparison.Ordinal));
+            var connection = after.Database.GetDbConnection();
+            await after.Database.OpenConnectionAsync();
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = """
+                EXPLAIN QUERY PLAN
+                SELECT "Id" FROM "WorkflowBookmarks" WHERE "Name" = 'Elsa.Event' AND "Key" = 'Go' AND "CorrelationId" = 'c1' ORDER BY "CreatedAtUtc"
+                """;
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+            Assert.Contains(plan, line => line.Contains("IX_WorkflowBookmarks_Events", StringComparison.Ordinal));
+        }
+    }
+
     private static Task<List<string>> IndexesAsync(BishanDbContext db, bool postgreSql) => postgreSql
         ? db.Database.SqlQueryRaw<string>("""SELECT indexname AS "Value" FROM pg_indexes WHERE schemaname = current_schema()""").ToListAsync()
         : db.Database.SqlQueryRaw<string>("""SELECT "name" AS "Value" FROM sqlite_master WHERE "type" = 'index'""").ToListAsync();

@@ -1,6 +1,7 @@
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Bishan.Workflow.Infrastructure.Runtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bishan.Workflow.IntegrationTests.Persistence;
 
@@ -65,6 +66,39 @@ public sealed class PassWriterFacts
         Assert.Equal(WorkflowStatus.Running, stored!.Status);
         Assert.Equal("{}", stored.StateJson);
         Assert.Equal(1, stored.ConcurrencyToken);
+    }
+
+    /// <summary>
+    /// The runtime writes and reads its rows without EF Core (on SQLite through SQLite's own interface, round five): what it
+    /// writes must be what EF Core reads, to the microsecond, nulls included, and a database error must still surface as one.
+    /// </summary>
+    [Fact]
+    public async Task InsertInstanceAsync_WritesWhatEfCoreReads_AndARepeatedIdFailsAsADatabaseError()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await using var lease = await host.Get<RuntimeSessionPool>().RentAsync(CancellationToken.None);
+        var writer = new PassWriter(lease.Session.Commands, transaction: null);
+        var row = NewRow();
+        // Microseconds: the finest time both databases keep.
+        row.CreatedAtUtc = Created.AddTicks(1_234_560);
+        row.CorrelationId = null;
+        row.TriggerInputJson = "{\"n\":\"\u58c1\u5c71\"}";
+        await writer.InsertInstanceAsync(row, CancellationToken.None);
+
+        var viaEf = await host.QueryAsync(db => db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == row.Id));
+        Assert.Equal(row.CreatedAtUtc, viaEf.CreatedAtUtc);
+        Assert.Null(viaEf.CorrelationId);
+        Assert.Null(viaEf.FinishedAtUtc);
+        Assert.Equal("{\"n\":\"\u58c1\u5c71\"}", viaEf.TriggerInputJson);
+        var viaRuntime = await InstanceReads.ByIdAsync(lease.Session, row.Id, CancellationToken.None);
+        Assert.NotNull(viaRuntime);
+        Assert.Equal((row.CreatedAtUtc, DateTimeKind.Utc), (viaRuntime.CreatedAtUtc, viaRuntime.CreatedAtUtc.Kind));
+        Assert.Null(viaRuntime.CorrelationId);
+        Assert.Equal(row.TriggerInputJson, viaRuntime.TriggerInputJson);
+        Assert.Null(await InstanceReads.ByIdAsync(lease.Session, "no-such-instance", CancellationToken.None));
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => writer.InsertInstanceAsync(row, CancellationToken.None));
+        Assert.NotNull(await InstanceReads.ByIdAsync(lease.Session, row.Id, CancellationToken.None));
     }
 
     private static WorkflowInstanceRecord NewRow() => new()

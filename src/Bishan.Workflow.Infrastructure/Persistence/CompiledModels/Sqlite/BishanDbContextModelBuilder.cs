@@ -11,7 +11,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6f61ab15-79f6-4823-99c0-b16d850ed91e"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("eaed2e1a-f3b8-4218-a0e3-85966ffd3a87"), entityTypeCount: 60)
         {
         }
 

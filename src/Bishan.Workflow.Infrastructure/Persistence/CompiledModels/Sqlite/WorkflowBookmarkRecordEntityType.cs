@@ -20,7 +20,8 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(WorkflowBookmarkRecord),
                 baseEntityType,
                 propertyCount: 11,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 1,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -102,14 +103,13 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key0);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { instanceId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { resumeAtUtc });
-            index0.AddAnnotation("Relational:Filter", "\"ResumeAtUtc\" IS NOT NULL");
+            index.AddAnnotation("Relational:Filter", "\"ResumeAtUtc\" IS NOT NULL");
 
-            var index1 = runtimeEntityType.AddIndex(
-                new[] { name, key });
+            var iX_WorkflowBookmarks_Events = runtimeEntityType.AddIndex(
+                new[] { key, correlationId },
+                name: "IX_WorkflowBookmarks_Events");
+            iX_WorkflowBookmarks_Events.AddAnnotation("Relational:Filter", "\"Name\" = 'Elsa.Event'");
 
             return runtimeEntityType;
         }
