@@ -102,7 +102,7 @@ public static class SchedulingExtensions
                     break;
             }
         });
-        services.AddHangfireServer(server =>
+        services.AddDeferredHangfireServer(server =>
         {
             // Delayed jobs (timer bookmarks) and recurring jobs are picked up once a second instead of every 15 s.
             server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
@@ -119,5 +119,26 @@ public static class SchedulingExtensions
         services.AddSingleton<HangfireSchemaInstaller>();
         services.AddSingleton<IScheduleSource, StoredScheduleSource>();
         return services;
+    }
+
+    /// <summary>
+    /// Hangfire's server as <see cref="DeferredHangfireServer"/>: the hosted service <c>AddHangfireServer</c> registers is
+    /// taken out again and created, with the same factory, once the host has started.
+    /// </summary>
+    private static void AddDeferredHangfireServer(this IServiceCollection services, Action<BackgroundJobServerOptions> configure)
+    {
+        var before = services.Count;
+        services.AddHangfireServer(configure);
+        var added = services.Skip(before)
+            .Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null)
+            .ToList();
+        if (added.Count != 1)
+            throw new InvalidOperationException("AddHangfireServer no longer registers one hosted service made by a factory.");
+        var server = added[0];
+        services.Remove(server);
+        var create = server.ImplementationFactory!;
+        services.AddSingleton<DeferredHangfireServer>(sp => new DeferredHangfireServer(
+            create, sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DeferredHangfireServer>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredHangfireServer>());
     }
 }

@@ -1,6 +1,8 @@
 using Bishan.Workflow.Cases.DemoData;
+using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using DomainRoles = Bishan.Workflow.Cases.Vocabulary.Roles;
 
 namespace Bishan.Workflow.Web.Startup;
@@ -13,6 +15,7 @@ namespace Bishan.Workflow.Web.Startup;
 internal sealed partial class DemoUserSeeder(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
+    BishanDbContext db,
     IConfiguration configuration,
     ILogger<DemoUserSeeder> logger)
 {
@@ -20,11 +23,15 @@ internal sealed partial class DemoUserSeeder(
 
     public async Task SeedAsync(CancellationToken ct)
     {
+        var password = configuration["Seed:DemoPassword"];
+        // Every start after the first (issue 15): two queries find everything in place, instead of a lookup per role and
+        // two per user through Identity's managers.
+        if (!string.IsNullOrEmpty(password) && await AllInPlaceAsync(ct)) return;
+
         foreach (var role in DomainRoles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"create the {role} role");
 
-        var password = configuration["Seed:DemoPassword"];
         if (string.IsNullOrEmpty(password))
         {
             LogNoPassword(logger);
@@ -60,6 +67,36 @@ internal sealed partial class DemoUserSeeder(
             if (!await users.IsInRoleAsync(user, demo.Role))
                 Check(await users.AddToRoleAsync(user, demo.Role), $"give the demo user '{demo.UserName}' the role {demo.Role}");
         }
+    }
+
+    /// <summary>Every role exists, and every demo user exists with its org unit, a display name and its role.</summary>
+    private async Task<bool> AllInPlaceAsync(CancellationToken ct)
+    {
+        var roleNames = DomainRoles.All.Select(r => roles.NormalizeKey(r)!).ToList();
+        var storedRoles = await db.Roles.AsNoTracking()
+            .Where(r => roleNames.Contains(r.NormalizedName!))
+            .Select(r => new { r.Id, r.NormalizedName })
+            .ToListAsync(ct);
+        if (storedRoles.Count != roleNames.Count) return false;
+
+        var userNames = DemoUsers.All.Select(u => users.NormalizeName(u.UserName)!).ToList();
+        var stored = await db.Users.AsNoTracking()
+            .Where(u => userNames.Contains(u.NormalizedUserName!))
+            .Select(u => new
+            {
+                u.NormalizedUserName,
+                u.OrgUnitId,
+                u.DisplayName,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Select(ur => ur.RoleId).ToList(),
+            })
+            .ToListAsync(ct);
+        var byName = stored.ToDictionary(u => u.NormalizedUserName!, StringComparer.Ordinal);
+        var roleIds = storedRoles.ToDictionary(r => r.NormalizedName!, r => r.Id, StringComparer.Ordinal);
+        return DemoUsers.All.All(demo =>
+            byName.TryGetValue(users.NormalizeName(demo.UserName)!, out var user)
+            && user.OrgUnitId == demo.OrgUnitId
+            && !string.IsNullOrEmpty(user.DisplayName)
+            && user.Roles.Contains(roleIds[roles.NormalizeKey(demo.Role)!]));
     }
 
     private static void Check(IdentityResult result, string what)
