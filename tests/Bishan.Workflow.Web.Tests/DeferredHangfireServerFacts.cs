@@ -13,12 +13,8 @@ namespace Bishan.Workflow.Web.Tests;
 /// </summary>
 public sealed class DeferredHangfireServerFacts : IDisposable
 {
-    private static readonly ConcurrentDictionary<string, int> Runs = new(StringComparer.Ordinal);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "bishan-deferred-" + Guid.NewGuid().ToString("N"));
-
-    /// <summary>The job: counts its runs under its key.</summary>
-    public static void Hit(string key) => Runs.AddOrUpdate(key, 1, (_, n) => n + 1);
 
     [Fact]
     public async Task JobsWrittenBeforeTheServerStarts_RunOnceItStarts_AndNothingRunsWhileTheGateIsClosed()
@@ -33,24 +29,24 @@ public sealed class DeferredHangfireServerFacts : IDisposable
         var delayed = "delayed-" + Guid.NewGuid().ToString("N");
 
         // Before the host starts: the storage takes jobs without any server (a timer scheduled by an early request).
-        jobs.Enqueue(() => Hit(enqueued));
-        jobs.Schedule(() => Hit(delayed), TimeSpan.FromSeconds(1));
+        jobs.Enqueue(() => HangfireProbe.Hit(enqueued));
+        jobs.Schedule(() => HangfireProbe.Hit(delayed), TimeSpan.FromSeconds(1));
         await host.StartAsync();
 
         // The host has started, the gate is closed: the server is not running, the jobs wait in storage.
         var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.Equal(0, monitoring.Servers().Count);
+        Assert.Empty(monitoring.Servers());
         Assert.Equal(1, monitoring.EnqueuedCount("default"));
-        Assert.False(Runs.ContainsKey(enqueued));
+        Assert.False(HangfireProbe.Runs.ContainsKey(enqueued));
 
         gate.Open();
-        await WaitUntilAsync(() => Runs.ContainsKey(enqueued) && Runs.ContainsKey(delayed));
-        Assert.Equal(1, Runs[enqueued]);
-        Assert.Equal(1, Runs[delayed]);
-        Assert.Equal(1, monitoring.Servers().Count);
+        await WaitUntilAsync(() => HangfireProbe.Runs.ContainsKey(enqueued) && HangfireProbe.Runs.ContainsKey(delayed));
+        Assert.Equal(1, HangfireProbe.Runs[enqueued]);
+        Assert.Equal(1, HangfireProbe.Runs[delayed]);
+        Assert.Single(monitoring.Servers());
 
         await host.StopAsync();
-        Assert.Equal(0, monitoring.Servers().Count);
+        Assert.Empty(monitoring.Servers());
     }
 
     [Fact]
@@ -63,7 +59,7 @@ public sealed class DeferredHangfireServerFacts : IDisposable
         await host.StartAsync();
         await host.StopAsync();
 
-        Assert.Equal(0, host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Count);
+        Assert.Empty(host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers());
     }
 
     public void Dispose()
@@ -88,4 +84,12 @@ public sealed class DeferredHangfireServerFacts : IDisposable
         public Task WhenOpen => _open.Task;
         public void Open() => _open.TrySetResult();
     }
+}
+
+/// <summary>The job of <see cref="DeferredHangfireServerFacts"/>: counts its runs under its key.</summary>
+public static class HangfireProbe
+{
+    public static ConcurrentDictionary<string, int> Runs { get; } = new(StringComparer.Ordinal);
+
+    public static void Hit(string key) => Runs.AddOrUpdate(key, 1, (_, n) => n + 1);
 }
