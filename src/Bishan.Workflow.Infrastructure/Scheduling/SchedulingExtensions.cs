@@ -44,8 +44,9 @@ public static class SchedulingExtensions
 
     /// <summary>
     /// Hangfire storage, client and server, the <see cref="IWorkflowScheduler"/> and the start-up
-    /// <see cref="ScheduleReconciler"/>. The server is a hosted service: register start-up work that must run before it
-    /// (migrations, reconciliation) as an <c>IHostedLifecycleService.StartingAsync</c> or before calling this.
+    /// <see cref="ScheduleReconciler"/>. The server starts after the host has started (<see cref="DeferredHangfireServer"/>,
+    /// after an <see cref="IHangfireServerStartGate"/> if one is registered): register start-up work that must run before
+    /// it (migrations, reconciliation) as an <c>IHostedLifecycleService.StartingAsync</c> or before calling this.
     /// </summary>
     public static IServiceCollection AddWorkflowScheduling(this IServiceCollection services, WorkflowSchedulingOptions options)
     {
