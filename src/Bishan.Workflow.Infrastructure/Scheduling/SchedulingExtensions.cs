@@ -44,8 +44,9 @@ public static class SchedulingExtensions
 
     /// <summary>
     /// Hangfire storage, client and server, the <see cref="IWorkflowScheduler"/> and the start-up
-    /// <see cref="ScheduleReconciler"/>. The server is a hosted service: register start-up work that must run before it
-    /// (migrations, reconciliation) as an <c>IHostedLifecycleService.StartingAsync</c> or before calling this.
+    /// <see cref="ScheduleReconciler"/>. The server starts after the host has started (<see cref="DeferredHangfireServer"/>,
+    /// after an <see cref="IHangfireServerStartGate"/> if one is registered): register start-up work that must run before
+    /// it (migrations, reconciliation) as an <c>IHostedLifecycleService.StartingAsync</c> or before calling this.
     /// </summary>
     public static IServiceCollection AddWorkflowScheduling(this IServiceCollection services, WorkflowSchedulingOptions options)
     {
@@ -102,7 +103,7 @@ public static class SchedulingExtensions
                     break;
             }
         });
-        services.AddHangfireServer(server =>
+        services.AddDeferredHangfireServer(server =>
         {
             // Delayed jobs (timer bookmarks) and recurring jobs are picked up once a second instead of every 15 s.
             server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
@@ -119,5 +120,26 @@ public static class SchedulingExtensions
         services.AddSingleton<HangfireSchemaInstaller>();
         services.AddSingleton<IScheduleSource, StoredScheduleSource>();
         return services;
+    }
+
+    /// <summary>
+    /// Hangfire's server as <see cref="DeferredHangfireServer"/>: the hosted service <c>AddHangfireServer</c> registers is
+    /// taken out again and created, with the same factory, once the host has started.
+    /// </summary>
+    private static void AddDeferredHangfireServer(this IServiceCollection services, Action<BackgroundJobServerOptions> configure)
+    {
+        var before = services.Count;
+        services.AddHangfireServer(configure);
+        var added = services.Skip(before)
+            .Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null)
+            .ToList();
+        if (added.Count != 1)
+            throw new InvalidOperationException("AddHangfireServer no longer registers one hosted service made by a factory.");
+        var server = added[0];
+        services.Remove(server);
+        var create = server.ImplementationFactory!;
+        services.AddSingleton<DeferredHangfireServer>(sp => new DeferredHangfireServer(
+            create, sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DeferredHangfireServer>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredHangfireServer>());
     }
 }

@@ -32,6 +32,7 @@ internal static class HostExtensions
         services.AddHostedService<StartupTasks>();
         services.AddSingleton<WorkflowFileLoader>();
         services.AddSingleton<SignInPageWarmer>();
+        services.AddSingleton<IHangfireServerStartGate>(sp => sp.GetRequiredService<SignInPageWarmer>());
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<DemoDataSeeder>();
 

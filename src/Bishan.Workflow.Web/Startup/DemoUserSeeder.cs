@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
 using Bishan.Workflow.Cases.DemoData;
+using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using DomainRoles = Bishan.Workflow.Cases.Vocabulary.Roles;
 
 namespace Bishan.Workflow.Web.Startup;
@@ -13,6 +16,7 @@ namespace Bishan.Workflow.Web.Startup;
 internal sealed partial class DemoUserSeeder(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
+    BishanDbContext db,
     IConfiguration configuration,
     ILogger<DemoUserSeeder> logger)
 {
@@ -20,10 +24,9 @@ internal sealed partial class DemoUserSeeder(
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        foreach (var role in DomainRoles.All)
-            if (!await roles.RoleExistsAsync(role))
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"create the {role} role");
-
+        // Issue 15: a handful of queries and at most one save, instead of a lookup per role and two or three statements
+        // per user through Identity's managers (each create also re-read the user name to check it is unique).
+        var roleIds = await EnsureRolesAsync(ct);
         var password = configuration["Seed:DemoPassword"];
         if (string.IsNullOrEmpty(password))
         {
@@ -31,16 +34,30 @@ internal sealed partial class DemoUserSeeder(
             return;
         }
 
-        // One hash for every demo user (issue 15): hashing is deliberately slow (~0.1 s each), and a first start created
-        // sixteen of them one after the other. They share the password anyway; the password rules are checked once.
+        var userNames = DemoUsers.All.Select(u => users.NormalizeName(u.UserName)!).ToList();
+        var stored = (await db.Users.Where(u => userNames.Contains(u.NormalizedUserName!)).ToListAsync(ct))
+            .ToDictionary(u => u.NormalizedUserName!, StringComparer.Ordinal);
+        var storedIds = stored.Values.Select(u => u.Id).ToList();
+        var memberships = (await db.UserRoles.AsNoTracking().Where(ur => storedIds.Contains(ur.UserId)).ToListAsync(ct))
+            .Select(ur => (ur.UserId, ur.RoleId)).ToHashSet();
+
+        // One hash for every demo user: hashing is deliberately slow (~0.1 s each). They share the password anyway; the
+        // password rules are checked once.
         string? hash = null;
         foreach (var demo in DemoUsers.All)
         {
-            ct.ThrowIfCancellationRequested();
-            var user = await users.FindByNameAsync(demo.UserName);
-            if (user is null)
+            if (!stored.TryGetValue(users.NormalizeName(demo.UserName)!, out var user))
             {
-                user = new AppUser { UserName = demo.UserName, DisplayName = demo.DisplayName, OrgUnitId = demo.OrgUnitId };
+                user = new AppUser
+                {
+                    UserName = demo.UserName,
+                    NormalizedUserName = users.NormalizeName(demo.UserName),
+                    DisplayName = demo.DisplayName,
+                    OrgUnitId = demo.OrgUnitId,
+                    // What UserManager.CreateAsync sets: a fresh security stamp and lockout as the options say.
+                    SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)),
+                    LockoutEnabled = users.Options.Lockout.AllowedForNewUsers,
+                };
                 if (hash is null)
                 {
                     foreach (var validator in users.PasswordValidators)
@@ -48,18 +65,39 @@ internal sealed partial class DemoUserSeeder(
                     hash = users.PasswordHasher.HashPassword(user, password);
                 }
                 user.PasswordHash = hash;
-                Check(await users.CreateAsync(user), $"create the demo user '{demo.UserName}'");
+                db.Users.Add(user);
                 LogUserCreated(logger, demo.UserName, demo.Role, demo.OrgUnitId);
             }
             else if (user.OrgUnitId != demo.OrgUnitId || string.IsNullOrEmpty(user.DisplayName))
             {
                 user.OrgUnitId = demo.OrgUnitId;
                 if (string.IsNullOrEmpty(user.DisplayName)) user.DisplayName = demo.DisplayName;
-                Check(await users.UpdateAsync(user), $"update the demo user '{demo.UserName}'");
+                user.ConcurrencyStamp = Guid.NewGuid().ToString();
             }
-            if (!await users.IsInRoleAsync(user, demo.Role))
-                Check(await users.AddToRoleAsync(user, demo.Role), $"give the demo user '{demo.UserName}' the role {demo.Role}");
+            var roleId = roleIds[roles.NormalizeKey(demo.Role)!];
+            if (memberships.Add((user.Id, roleId)))
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
         }
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Every role of the domain, the missing ones added: their ids by normalized name.</summary>
+    private async Task<Dictionary<string, string>> EnsureRolesAsync(CancellationToken ct)
+    {
+        var roleNames = DomainRoles.All.Select(r => roles.NormalizeKey(r)!).ToList();
+        var ids = await db.Roles.AsNoTracking()
+            .Where(r => roleNames.Contains(r.NormalizedName!))
+            .ToDictionaryAsync(r => r.NormalizedName!, r => r.Id, StringComparer.Ordinal, ct);
+        foreach (var role in DomainRoles.All)
+        {
+            var normalized = roles.NormalizeKey(role)!;
+            if (ids.ContainsKey(normalized)) continue;
+            var created = new IdentityRole(role) { NormalizedName = normalized };
+            db.Roles.Add(created);
+            ids[normalized] = created.Id;
+        }
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+        return ids;
     }
 
     private static void Check(IdentityResult result, string what)

@@ -1,3 +1,4 @@
+using Bishan.Workflow.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -8,16 +9,37 @@ namespace Bishan.Workflow.Web.Startup;
 /// render of a Blazor page compiles the page, its layout, MudBlazor's components and the localizer, a few hundred
 /// milliseconds that would otherwise fall on the first user. The request goes to the node's own address over loopback,
 /// like any browser's; a node that only listens on HTTPS or on no address (a test server) is left alone. A failure only
-/// means the first user pays that cost, so it is logged at Debug and nothing else.
+/// means the first user pays that cost, so it is logged at Debug and nothing else. Hangfire's server waits for it
+/// (<see cref="IHangfireServerStartGate"/>), so that its threads do not compete with the first render.
 /// </summary>
 internal sealed partial class SignInPageWarmer(IServer server, IHostApplicationLifetime lifetime, ILogger<SignInPageWarmer> logger)
+    : IHangfireServerStartGate
 {
     public const string Path = "/login";
 
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the page was rendered (or could not be), at once where there is nothing to warm.</summary>
+    public Task WhenOpen => _done.Task;
+
     public void Start()
     {
-        if (Address() is not { } address) return;
-        _ = Task.Run(() => WarmAsync(address));
+        if (Address() is not { } address)
+        {
+            _done.TrySetResult();
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await WarmAsync(address);
+            }
+            finally
+            {
+                _done.TrySetResult();
+            }
+        });
     }
 
     private async Task WarmAsync(Uri address)

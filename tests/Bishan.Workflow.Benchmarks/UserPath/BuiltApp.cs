@@ -39,12 +39,34 @@ internal sealed class BuiltApp : IAsyncDisposable
     }
 
     /// <summary>
-    /// The app started: this build's output, or with <c>BISHAN_BENCH_APP</c> the folder of a published app (the way it is
-    /// meant to be deployed, <c>dotnet publish src/Bishan.Workflow.Web -c Release -r linux-x64 -o FOLDER</c>: ReadyToRun, see
-    /// the README's "Start-up, round four").
+    /// The app started (README, "Start-up, round five"): the app as it is deployed, published by this run
+    /// (<c>dotnet publish src/Bishan.Workflow.Web -c Release -r RID -o FOLDER</c>: ReadyToRun) into a folder under the
+    /// temporary directory, once per run; with <c>BISHAN_BENCH_APP</c> the folder of a publish made beforehand, or with
+    /// <c>BISHAN_BENCH_APP=build</c> this build's output as before round five.
     /// </summary>
-    public static string AppFolder =>
-        Environment.GetEnvironmentVariable("BISHAN_BENCH_APP") is { Length: > 0 } folder ? Path.GetFullPath(folder) : AppContext.BaseDirectory;
+    public static Task<string> AppFolderAsync() => Folder.Value;
+
+    private static readonly Lazy<Task<string>> Folder = new(ResolveFolderAsync);
+
+    private static async Task<string> ResolveFolderAsync()
+    {
+        var named = Environment.GetEnvironmentVariable("BISHAN_BENCH_APP");
+        if (string.Equals(named, "build", StringComparison.OrdinalIgnoreCase)) return AppContext.BaseDirectory;
+        if (named is { Length: > 0 }) return Path.GetFullPath(named);
+
+        var root = Path.GetDirectoryName(UserPathBench.WorkflowsFolder())!;
+        var output = Path.Combine(Path.GetTempPath(), "bishan-bench-published-app");
+        var rid = (OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux") + "-" +
+                  System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        Console.WriteLine($"Publishing the app as it is deployed ({rid}, ReadyToRun) to {output} (BISHAN_BENCH_APP=build skips this) ...");
+        var publish = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
+        foreach (var argument in new[] { "publish", "src/Bishan.Workflow.Web", "-c", "Release", "-r", rid, "-o", output, "-v", "q", "-nologo" })
+            publish.ArgumentList.Add(argument);
+        using var process = Process.Start(publish) ?? throw new InvalidOperationException("Could not start dotnet publish.");
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed with exit code {process.ExitCode}.");
+        return output;
+    }
 
     public static async Task<StartFigures> MeasureAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory)
     {
@@ -60,6 +82,7 @@ internal sealed class BuiltApp : IAsyncDisposable
     /// <summary>Starts the app and returns once <c>/health</c> answers 200 (at most 120 s).</summary>
     public static async Task<BuiltApp> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory, string logLevel = "Warning")
     {
+        var folder = await AppFolderAsync();
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
@@ -69,7 +92,7 @@ internal sealed class BuiltApp : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppFolder, "Bishan.Workflow.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(folder, "Bishan.Workflow.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
