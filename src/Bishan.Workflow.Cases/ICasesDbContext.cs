@@ -58,6 +58,12 @@ public interface ICasesDbContext
     /// <summary>Users with their roles and org units (one row per user and role), read-only, from Identity's tables.</summary>
     IQueryable<StaffMember> Staff { get; }
 
+    /// <summary>
+    /// <see cref="Staff"/> read once per use case (its transaction): later calls in it answer from memory until it saves
+    /// a change to users, roles or their links. Outside a transaction every call reads.
+    /// </summary>
+    Task<IReadOnlyList<StaffMember>> StaffListAsync(CancellationToken cancellationToken = default);
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

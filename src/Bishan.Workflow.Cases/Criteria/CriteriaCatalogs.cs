@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bishan.Workflow.Cases.ExitCriteria;
 using Bishan.Workflow.Cases.Model;
 using Bishan.Workflow.Cases.Vocabulary;
@@ -51,27 +52,56 @@ public sealed class CriteriaCatalogs(ExitCriteriaCatalog exitCriteria)
     public async Task<IReadOnlyList<CriteriaSet>> CurrentSetsAsync(ICasesDbContext db, CriteriaKind kind, IReadOnlyList<FiveAction> actions,
         DateTime nowUtc, CancellationToken ct)
     {
-        var missing = actions.Where(a => !db.CriteriaVersions.Local.Any(v => v.Kind == kind && v.Action == a)).ToList();
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actions);
+        // Versions this context already holds (seeded or read earlier in the pass) win, as in CurrentAsync.
+        var held = new Dictionary<FiveAction, CriteriaSet>();
+        foreach (var action in actions)
+            if (db.CriteriaVersions.Local.Where(v => v.Kind == kind && v.Action == action).MaxBy(v => v.Number) is { } local)
+                held[action] = new CriteriaSet(kind, action, local.Id, local.Number, Items(local.ItemsJson));
+        var missing = actions.Where(a => !held.ContainsKey(a)).ToList();
         // Only each action's highest version is read: the list of versions grows with every publish, the answer does not.
-        // Loaded tracked, as CurrentAsync returns them, so that they are in Local below.
+        // Read untracked: a screening form is opened with every referral, and a version's items never change once
+        // published, so their parsed form is kept per stored text (a new version is new text).
         if (missing.Count > 0)
-            await db.CriteriaVersions
+        {
+            var latest = await db.CriteriaVersions.AsNoTracking()
                 .Where(v => v.Kind == kind && missing.Contains(v.Action)
                             && v.Number == db.CriteriaVersions.Where(o => o.Kind == kind && o.Action == v.Action).Max(o => o.Number))
-                .LoadAsync(ct);
+                .Select(v => new { v.Action, v.Id, v.Number, v.ItemsJson })
+                .ToListAsync(ct);
+            foreach (var v in latest)
+                held[v.Action] = new CriteriaSet(kind, v.Action, v.Id, v.Number, Items(v.ItemsJson));
+        }
         var sets = new List<CriteriaSet>(actions.Count);
         foreach (var action in actions)
         {
-            var version = db.CriteriaVersions.Local.Where(v => v.Kind == kind && v.Action == action).MaxBy(v => v.Number);
-            if (version is null)
+            if (!held.TryGetValue(action, out var set))
             {
-                version = DefaultVersion(kind, action, nowUtc);
+                var version = DefaultVersion(kind, action, nowUtc);
                 db.CriteriaVersions.Add(version);
+                set = new CriteriaSet(kind, action, version.Id, version.Number, Items(version.ItemsJson));
             }
-            sets.Add(new CriteriaSet(kind, action, version.Id, version.Number, CriteriaJson.Deserialize(version.ItemsJson)));
+            sets.Add(set);
         }
         return sets;
     }
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<CriterionItem>> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>A version's items from its stored text, parsed once per text (a handful of versions per action).</summary>
+    private IReadOnlyList<CriterionItem> Items(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        if (_parsed.TryGetValue(json, out var items)) return items;
+        items = CriteriaJson.Deserialize(json);
+        // Bounded: versions are published by hand, but a long-running node should not keep every text it ever saw.
+        if (_parsed.Count >= MaxParsedVersions) _parsed.Clear();
+        _parsed[json] = items;
+        return items;
+    }
+
+    private const int MaxParsedVersions = 512;
 
     /// <summary>The id of a version offered before it was saved (version 1 stored in the same pass).</summary>
     public static async Task<long?> ResolveIdAsync(ICasesDbContext db, CriteriaSet set, CancellationToken ct)

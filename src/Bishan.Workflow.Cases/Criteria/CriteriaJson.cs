@@ -17,10 +17,10 @@ public static class CriteriaJson
         string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<List<CriterionItem>>(json, Options) ?? [];
 
     public static JsonArray ItemsNode(IReadOnlyList<CriterionItem> items) =>
-        JsonNode.Parse(Serialize(items)) as JsonArray ?? [];
+        JsonSerializer.SerializeToNode(items, Options) as JsonArray ?? [];
 
     public static IReadOnlyList<CriterionItem> ParseItems(JsonNode? node) =>
-        node is JsonArray array ? Deserialize(array.ToJsonString()) : [];
+        node is JsonArray array ? array.Deserialize<List<CriterionItem>>(Options) ?? [] : [];
 
     public static string SerializeAnswers(IReadOnlyList<CriterionAnswer> answers) => JsonSerializer.Serialize(answers, Options);
 

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Bishan.Workflow.Cases.Workflow;
 
 /// <summary>
-/// The users with their roles and units, read once per pass (the staff list is small next to the cases), so that
-/// resolving many tasks and notifications in one pass costs one query.
+/// The users with their roles and units, read once per use case (<see cref="ICasesDbContext.StaffListAsync"/>; the staff
+/// list is small next to the cases), so that resolving many tasks and notifications costs one query.
 /// </summary>
 public sealed class StaffDirectory(IReadOnlyList<StaffMember> members)
 {
     public static async Task<StaffDirectory> LoadAsync(ICasesDbContext db, CancellationToken ct) =>
-        new(await db.Staff.ToListAsync(ct));
+        new(await db.StaffListAsync(ct));
 
     /// <summary>Users holding <paramref name="role"/> at exactly <paramref name="orgUnitId"/>, ordered by user name so that picks are stable.</summary>
     public IReadOnlyList<StaffMember> InRole(string role, string orgUnitId) =>

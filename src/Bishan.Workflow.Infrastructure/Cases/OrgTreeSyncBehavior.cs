@@ -20,8 +20,11 @@ public sealed class OrgTreeSyncBehavior<TMessage, TResponse>(IDbContextFactory<B
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        // The version read with the caller's account moments ago serves a command as well as a read here would: this
+        // check runs before the command's transaction either way. Forgotten first, so nested use cases read afresh.
+        var offered = stamps.OrgTreeVersion;
         if (message is not IBaseQuery) stamps.Forget();
-        else if (stamps.OrgTreeVersion is { } version && version == tree.Version) return await next(message, cancellationToken);
+        if (offered is { } version && version == tree.Version) return await next(message, cancellationToken);
         // Inside a unit of work (a use case called from another) the read joins its transaction.
         await using (var lease = await ContextLease.OpenAsync(dbs, cancellationToken))
             await OrgUnitStore.EnsureCurrentAsync(lease.Db, tree, cancellationToken);

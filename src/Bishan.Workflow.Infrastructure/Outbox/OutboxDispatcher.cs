@@ -143,9 +143,9 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
             var now = time.GetUtcNow().UtcDateTime;
             object[] lease = [now + Lease, now, .. ids];
             // Only numbered placeholders are put together here; every value is a parameter.
-            var leaseSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = {0} WHERE \"Id\" IN (" + Placeholders(ids.Count, 2)
-                           + ") AND \"DueAtUtc\" <= {1} RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
-            leased = await db.Database.SqlQueryRaw<TakenBatchRow>(leaseSql, lease).ToListAsync();
+            var leaseSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = @p0 WHERE \"Id\" IN (" + NamedPlaceholders(ids.Count, 2)
+                           + ") AND \"DueAtUtc\" <= @p1 RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
+            leased = await LeaseAsync(db, leaseSql, lease);
             if (leased.Count == 0) return true;
             if (leased.TrueForAll(r => r.Kind is OutboxIntent.ScheduleTimer or OutboxIntent.UnscheduleTimer))
             {
@@ -174,6 +174,40 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
 
     /// <summary>How long the pump holds posted rows it is carrying out before a poller may take them (a node died).</summary>
     internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Runs the lease statement as a plain command: EF Core would build a query for the ad-hoc row type on every call
+    /// (most of the pump's time besides Hangfire's, once per referral).
+    /// </summary>
+    private static async Task<List<TakenBatchRow>> LeaseAsync(BishanDbContext db, string sql, object[] values)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = values[i];
+                command.Parameters.Add(parameter);
+            }
+            var rows = new List<TakenBatchRow>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add(new TakenBatchRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary><c>@p{first}, @p{first+1}, …</c>: <paramref name="count"/> named parameter placeholders for a plain command.</summary>
+    private static string NamedPlaceholders(int count, int first) =>
+        string.Join(", ", Enumerable.Range(first, count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary><c>{first}, {first+1}, …</c>: <paramref name="count"/> parameter placeholders for a raw SQL list.</summary>
     private static string Placeholders(int count, int first) =>

@@ -5,6 +5,7 @@ using Bishan.Workflow.Infrastructure.Persistence.Cases;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 using Bishan.Workflow.Infrastructure.Persistence.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -85,6 +86,22 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
         join r in Roles.AsNoTracking() on ur.RoleId equals r.Id
         select new StaffMember(u.Id, u.UserName ?? "", u.DisplayName, u.OrgUnitId, r.Name ?? "");
 
+    private IReadOnlyList<StaffMember>? _staff;
+    private object? _staffTransaction;
+
+    /// <summary>
+    /// Kept only within one transaction (one use case): a context can outlive its use cases (a page's circuit), and
+    /// another user's edit of the staff must show in the next one.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffMember>> StaffListAsync(CancellationToken cancellationToken = default)
+    {
+        var transaction = Database.CurrentTransaction;
+        if (_staff is not null && transaction is not null && ReferenceEquals(transaction, _staffTransaction)) return _staff;
+        var staff = await Staff.ToListAsync(cancellationToken);
+        (_staff, _staffTransaction) = transaction is null ? (null, null) : (staff, transaction);
+        return staff;
+    }
+
     /// <summary>Bumps the app-managed concurrency token of every modified case and task (SQLite has no rowversion).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -100,6 +117,10 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
 
     private void BumpConcurrencyTokens()
     {
+        // Users, roles and their links saved by this context: the staff list it kept is read again on next use.
+        if (_staff is not null && ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged
+                && e.Entity is AppUser or IdentityUserRole<string> or IdentityRole))
+            _staff = null;
         foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())
             if (entry.State == EntityState.Modified)
                 entry.Entity.ConcurrencyToken++;

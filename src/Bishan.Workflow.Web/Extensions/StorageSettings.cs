@@ -10,6 +10,9 @@ namespace Bishan.Workflow.Web.Extensions;
 /// </summary>
 internal sealed record StorageSettings(string DataDirectory, DatabaseOptions Database, WorkflowSchedulingOptions Scheduling)
 {
+    /// <summary>How many statements each PostgreSQL connection keeps prepared (the app's hot ones fit well within it).</summary>
+    public const int AutoPreparedStatements = 256;
+
     public const string ProviderKey = "Storage:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Bishan";
     public const string HangfireConnectionStringKey = "ConnectionStrings:Hangfire";
@@ -35,7 +38,7 @@ internal sealed record StorageSettings(string DataDirectory, DatabaseOptions Dat
             // requests holding the application's connections cannot starve the job workers, and the reverse.
             var hangfire = OwnPool(configuration.GetConnectionString("Hangfire") is { Length: > 0 } h ? h : connectionString,
                 "Bishan.Workflow Hangfire");
-            connectionString = OwnPool(connectionString, "Bishan.Workflow");
+            connectionString = OwnPool(connectionString, "Bishan.Workflow", prepare: true);
             return new StorageSettings(directory, DatabaseOptions.PostgreSql(connectionString),
                 new WorkflowSchedulingOptions(StorageProvider.PostgreSql, null, hangfire, workers, invisibility));
         }
@@ -46,13 +49,23 @@ internal sealed record StorageSettings(string DataDirectory, DatabaseOptions Dat
             new WorkflowSchedulingOptions(StorageProvider.Sqlite, hangfireFile, null, workers, invisibility));
     }
 
-    /// <summary>The connection string with an application name (unless it names one), which also keys its pool.</summary>
-    private static string OwnPool(string connectionString, string applicationName)
+    /// <summary>
+    /// The connection string with an application name (unless it names one), which also keys its pool. With
+    /// <paramref name="prepare"/>, statements the app sends again and again are prepared on each connection (unless the
+    /// string sets <c>Max Auto Prepare</c> itself, 0 to turn it off): a use case sends some twenty statements, and the
+    /// server then skips parsing and planning them (issue 15).
+    /// </summary>
+    private static string OwnPool(string connectionString, string applicationName, bool prepare = false)
     {
         try
         {
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
             if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = applicationName;
+            if (prepare && !builder.ContainsKey("Max Auto Prepare"))
+            {
+                builder.MaxAutoPrepare = AutoPreparedStatements;
+                builder.AutoPrepareMinUsages = 2;
+            }
             return builder.ConnectionString;
         }
         catch (ArgumentException)

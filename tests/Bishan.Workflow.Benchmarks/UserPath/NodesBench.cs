@@ -50,9 +50,12 @@ internal static class NodesBench
         Console.WriteLine($"| ratio {Clients} clients on two PostgreSQL nodes : 1 client on SQLite | | | {postgres.Measured.Rate / sqlite.Rate:0.00}× (target ≥ 3×) | | | |");
         Console.WriteLine($"PostgreSQL nodes started together on the empty database: /health after {postgres.StartA.TotalMilliseconds:N0} ms and {postgres.StartB.TotalMilliseconds:N0} ms; " +
                           $"referrals seeding the tasks: {postgres.ReferralRate:N0}/s with {Clients} clients (SQLite, 1 client: {sqlite.ReferralRate:N0}/s).");
+        Console.WriteLine($"CPU, SQLite with 1 client: {sqlite.Cpu}.");
+        Console.WriteLine($"CPU, PostgreSQL with {Clients} clients on two nodes: {postgres.Measured.Cpu}.");
     }
 
-    private sealed record Phase(int Completed, double Seconds, int Conflicts, int ServerErrors, string ExactlyOnce, double ReferralRate = 0)
+    private sealed record Phase(int Completed, double Seconds, int Conflicts, int ServerErrors, string ExactlyOnce, double ReferralRate = 0,
+        string Cpu = "")
     {
         public double Rate => Completed / Seconds;
 
@@ -83,11 +86,14 @@ internal static class NodesBench
             var criteria = UserPathBench.CriteriaAnswers(tasks[0].Task);
             var outcomes = new Outcomes();
             for (var i = 0; i < SqliteWarmUp; i++) await outcomes.CompleteAsync(client, tasks[i].Task.Id, criteria);
+            var cpu0 = CpuMeter.Read();
             var clock = Stopwatch.StartNew();
             for (var i = SqliteWarmUp; i < tasks.Count; i++) await outcomes.CompleteAsync(client, tasks[i].Task.Id, criteria);
             var seconds = clock.Elapsed.TotalSeconds;
+            var cpu = CpuMeter.Read() - cpu0;
             var check = await ExactlyOnceAsync(services, tasks, outcomes);
-            return new Phase(tasks.Count - SqliteWarmUp, seconds, outcomes.Conflicts, outcomes.ServerErrors, check, referralRate);
+            return new Phase(tasks.Count - SqliteWarmUp, seconds, outcomes.Conflicts, outcomes.ServerErrors, check, referralRate,
+                cpu.PerItem(tasks.Count - SqliteWarmUp, "completion"));
         }
         finally
         {
@@ -137,6 +143,7 @@ internal static class NodesBench
 
                 var measuredEnd = tasks.Count - Contested;
                 var before = outcomes.Completed;
+                var cpu0 = CpuMeter.Read();
                 var clock = Stopwatch.StartNew();
                 await Task.WhenAll(clients.Select(async client =>
                 {
@@ -144,7 +151,9 @@ internal static class NodesBench
                         await outcomes.CompleteAsync(client, tasks[i].Task.Id, criteria);
                 }));
                 var seconds = clock.Elapsed.TotalSeconds;
-                var measured = new Phase(outcomes.Completed - before, seconds, outcomes.Conflicts, outcomes.ServerErrors, "");
+                var cpu = CpuMeter.Read() - cpu0;
+                var measured = new Phase(outcomes.Completed - before, seconds, outcomes.Conflicts, outcomes.ServerErrors, "",
+                    Cpu: cpu.PerItem(outcomes.Completed - before, "completion"));
 
                 // Contested: each task sent by one client of each node at the same moment.
                 var contest = new Outcomes();

@@ -41,11 +41,8 @@ internal static class ProfileLoop
             var criteria = UserPathBench.CriteriaAnswers(tasks[0].Task);
             var next = 0;
             for (var i = 0; i < 20; i++) await UserPathBench.CompleteAsync(client, tasks[next++].Task.Id, criteria);
-            await PhaseAsync("completion", seconds, phaseFile, counter, async () =>
-            {
-                if (next >= tasks.Count) return;
-                await UserPathBench.CompleteAsync(client, tasks[next++].Task.Id, criteria);
-            });
+            await PhaseAsync("completion", seconds, phaseFile, counter,
+                () => UserPathBench.CompleteAsync(client, tasks[next++].Task.Id, criteria), more: () => next < tasks.Count);
             foreach (var (name, url) in new[]
                      {
                          ("inbox", "/api/tasks?scope=mine&status=open&take=25"),
@@ -118,7 +115,8 @@ internal static class ProfileLoop
         Console.WriteLine($"No answer from the sampler for phase '{phase}' in {AckLimit.TotalSeconds:0} s ({ack}); going on.");
     }
 
-    private static async Task PhaseAsync(string name, int seconds, string? phaseFile, StatementCounter counter, Func<Task> call)
+    private static async Task PhaseAsync(string name, int seconds, string? phaseFile, StatementCounter counter, Func<Task> call,
+        Func<bool>? more = null)
     {
         if (phaseFile is not null)
         {
@@ -132,14 +130,21 @@ internal static class ProfileLoop
         var allocated0 = GC.GetTotalAllocatedBytes();
         var gcs0 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var pause0 = GC.GetTotalPauseDuration();
+        using var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
         var count = 0;
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
+        // Ends early when the phase runs out of work (the completions, once every screening task is done).
+        while (clock.Elapsed.TotalSeconds < seconds && (more?.Invoke() ?? true))
         {
             await call();
             count++;
         }
         var elapsed = clock.Elapsed;
+        process.Refresh();
+        // CPU of the whole process (server, background work and this client) per request: steadier than wall time
+        // on a machine that others share.
+        var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / Math.Max(1, count);
         var (ef1, _) = counter.Read();
         if (phaseFile is not null)
         {
@@ -147,6 +152,6 @@ internal static class ProfileLoop
             await AcknowledgedAsync(phaseFile, "idle"); // the sampler has stopped
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {count} requests, mean {elapsed.TotalMilliseconds / count:0.00} ms, EF commands {(ef1 - ef0) / (double)count:0.#} per request taking {(counter.EfTime - efTime0).TotalMilliseconds / count:0.00} ms, transaction begin {(counter.TransactionTime.Begin - tx0.Begin).TotalMilliseconds / count:0.00} ms and commit {(counter.TransactionTime.Commit - tx0.Commit).TotalMilliseconds / count:0.00} ms; allocated {(GC.GetTotalAllocatedBytes() - allocated0) / 1024.0 / count:0} KB per request, GC pauses {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / count:0.00} ms per request, collections gen0/1/2 {GC.CollectionCount(0) - gcs0.Item1}/{GC.CollectionCount(1) - gcs0.Item2}/{GC.CollectionCount(2) - gcs0.Item3}"));
+            $"{name}: {count} requests, mean {elapsed.TotalMilliseconds / count:0.00} ms, process CPU {cpu:0.00} ms per request, EF commands {(ef1 - ef0) / (double)count:0.#} per request taking {(counter.EfTime - efTime0).TotalMilliseconds / count:0.00} ms, transaction begin {(counter.TransactionTime.Begin - tx0.Begin).TotalMilliseconds / count:0.00} ms and commit {(counter.TransactionTime.Commit - tx0.Commit).TotalMilliseconds / count:0.00} ms; allocated {(GC.GetTotalAllocatedBytes() - allocated0) / 1024.0 / count:0} KB per request, GC pauses {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / count:0.00} ms per request, collections gen0/1/2 {GC.CollectionCount(0) - gcs0.Item1}/{GC.CollectionCount(1) - gcs0.Item2}/{GC.CollectionCount(2) - gcs0.Item3}"));
     }
 }

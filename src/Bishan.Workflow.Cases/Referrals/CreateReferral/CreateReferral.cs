@@ -171,11 +171,21 @@ public sealed class CreateReferralHandler(
         var phones = input.Family.Members.Select(m => m.Phone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var byPhone = phones.Count == 0 ? [] : await db.FamilyMembers.AsNoTracking()
             .Where(m => m.Active && m.Phone != null && phones.Contains(m.Phone)).Select(m => m.CaseId).Distinct().ToListAsync(cancellationToken);
-        var matches = await db.Cases
-            .Where(c => (idNumber != null && c.IdNumber == idNumber) || (c.Name == input.Name && c.DateOfBirth == input.DateOfBirth)
-                || (c.Name == input.Name && byPhone.Contains(c.Id)))
+        // Plain locals and only the clauses that can match: the query's shape is one of a few, each translated once.
+        var name = input.Name;
+        var dateOfBirth = input.DateOfBirth;
+        var query = db.Cases.AsNoTracking();
+        query = (idNumber, byPhone.Count) switch
+        {
+            (null, 0) => query.Where(c => c.Name == name && c.DateOfBirth == dateOfBirth),
+            (null, _) => query.Where(c => c.Name == name && (c.DateOfBirth == dateOfBirth || byPhone.Contains(c.Id))),
+            (_, 0) => query.Where(c => c.IdNumber == idNumber || (c.Name == name && c.DateOfBirth == dateOfBirth)),
+            _ => query.Where(c => c.IdNumber == idNumber || (c.Name == name && (c.DateOfBirth == dateOfBirth || byPhone.Contains(c.Id)))),
+        };
+        var matches = await query
             .OrderBy(c => c.CreatedAtUtc)
             .Take(20)
+            .Select(c => new { c.Id, c.FileNumber, c.Name, c.DateOfBirth, c.IdNumber, c.OrgUnitId, c.Status })
             .ToListAsync(cancellationToken);
         return matches.Select(c => new DuplicateCandidate(c.Id, c.FileNumber, c.Name, c.DateOfBirth,
                 c.IdNumber is null ? null : IdNumber.MaskText(c.IdNumber), c.OrgUnitId, c.Status,
