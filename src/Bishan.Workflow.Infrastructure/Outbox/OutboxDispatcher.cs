@@ -143,7 +143,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
             var now = time.GetUtcNow().UtcDateTime;
             object[] lease = [now + Lease, now, .. ids];
             // Only numbered placeholders are put together here; every value is a parameter.
-            var leaseSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = @p0 WHERE \"Id\" IN (" + NamedPlaceholders(ids.Count, 2)
+            var leaseSql = "UPDATE \"OutboxMessages\" SET \"DueAtUtc\" = @p0 WHERE \"Id\" IN (" + Placeholders(ids.Count, 2, named: true)
                            + ") AND \"DueAtUtc\" <= @p1 RETURNING \"Id\", \"Kind\", \"PayloadJson\", \"Attempts\"";
             leased = await LeaseAsync(db, leaseSql, lease);
             if (leased.Count == 0) return true;
@@ -205,13 +205,14 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
         }
     }
 
-    /// <summary><c>@p{first}, @p{first+1}, …</c>: <paramref name="count"/> named parameter placeholders for a plain command.</summary>
-    private static string NamedPlaceholders(int count, int first) =>
-        string.Join(", ", Enumerable.Range(first, count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary><c>{first}, {first+1}, …</c>: <paramref name="count"/> parameter placeholders for a raw SQL list.</summary>
-    private static string Placeholders(int count, int first) =>
-        string.Join(", ", Enumerable.Range(first, count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+    /// <summary>
+    /// <c>{first}, {first+1}, …</c> (EF Core's raw SQL), or <c>@p{first}, @p{first+1}, …</c> when <paramref name="named"/>
+    /// (a plain command): <paramref name="count"/> parameter placeholders for a list.
+    /// </summary>
+    private static string Placeholders(int count, int first, bool named = false) =>
+        string.Join(", ", Enumerable.Range(first, count).Select(i => named
+            ? "@p" + i.ToString(CultureInfo.InvariantCulture)
+            : "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
 
     /// <summary>
     /// Carries out the rows a transaction that has just committed wrote. Not cancellable: the caller's request may be

@@ -106,21 +106,27 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpConcurrencyTokens();
+        ForgetStaffIfSaved();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpConcurrencyTokens();
+        ForgetStaffIfSaved();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Users, roles or their links about to be saved: the staff list this context kept is read again on next use.</summary>
+    private void ForgetStaffIfSaved()
+    {
+        if (_staff is not null && ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged
+                && e.Entity is AppUser or IdentityUserRole<string> or IdentityRole))
+            _staff = null;
     }
 
     private void BumpConcurrencyTokens()
     {
-        // Users, roles and their links saved by this context: the staff list it kept is read again on next use.
-        if (_staff is not null && ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged
-                && e.Entity is AppUser or IdentityUserRole<string> or IdentityRole))
-            _staff = null;
         foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())
             if (entry.State == EntityState.Modified)
                 entry.Entity.ConcurrencyToken++;
