@@ -402,8 +402,7 @@ internal static class Bench
                 foreach (var j in journal)
                     db.WorkflowJournal.Add(new WorkflowJournalRecord
                     {
-                        InstanceId = id, Sequence = j.Sequence, ActivityId = j.ActivityId, NodeId = j.NodeId,
-                        ActivityType = j.ActivityType, EventName = j.EventName, Message = j.Message, TimestampUtc = j.TimestampUtc,
+                        InstanceId = id, Sequence = j.Sequence, EntryCount = j.EntryCount, TimestampUtc = j.TimestampUtc, EntriesJson = j.EntriesJson,
                     });
             }
             await db.SaveChangesAsync();

@@ -105,10 +105,13 @@ public sealed partial class RetentionService(
             {
                 var ids = await PrunableInstances(db, cutoff).OrderBy(i => i.Id).Select(i => i.Id).Take(options.BatchSize).ToListAsync(ct);
                 if (ids.Count == 0) return (0, 0);
-                var journalRows = await db.WorkflowJournal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(ct);
+                // The journal holds one row per pass: report its events, as the instance view shows them.
+                var journal = db.WorkflowJournal.Where(j => ids.Contains(j.InstanceId));
+                var journalEntries = await journal.SumAsync(j => j.EntryCount, ct);
+                await journal.ExecuteDeleteAsync(ct);
                 await db.WorkflowIncidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(ct);
                 var pruned = await db.WorkflowInstances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(ct);
-                return (pruned, journalRows);
+                return (pruned, journalEntries);
             }, ct);
             instances += done;
             journal += rows;

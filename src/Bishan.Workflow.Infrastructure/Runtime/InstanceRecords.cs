@@ -55,23 +55,6 @@ internal static class InstanceRecords
         CreatedAtUtc = b.CreatedAtUtc,
     };
 
-    public static WorkflowJournalRecord ToRecord(string instanceId, JournalEntry j) => new()
-    {
-        InstanceId = instanceId,
-        Sequence = j.Sequence,
-        ActivityId = j.ActivityId,
-        NodeId = j.NodeId,
-        ActivityType = j.ActivityType,
-        ActivityName = j.ActivityName,
-        EventName = j.EventName,
-        Message = j.Message,
-        Error = j.Error,
-        TimestampUtc = j.TimestampUtc,
-    };
-
-    public static JournalEntry ToEntry(WorkflowJournalRecord j) =>
-        new(j.Sequence, j.ActivityId, j.NodeId, j.ActivityType, j.ActivityName, j.EventName, j.Message, j.Error, j.TimestampUtc);
-
     public static WorkflowIncidentRecord ToRecord(string instanceId, Incident i) => new()
     {
         Id = i.Id,

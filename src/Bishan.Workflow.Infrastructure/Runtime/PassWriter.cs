@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Bishan.Workflow.Engine.Execution;
 using Bishan.Workflow.Infrastructure.Persistence.Entities;
 
@@ -23,9 +22,6 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 internal sealed class PassWriter(PreparedCommands commands, DbTransaction? transaction)
 {
     private readonly List<(Statement Statement, object?[] Values)>? _queued = commands.Connection.CanCreateBatch ? [] : null;
-
-    /// <summary>Journal rows per statement: SQLite allows a limited number of parameters per statement.</summary>
-    internal const int JournalRowsPerStatement = 50;
 
     private static readonly Statement DeleteBookmark = new("""DELETE FROM "WorkflowBookmarks" WHERE "Id" = @id""", "@id");
 
@@ -62,8 +58,11 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         VALUES (@id, @instance, @activity, @node, @type, @message, @code, @at)
         """, "@id", "@instance", "@activity", "@node", "@type", "@message", "@code", "@at");
 
-    /// <summary>The multi-row journal insert for 1..<see cref="JournalRowsPerStatement"/> rows, built once per row count.</summary>
-    private static readonly Statement[] InsertJournal = [.. Enumerable.Range(0, JournalRowsPerStatement + 1).Select(JournalStatement)];
+    /// <summary>The pass's journal: one row for all its events (<see cref="JournalJson"/>).</summary>
+    private static readonly Statement InsertJournal = new("""
+        INSERT INTO "WorkflowJournal" ("InstanceId", "Sequence", "EntryCount", "TimestampUtc", "EntriesJson")
+        VALUES (@instance, @sequence, @count, @at, @entries)
+        """, "@instance", "@sequence", "@count", "@at", "@entries");
 
     public async Task<bool> BurnBookmarkAsync(string bookmarkId, string instanceId, DateTime nowUtc, CancellationToken ct)
     {
@@ -167,34 +166,9 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
                 b.ActivityType, b.ResumeAtUtc, b.PayloadJson, b.CreatedAtUtc);
     }
 
-    /// <summary>The pass's journal rows, many per statement.</summary>
-    public async Task InsertJournalAsync(IReadOnlyList<WorkflowJournalRecord> rows, CancellationToken ct)
-    {
-        for (var start = 0; start < rows.Count; start += JournalRowsPerStatement)
-        {
-            var count = Math.Min(rows.Count - start, JournalRowsPerStatement);
-            // The instance id is bound once for all rows (a pass journals one instance): fewer parameters to bind by name.
-            var values = new object?[1 + count * JournalColumns];
-            values[0] = rows[start].InstanceId;
-            for (var k = 0; k < count; k++)
-            {
-                var j = rows[start + k];
-                if (!string.Equals(j.InstanceId, rows[start].InstanceId, StringComparison.Ordinal))
-                    throw new ArgumentException("A pass journals one instance.", nameof(rows));
-                var v = 1 + k * JournalColumns;
-                values[v] = j.Sequence;
-                values[v + 1] = j.ActivityId;
-                values[v + 2] = j.NodeId;
-                values[v + 3] = j.ActivityType;
-                values[v + 4] = j.ActivityName;
-                values[v + 5] = j.EventName;
-                values[v + 6] = j.Message;
-                values[v + 7] = j.Error;
-                values[v + 8] = j.TimestampUtc;
-            }
-            await WriteAsync(InsertJournal[count], ct, values);
-        }
-    }
+    /// <summary>The pass's journal row, if the pass journaled anything.</summary>
+    public Task InsertJournalAsync(WorkflowJournalRecord? row, CancellationToken ct) =>
+        row is null ? Task.CompletedTask : WriteAsync(InsertJournal, ct, row.InstanceId, row.Sequence, row.EntryCount, row.TimestampUtc, row.EntriesJson);
 
     private static readonly Statement InsertOutbox = new("""
         INSERT INTO "OutboxMessages" ("Id", "Kind", "PayloadJson", "CreatedAtUtc", "DueAtUtc", "Attempts")
@@ -220,9 +194,6 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
             await WriteAsync(InsertIncident, ct, i.Id, i.InstanceId, i.ActivityId, i.NodeId, i.ActivityType, i.Message, i.Code, i.TimestampUtc);
     }
 
-    /// <summary>Parameters per journal row (the instance id is one parameter for all rows).</summary>
-    private const int JournalColumns = 9;
-
     private static Statement UpdateStatement(int variant)
     {
         var sets = new List<string> { "\"StateJson\" = @state", "\"VariablesJson\" = @variables", "\"OutputJson\" = @output",
@@ -236,22 +207,6 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         return new Statement(
             $"UPDATE \"WorkflowInstances\" SET {string.Join(", ", sets)} WHERE \"Id\" = @id AND \"ConcurrencyToken\" = @readToken",
             [.. names]);
-    }
-
-    private static Statement JournalStatement(int rows)
-    {
-        var sql = new StringBuilder("""
-            INSERT INTO "WorkflowJournal" ("InstanceId", "Sequence", "ActivityId", "NodeId", "ActivityType", "ActivityName",
-                "EventName", "Message", "Error", "TimestampUtc") VALUES
-            """);
-        var names = new List<string>(1 + rows * JournalColumns) { "@i" };
-        for (var k = 0; k < rows; k++)
-        {
-            string[] row = [$"@s{k}", $"@a{k}", $"@n{k}", $"@t{k}", $"@an{k}", $"@e{k}", $"@m{k}", $"@er{k}", $"@ts{k}"];
-            sql.Append(k == 0 ? " (@i, " : ", (@i, ").Append(string.Join(", ", row)).Append(')');
-            names.AddRange(row);
-        }
-        return new Statement(sql.ToString(), [.. names]);
     }
 
     private Task<int> ExecuteAsync(Statement statement, CancellationToken ct, params ReadOnlySpan<object?> values) =>

@@ -54,6 +54,6 @@ internal sealed class WorkflowInstanceQueries(IDbContextFactory<BishanDbContext>
             .Where(j => j.InstanceId == instanceId)
             .OrderBy(j => j.Sequence)
             .ToListAsync(ct);
-        return rows.Select(InstanceRecords.ToEntry).ToList();
+        return rows.SelectMany(JournalJson.Entries).ToList();
     }
 }

@@ -12,7 +12,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("283de5c6-e517-4054-b174-ef569c889a8f"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("619bd5e1-086e-4c3d-8f50-61691b5b1cd4"), entityTypeCount: 60)
         {
         }
 

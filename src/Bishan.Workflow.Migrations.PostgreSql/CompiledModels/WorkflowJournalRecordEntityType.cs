@@ -21,7 +21,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 "Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowJournalRecord",
                 typeof(WorkflowJournalRecord),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 6,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -36,42 +36,20 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             id.AddAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
-            var activityId = runtimeEntityType.AddProperty(
-                "ActivityId",
+            var entriesJson = runtimeEntityType.AddProperty(
+                "EntriesJson",
                 typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("ActivityId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<ActivityId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            activityId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("EntriesJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowJournalRecord).GetField("<EntriesJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            entriesJson.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var activityName = runtimeEntityType.AddProperty(
-                "ActivityName",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("ActivityName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<ActivityName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            activityName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var activityType = runtimeEntityType.AddProperty(
-                "ActivityType",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("ActivityType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<ActivityType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            activityType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var error = runtimeEntityType.AddProperty(
-                "Error",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("Error", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<Error>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            error.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var eventName = runtimeEntityType.AddProperty(
-                "EventName",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("EventName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<EventName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            eventName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            var entryCount = runtimeEntityType.AddProperty(
+                "EntryCount",
+                typeof(int),
+                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("EntryCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowJournalRecord).GetField("<EntryCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            entryCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var instanceId = runtimeEntityType.AddProperty(
                 "InstanceId",
@@ -79,21 +57,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 propertyInfo: typeof(WorkflowJournalRecord).GetProperty("InstanceId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WorkflowJournalRecord).GetField("<InstanceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             instanceId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var message = runtimeEntityType.AddProperty(
-                "Message",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("Message", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<Message>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            message.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var nodeId = runtimeEntityType.AddProperty(
-                "NodeId",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("NodeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<NodeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            nodeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",

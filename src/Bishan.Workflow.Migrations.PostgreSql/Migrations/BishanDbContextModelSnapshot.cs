@@ -2506,32 +2506,14 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("ActivityId")
+                    b.Property<string>("EntriesJson")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ActivityName")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("text");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("text");
-
-                    b.Property<string>("NodeId")
                         .IsRequired()
                         .HasColumnType("text");
 

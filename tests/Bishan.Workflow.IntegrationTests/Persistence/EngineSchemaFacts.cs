@@ -1,3 +1,5 @@
+using Bishan.Workflow.Engine.Execution;
+using Bishan.Workflow.Engine.Runtime;
 using Bishan.Workflow.Infrastructure.Persistence;
 using Bishan.Workflow.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -137,6 +139,66 @@ public sealed class EngineSchemaFacts
                 while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
             Assert.Contains(plan, line => line.Contains("IX_WorkflowBookmarks_Events", StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// Round six (<c>PerfEngine6Journal</c>): the journal becomes one row per pass holding the pass's events. The rows of
+    /// the previous release, one per event, are converted in place (one event each), so that an existing instance keeps its
+    /// whole journal: the instance view reads the same entries in the same order with the same text, times and numbers.
+    /// </summary>
+    [Fact]
+    public async Task PerfEngine6Journal_ConvertsEveryStoredEvent_AndTheJournalReadsTheSameInOrder()
+    {
+        await using var database = await TestDatabase.CreateAsync("bishan-engine6");
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System)
+            .AddWorkflowPersistence(database.Options).AddWorkflowRuntime().BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<BishanDbContext>>();
+        var at = new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc);
+        JournalEntry[] i1 =
+        [
+            new(1, "Start", "Flowchart1:Start", "Elsa.Start", null, JournalEvents.Started, null, null, at),
+            new(2, "Log", "Flowchart1:Log", "Elsa.WriteLine", "写日志", JournalEvents.Completed, "个案已登记：\"张三\"", null, at.AddTicks(1_230)),
+            new(3, "Fail", "Flowchart1:Fail", "Elsa.Fault", null, JournalEvents.Faulted, null, "Stack \\ {\"x\"}", at.AddMinutes(5)),
+            new(4, "Flowchart1", "Flowchart1", "Elsa.Flowchart", "Root", JournalEvents.Suspended, "", null, at.AddDays(1)),
+        ];
+        JournalEntry[] i2 = [new(1, "Start", "Flowchart1:Start", "Elsa.Start", null, JournalEvents.Started, null, null, at.AddHours(2))];
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var all = db.Database.GetMigrations().ToList();
+            var index = all.FindIndex(m => m.EndsWith("_PerfEngine6Journal", StringComparison.Ordinal));
+            Assert.True(index > 0, "PerfEngine6Journal is missing.");
+            await db.GetService<IMigrator>().MigrateAsync(all[index - 1]);
+            // One row per event, as the previous release's runtime wrote them; not in sequence order, so that the order read
+            // afterwards comes from the sequence numbers.
+            await db.Database.OpenConnectionAsync();
+            foreach (var (instance, e) in new[] { ("i1", i1[2]), ("i2", i2[0]), ("i1", i1[0]), ("i1", i1[3]), ("i1", i1[1]) })
+            {
+                await using var insert = db.Database.GetDbConnection().CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO "WorkflowJournal" ("InstanceId", "Sequence", "ActivityId", "NodeId", "ActivityType", "ActivityName",
+                        "EventName", "Message", "Error", "TimestampUtc")
+                    VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+                    """;
+                object?[] values = [instance, e.Sequence, e.ActivityId, e.NodeId, e.ActivityType, e.ActivityName, e.EventName, e.Message, e.Error, e.TimestampUtc];
+                for (var v = 0; v < values.Length; v++)
+                {
+                    var parameter = insert.CreateParameter();
+                    parameter.ParameterName = "@p" + v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    parameter.Value = values[v] ?? DBNull.Value;
+                    insert.Parameters.Add(parameter);
+                }
+                await insert.ExecuteNonQueryAsync();
+            }
+            await db.GetService<IMigrator>().MigrateAsync(all[index]);
+        }
+
+        var queries = services.GetRequiredService<IWorkflowInstanceQueries>();
+        Assert.Equal(i1, await queries.GetJournalAsync("i1"));
+        Assert.Equal(i2, await queries.GetJournalAsync("i2"));
+        Assert.Empty(await queries.GetJournalAsync("i3"));
+        await using var after = await factory.CreateDbContextAsync();
+        Assert.Equal(5, await after.WorkflowJournal.SumAsync(j => j.EntryCount));
+        Assert.Contains("IX_WorkflowJournal_InstanceId_Sequence", await IndexesAsync(after, database.IsPostgreSql));
     }
 
     private static Task<List<string>> IndexesAsync(BishanDbContext db, bool postgreSql) => postgreSql

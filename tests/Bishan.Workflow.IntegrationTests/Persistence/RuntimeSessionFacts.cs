@@ -79,7 +79,7 @@ public sealed class RuntimeSessionFacts
         await using var host = await RuntimeHost.StartAsync();
         var pool = host.Get<RuntimeSessionPool>();
         await using (var lease = await pool.RentAsync(CancellationToken.None))
-            lease.Session.Db.WorkflowJournal.Add(new() { InstanceId = "left-over", ActivityId = "a", NodeId = "a", ActivityType = "t", EventName = "e" });
+            lease.Session.Db.WorkflowJournal.Add(new() { InstanceId = "left-over", Sequence = 1, EntryCount = 1, EntriesJson = """[{"a":"a","n":"a","t":"t","e":"e"}]""" });
 
         await using var next = await pool.RentAsync(CancellationToken.None);
 

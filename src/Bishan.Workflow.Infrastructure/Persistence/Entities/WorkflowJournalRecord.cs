@@ -1,17 +1,18 @@
 namespace Bishan.Workflow.Infrastructure.Persistence.Entities;
 
-/// <summary>One journal event; (InstanceId, Sequence) is unique so that no event can be written twice.</summary>
+/// <summary>
+/// The journal events of one execution pass, in one row (issue 15: one index entry per pass instead of one per event).
+/// <see cref="Sequence"/> is the first event's number, the others follow it one by one; (InstanceId, Sequence) is unique,
+/// so that no pass can be written twice. The events themselves are in <see cref="EntriesJson"/> (the runtime's
+/// <c>JournalJson</c> reads and writes them); <see cref="TimestampUtc"/> is the first event's time.
+/// </summary>
 public sealed class WorkflowJournalRecord
 {
     public long Id { get; set; }
     public string InstanceId { get; set; } = "";
     public long Sequence { get; set; }
-    public string ActivityId { get; set; } = "";
-    public string NodeId { get; set; } = "";
-    public string ActivityType { get; set; } = "";
-    public string? ActivityName { get; set; }
-    public string EventName { get; set; } = "";
-    public string? Message { get; set; }
-    public string? Error { get; set; }
+    /// <summary>Number of events in <see cref="EntriesJson"/>: retention reports events, not rows, without reading them.</summary>
+    public int EntryCount { get; set; }
     public DateTime TimestampUtc { get; set; }
+    public string EntriesJson { get; set; } = "[]";
 }

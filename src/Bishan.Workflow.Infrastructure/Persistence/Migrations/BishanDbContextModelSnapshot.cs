@@ -2439,32 +2439,14 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:ValueGenerationStrategy", Microsoft.EntityFrameworkCore.Metadata.SqliteValueGenerationStrategy.None);
 
-                    b.Property<string>("ActivityId")
+                    b.Property<string>("EntriesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActivityName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NodeId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eaed2e1a-f3b8-4218-a0e3-85966ffd3a87"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("6330ebe1-188c-41cd-b9af-88f8c31bd1d1"), entityTypeCount: 60)
         {
         }
 

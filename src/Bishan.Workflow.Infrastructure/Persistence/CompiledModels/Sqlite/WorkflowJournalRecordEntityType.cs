@@ -19,7 +19,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowJournalRecord",
                 typeof(WorkflowJournalRecord),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 6,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -33,56 +33,24 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 sentinel: 0L);
             id.AddAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
-            var activityId = runtimeEntityType.AddProperty(
-                "ActivityId",
+            var entriesJson = runtimeEntityType.AddProperty(
+                "EntriesJson",
                 typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("ActivityId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<ActivityId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("EntriesJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowJournalRecord).GetField("<EntriesJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
-            var activityName = runtimeEntityType.AddProperty(
-                "ActivityName",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("ActivityName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<ActivityName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-
-            var activityType = runtimeEntityType.AddProperty(
-                "ActivityType",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("ActivityType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<ActivityType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-
-            var error = runtimeEntityType.AddProperty(
-                "Error",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("Error", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<Error>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-
-            var eventName = runtimeEntityType.AddProperty(
-                "EventName",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("EventName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<EventName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var entryCount = runtimeEntityType.AddProperty(
+                "EntryCount",
+                typeof(int),
+                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("EntryCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowJournalRecord).GetField("<EntryCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var instanceId = runtimeEntityType.AddProperty(
                 "InstanceId",
                 typeof(string),
                 propertyInfo: typeof(WorkflowJournalRecord).GetProperty("InstanceId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WorkflowJournalRecord).GetField("<InstanceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-
-            var message = runtimeEntityType.AddProperty(
-                "Message",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("Message", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<Message>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-
-            var nodeId = runtimeEntityType.AddProperty(
-                "NodeId",
-                typeof(string),
-                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("NodeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(WorkflowJournalRecord).GetField("<NodeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",
