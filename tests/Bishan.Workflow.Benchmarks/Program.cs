@@ -144,14 +144,13 @@ internal static class Bench
     private static readonly string[] HotPathStatements =
     [
         """SELECT "Id", "Version" FROM "WorkflowDefinitionVersions" WHERE "DefinitionId" = 'bench' AND "IsPublished" = TRUE""",
-        """SELECT i.* FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId" WHERE b."Id" = 'x'""",
+        """SELECT i.* FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId" WHERE b."Id" = 'x' AND b."BurnedAtUtc" IS NULL""",
         """SELECT * FROM "WorkflowInstances" i WHERE i."Id" = 'x'""",
-        """DELETE FROM "WorkflowBookmarks" WHERE "Id" = 'x'""",
-        """INSERT INTO "WorkflowResumedBookmarks" ("Id", "InstanceId", "ResumedAtUtc") VALUES ('x', 'y', 'z')""",
+        """UPDATE "WorkflowBookmarks" SET "BurnedAtUtc" = 'z' WHERE "Id" = 'x' AND "BurnedAtUtc" IS NULL""",
         """UPDATE "WorkflowInstances" SET "StateJson" = 's', "ConcurrencyToken" = 2, "Status" = 'Finished', "SubStatus" = 'Finished' WHERE "Id" = 'x' AND "ConcurrencyToken" = 1""",
-        """SELECT "InstanceId" FROM "WorkflowResumedBookmarks" WHERE "Id" = 'x'""",
+        """SELECT "InstanceId" FROM "WorkflowBookmarks" WHERE "Id" = 'x' AND "BurnedAtUtc" IS NOT NULL""",
         """SELECT "Json", "Version" FROM "WorkflowDefinitionVersions" WHERE "Id" = 'x'""",
-        """SELECT "Id" FROM "WorkflowBookmarks" WHERE "Name" = 'Elsa.Event' AND "Key" = 'Go' AND "CorrelationId" = 'c' ORDER BY "CreatedAtUtc" """,
+        """SELECT "Id" FROM "WorkflowBookmarks" WHERE "Name" = 'Elsa.Event' AND "BurnedAtUtc" IS NULL AND "Key" = 'Go' AND "CorrelationId" = 'c' ORDER BY "CreatedAtUtc" """,
         """SELECT "Id" FROM "WorkflowInstances" WHERE "SubStatus" = 'Executing' AND ("LeaseExpiresAtUtc" IS NULL OR "LeaseExpiresAtUtc" < 'z') ORDER BY "CreatedAtUtc" """,
         """SELECT "DefinitionId", COUNT(*) FROM "WorkflowInstances" WHERE "Status" = 'Running' GROUP BY "DefinitionId" """,
         """SELECT * FROM "WorkflowJournal" WHERE "InstanceId" = 'x' ORDER BY "Sequence" """,
@@ -351,7 +350,7 @@ internal static class Bench
         await using var db = await factory.CreateDbContextAsync();
         var result = new List<string>();
         foreach (var chunk in instanceIds.Chunk(500))
-            result.AddRange(await db.WorkflowBookmarks.Where(b => chunk.Contains(b.InstanceId)).Select(b => b.Id).ToListAsync());
+            result.AddRange(await db.WorkflowBookmarks.Where(b => chunk.Contains(b.InstanceId) && b.BurnedAtUtc == null).Select(b => b.Id).ToListAsync());
         return result;
     }
 

@@ -122,17 +122,13 @@ public sealed partial class RetentionService(
     }
 
     /// <summary>
-    /// Removes the bookmarks and resumed bookmarks of instances that no longer exist, once per run. Neither table has an
-    /// index by instance (issue 15: every resume would write to it), so a delete by instance ids would read the whole table
-    /// in every batch; this reads each table once, looking each row's instance up by its key. A bookmark row is always
-    /// written in or after the transaction that stores its instance, so only pruned instances leave such rows.
+    /// Removes the bookmarks (waiting or burned) of instances that no longer exist, once per run. The table has no index by
+    /// instance (issue 15: every resume would write to it), so a delete by instance ids would read the whole table in every
+    /// batch; this reads it once, looking each row's instance up by its key. A bookmark row is always written in or after
+    /// the transaction that stores its instance, so only pruned instances leave such rows.
     /// </summary>
     private Task<int> SweepBookmarksAsync(CancellationToken ct) =>
-        InTransactionAsync(async db =>
-        {
-            var bookmarks = await db.WorkflowBookmarks.Where(b => !db.WorkflowInstances.Any(i => i.Id == b.InstanceId)).ExecuteDeleteAsync(ct);
-            return bookmarks + await db.WorkflowResumedBookmarks.Where(r => !db.WorkflowInstances.Any(i => i.Id == r.InstanceId)).ExecuteDeleteAsync(ct);
-        }, ct);
+        InTransactionAsync(db => db.WorkflowBookmarks.Where(b => !db.WorkflowInstances.Any(i => i.Id == b.InstanceId)).ExecuteDeleteAsync(ct), ct);
 
     private Task<int> DeleteOldAuditAsync(DateTime cutoff, CancellationToken ct) =>
         InTransactionAsync(db => db.AuditEntries.Where(a => a.AtUtc < cutoff).ExecuteDeleteAsync(ct), ct);

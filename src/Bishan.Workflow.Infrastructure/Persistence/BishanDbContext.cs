@@ -30,7 +30,6 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
     public DbSet<WorkflowDefinitionVersionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRecord>();
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
     public DbSet<WorkflowBookmarkRecord> WorkflowBookmarks => Set<WorkflowBookmarkRecord>();
-    public DbSet<WorkflowResumedBookmarkRecord> WorkflowResumedBookmarks => Set<WorkflowResumedBookmarkRecord>();
     public DbSet<WorkflowTriggerRecord> WorkflowTriggers => Set<WorkflowTriggerRecord>();
     public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
     public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
@@ -165,12 +164,6 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
         ConfigureTriggers(builder.Entity<WorkflowTriggerRecord>());
         ConfigureJournal(builder.Entity<WorkflowJournalRecord>());
 
-        var resumed = builder.Entity<WorkflowResumedBookmarkRecord>();
-        resumed.ToTable("WorkflowResumedBookmarks");
-        resumed.HasKey(r => r.Id);
-        // No index on InstanceId (issue 15): every resume wrote an entry into it, and only the nightly retention reads
-        // the table by instance (a scan then, once a night, instead of one more index page in every resume).
-
         ConfigureOutbox(builder.Entity<OutboxMessageRecord>());
         var counters = builder.Entity<FileNumberCounterRecord>();
         counters.ToTable("FileNumberCounters");
@@ -254,14 +247,19 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
         // bookmark is resumed by its id, so its burn writes no entry here (one page less per resume). The filter names the
         // bookmark kind as a literal, as the runtime's event query does, so that both databases may use the partial index.
         e.HasIndex(b => new { b.Key, b.CorrelationId }, "IX_WorkflowBookmarks_Events")
-            .HasFilter($"\"Name\" = '{Event.BookmarkName}'");
+            .HasFilter($"\"Name\" = '{Event.BookmarkName}' AND {Waiting}");
         // No index on InstanceId (round five): every burn deleted an entry from it, and only retention and tests look
         // bookmarks up by instance (retention sweeps the bookmarks of removed instances once per run).
 
         // Timers only: most bookmarks (events, tasks) have no time, and an entry for each of them would be one
         // more index page written by every pass that adds or burns one. The scheduler asks for timers only.
-        e.HasIndex(b => b.ResumeAtUtc).HasFilter("\"ResumeAtUtc\" IS NOT NULL");
+        // Both indexes hold waiting bookmarks only (round six): the burn, an UPDATE of the row, takes its entry out as the
+        // DELETE did before; the readers of waiting bookmarks ask for the same condition.
+        e.HasIndex(b => b.ResumeAtUtc).HasFilter($"\"ResumeAtUtc\" IS NOT NULL AND {Waiting}");
     }
+
+    /// <summary>The condition of a bookmark that can still be resumed (not burned), as the partial indexes write it.</summary>
+    internal const string Waiting = "\"BurnedAtUtc\" IS NULL";
 
     private static void ConfigureTriggers(EntityTypeBuilder<WorkflowTriggerRecord> e)
     {

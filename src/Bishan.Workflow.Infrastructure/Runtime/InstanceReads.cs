@@ -19,7 +19,8 @@ internal static class InstanceReads
     private static readonly Statement ById = new($"""SELECT {Columns} FROM "WorkflowInstances" i WHERE i."Id" = @id""", "@id");
 
     private static readonly Statement ByBookmark = new($"""
-        SELECT {Columns} FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId" WHERE b."Id" = @id
+        SELECT {Columns} FROM "WorkflowBookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId"
+        WHERE b."Id" = @id AND b."BurnedAtUtc" IS NULL
         """, "@id");
 
     // TRUE as a literal, not a parameter: only then may SQLite use the partial index of published versions (one entry per
@@ -31,7 +32,7 @@ internal static class InstanceReads
     public static Task<WorkflowInstanceRecord?> ByIdAsync(RuntimeSession session, string instanceId, CancellationToken ct) =>
         session.Commands.ReadFirstAsync(ById, session.Transaction, Record, ct, instanceId);
 
-    /// <summary>The instance that holds bookmark <paramref name="bookmarkId"/>; null when no such bookmark row exists.</summary>
+    /// <summary>The instance that waits at bookmark <paramref name="bookmarkId"/>; null when no such bookmark waits (none, or burned).</summary>
     public static Task<WorkflowInstanceRecord?> ByBookmarkAsync(RuntimeSession session, string bookmarkId, CancellationToken ct) =>
         session.Commands.ReadFirstAsync(ByBookmark, session.Transaction, Record, ct, bookmarkId);
 

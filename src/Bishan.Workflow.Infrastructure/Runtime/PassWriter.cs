@@ -25,9 +25,14 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
 
     private static readonly Statement DeleteBookmark = new("""DELETE FROM "WorkflowBookmarks" WHERE "Id" = @id""", "@id");
 
-    private static readonly Statement InsertResumed = new("""
-        INSERT INTO "WorkflowResumedBookmarks" ("Id", "InstanceId", "ResumedAtUtc") VALUES (@id, @instance, @at)
-        """, "@id", "@instance", "@at");
+    /// <summary>
+    /// The burn: the bookmark is marked resumed in its row (issue 15, round six), guarded by its not being burned yet, so that
+    /// of several racers exactly one changes a row. One page where a delete here and an insert into a second table wrote two
+    /// b-trees; the burned row answers a later resume of the same id with "already resumed".
+    /// </summary>
+    private static readonly Statement BurnBookmark = new("""
+        UPDATE "WorkflowBookmarks" SET "BurnedAtUtc" = @at WHERE "Id" = @id AND "BurnedAtUtc" IS NULL
+        """, "@at", "@id");
 
     private static readonly Statement InsertInstance = new("""
         INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "DefinitionVersionId", "CorrelationId", "Status",
@@ -64,12 +69,8 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         VALUES (@instance, @sequence, @count, @at, @entries)
         """, "@instance", "@sequence", "@count", "@at", "@entries");
 
-    public async Task<bool> BurnBookmarkAsync(string bookmarkId, string instanceId, DateTime nowUtc, CancellationToken ct)
-    {
-        if (await ExecuteAsync(DeleteBookmark, ct, bookmarkId) == 0) return false;
-        await ExecuteAsync(InsertResumed, ct, bookmarkId, instanceId, nowUtc);
-        return true;
-    }
+    public async Task<bool> BurnBookmarkAsync(string bookmarkId, DateTime nowUtc, CancellationToken ct) =>
+        await ExecuteAsync(BurnBookmark, ct, nowUtc, bookmarkId) == 1;
 
     public async Task DeleteBookmarksAsync(IEnumerable<string> ids, CancellationToken ct)
     {
@@ -98,7 +99,7 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         if (_queued is null)
         {
             if (savepointSql is not null) throw new InvalidOperationException("A deferred savepoint needs a provider that batches.");
-            if (resumedBookmarkId is not null && !await BurnBookmarkAsync(resumedBookmarkId, row.Id, nowUtc, ct)) return FirstWrites.AlreadyBurned;
+            if (resumedBookmarkId is not null && !await BurnBookmarkAsync(resumedBookmarkId, nowUtc, ct)) return FirstWrites.AlreadyBurned;
             return await UpdateInstanceAsync(row, read, readToken, ct) ? FirstWrites.Written : FirstWrites.InstanceChanged;
         }
 
@@ -109,9 +110,8 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         DbBatchCommand? burn = null;
         if (resumedBookmarkId is not null)
         {
-            burn = PreparedCommands.BatchCommand(batch, DeleteBookmark, [resumedBookmarkId]);
+            burn = PreparedCommands.BatchCommand(batch, BurnBookmark, [nowUtc, resumedBookmarkId]);
             batch.BatchCommands.Add(burn);
-            batch.BatchCommands.Add(PreparedCommands.BatchCommand(batch, InsertResumedUnlessThere, [resumedBookmarkId, row.Id, nowUtc]));
         }
         var (statement, values) = UpdateCommand(row, read, readToken);
         var update = PreparedCommands.BatchCommand(batch, statement, values);
@@ -120,14 +120,6 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         if (burn is not null && burn.RecordsAffected == 0) return FirstWrites.AlreadyBurned;
         return update.RecordsAffected == 1 ? FirstWrites.Written : FirstWrites.InstanceChanged;
     }
-
-    /// <summary>
-    /// The resumed-bookmark row in a batch, where it is sent whether or not the burn found the bookmark: a bookmark that was
-    /// resumed before has its row already (the pass is then rolled back to its savepoint).
-    /// </summary>
-    private static readonly Statement InsertResumedUnlessThere = new("""
-        INSERT INTO "WorkflowResumedBookmarks" ("Id", "InstanceId", "ResumedAtUtc") VALUES (@id, @instance, @at) ON CONFLICT ("Id") DO NOTHING
-        """, "@id", "@instance", "@at");
 
     /// <summary>Writes the row's new values if nobody else saved the instance since it was read as <paramref name="read"/>.</summary>
     public async Task<bool> UpdateInstanceAsync(WorkflowInstanceRecord row, IndexedValues read, long readToken, CancellationToken ct)

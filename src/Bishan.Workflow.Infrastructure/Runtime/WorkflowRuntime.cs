@@ -15,9 +15,9 @@ namespace Bishan.Workflow.Infrastructure.Runtime;
 /// concurrency token; resuming also burns the bookmark row first, so that of many racers exactly one wins.
 /// </summary>
 /// <remarks>
-/// Resuming an id whose bookmark row does not exist answers <see cref="ResumeOutcome.AlreadyResumed"/>
-/// when the id is recorded in WorkflowResumedBookmarks (it was resumed before, e.g. a timer job that fires
-/// twice) and <see cref="ResumeOutcome.NotFound"/> otherwise (never issued, or removed without being resumed,
+/// Resuming an id whose bookmark does not wait answers <see cref="ResumeOutcome.AlreadyResumed"/>
+/// when its row is burned (it was resumed before, e.g. a timer job that fires twice) and
+/// <see cref="ResumeOutcome.NotFound"/> otherwise (never issued, or removed without being resumed,
 /// e.g. the branch was cancelled). Neither writes anything.
 /// </remarks>
 internal sealed class WorkflowRuntime(
@@ -96,7 +96,7 @@ internal sealed class WorkflowRuntime(
         await using (var lease = await sessions.RentAsync(ct))
         {
             var db = lease.Session.Db;
-            var query = db.WorkflowBookmarks.AsNoTracking().Where(b => b.Name == Event.BookmarkName && b.Key == eventName);
+            var query = db.WorkflowBookmarks.AsNoTracking().Where(b => b.Name == Event.BookmarkName && b.BurnedAtUtc == null && b.Key == eventName);
             if (correlationId is not null) query = query.Where(b => b.CorrelationId == correlationId);
             if (instanceId is not null) query = query.Where(b => b.InstanceId == instanceId);
             bookmarkIds = await query.OrderBy(b => b.CreatedAtUtc).Select(b => b.Id).ToListAsync(ct);
@@ -226,8 +226,8 @@ internal sealed class WorkflowRuntime(
 
     private static async Task<ResumeResult> MissingBookmarkAsync(BishanDbContext db, string bookmarkId, CancellationToken ct)
     {
-        var instanceId = await db.WorkflowResumedBookmarks.AsNoTracking()
-            .Where(r => r.Id == bookmarkId).Select(r => r.InstanceId).FirstOrDefaultAsync(ct);
+        var instanceId = await db.WorkflowBookmarks.AsNoTracking()
+            .Where(b => b.Id == bookmarkId && b.BurnedAtUtc != null).Select(b => b.InstanceId).FirstOrDefaultAsync(ct);
         if (instanceId is null) return new ResumeResult(ResumeOutcome.NotFound, null);
         var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         return new ResumeResult(ResumeOutcome.AlreadyResumed, instance is null ? null : InstanceRecords.ToSummary(instance));

@@ -13,7 +13,7 @@ internal sealed class StoredScheduleSource(IDbContextFactory<BishanDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.WorkflowBookmarks.AsNoTracking()
-            .Where(b => b.ResumeAtUtc != null)
+            .Where(b => b.ResumeAtUtc != null && b.BurnedAtUtc == null)
             .Select(b => new { b.Id, b.ResumeAtUtc })
             .ToListAsync(ct);
         return [.. rows.Select(b => new TimerBookmark(b.Id, DateTime.SpecifyKind(b.ResumeAtUtc!.Value, DateTimeKind.Utc)))];

@@ -12,7 +12,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("619bd5e1-086e-4c3d-8f50-61691b5b1cd4"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("7c957c3b-0606-4ebf-823e-1c1c3c09fad0"), entityTypeCount: 59)
         {
         }
 
@@ -67,7 +67,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
             var workflowIncidentRecord = WorkflowIncidentRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
             var workflowJournalRecord = WorkflowJournalRecordEntityType.Create(this);
-            var workflowResumedBookmarkRecord = WorkflowResumedBookmarkRecordEntityType.Create(this);
             var workflowTriggerRecord = WorkflowTriggerRecordEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var refreshTokenRecord = RefreshTokenRecordEntityType.Create(this);
@@ -170,7 +169,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
             WorkflowIncidentRecordEntityType.CreateAnnotations(workflowIncidentRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
             WorkflowJournalRecordEntityType.CreateAnnotations(workflowJournalRecord);
-            WorkflowResumedBookmarkRecordEntityType.CreateAnnotations(workflowResumedBookmarkRecord);
             WorkflowTriggerRecordEntityType.CreateAnnotations(workflowTriggerRecord);
             AppUserEntityType.CreateAnnotations(appUser);
             RefreshTokenRecordEntityType.CreateAnnotations(refreshTokenRecord);

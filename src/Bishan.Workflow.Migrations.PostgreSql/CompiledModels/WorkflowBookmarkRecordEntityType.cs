@@ -21,7 +21,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 "Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowBookmarkRecord",
                 typeof(WorkflowBookmarkRecord),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 1,
                 namedIndexCount: 1,
                 keyCount: 1);
@@ -47,6 +47,15 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 propertyInfo: typeof(WorkflowBookmarkRecord).GetProperty("ActivityType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WorkflowBookmarkRecord).GetField("<ActivityType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             activityType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var burnedAtUtc = runtimeEntityType.AddProperty(
+                "BurnedAtUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(WorkflowBookmarkRecord).GetProperty("BurnedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowBookmarkRecord).GetField("<BurnedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            burnedAtUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var correlationId = runtimeEntityType.AddProperty(
                 "CorrelationId",
@@ -117,12 +126,12 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
 
             var index = runtimeEntityType.AddIndex(
                 new[] { resumeAtUtc });
-            index.AddAnnotation("Relational:Filter", "\"ResumeAtUtc\" IS NOT NULL");
+            index.AddAnnotation("Relational:Filter", "\"ResumeAtUtc\" IS NOT NULL AND \"BurnedAtUtc\" IS NULL");
 
             var iX_WorkflowBookmarks_Events = runtimeEntityType.AddIndex(
                 new[] { key, correlationId },
                 name: "IX_WorkflowBookmarks_Events");
-            iX_WorkflowBookmarks_Events.AddAnnotation("Relational:Filter", "\"Name\" = 'Elsa.Event'");
+            iX_WorkflowBookmarks_Events.AddAnnotation("Relational:Filter", "\"Name\" = 'Elsa.Event' AND \"BurnedAtUtc\" IS NULL");
 
             return runtimeEntityType;
         }

@@ -2280,6 +2280,9 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("BurnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CorrelationId")
                         .HasColumnType("text");
 
@@ -2310,10 +2313,10 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ResumeAtUtc")
-                        .HasFilter("\"ResumeAtUtc\" IS NOT NULL");
+                        .HasFilter("\"ResumeAtUtc\" IS NOT NULL AND \"BurnedAtUtc\" IS NULL");
 
                     b.HasIndex(new[] { "Key", "CorrelationId" }, "IX_WorkflowBookmarks_Events")
-                        .HasFilter("\"Name\" = 'Elsa.Event'");
+                        .HasFilter("\"Name\" = 'Elsa.Event' AND \"BurnedAtUtc\" IS NULL");
 
                     b.ToTable("WorkflowBookmarks", (string)null);
                 });
@@ -2529,23 +2532,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkflowJournal", (string)null);
-                });
-
-            modelBuilder.Entity("Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowResumedBookmarkRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("ResumedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("WorkflowResumedBookmarks", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowTriggerRecord", b =>

@@ -141,7 +141,7 @@ internal sealed class CasesHost : IAsyncDisposable
     public async Task FireTimerAsync(string instanceId, string name = "Elsa.Delay")
     {
         var timer = await QueryAsync(db => db.WorkflowBookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instanceId && b.Name == name && b.ResumeAtUtc != null).OrderBy(b => b.ResumeAtUtc).FirstAsync());
+            .Where(b => b.InstanceId == instanceId && b.Name == name && b.ResumeAtUtc != null && b.BurnedAtUtc == null).OrderBy(b => b.ResumeAtUtc).FirstAsync());
         var due = new DateTimeOffset(timer.ResumeAtUtc!.Value, TimeSpan.Zero);
         if (Time.GetUtcNow() < due) Time.SetUtcNow(due);
         Assert.Equal(ResumeOutcome.Resumed, (await Runtime.ResumeAsync(timer.Id, null)).Outcome);

@@ -61,7 +61,7 @@ public sealed class FamilyEducationFacts(BishanWebFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BishanDbContext>();
-        var bookmark = await db.WorkflowBookmarks.SingleAsync(b => b.InstanceId == instanceId && b.Name == "Elsa.Delay");
+        var bookmark = await db.WorkflowBookmarks.SingleAsync(b => b.InstanceId == instanceId && b.Name == "Elsa.Delay" && b.BurnedAtUtc == null);
         var result = await scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>().ResumeAsync(bookmark.Id, null);
         Assert.Equal(ResumeOutcome.Resumed, result.Outcome);
     }

@@ -86,7 +86,7 @@ public sealed class SupervisionFacts(BishanWebFactory factory)
             using var scope = factory.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<BishanDbContext>();
             var instanceId = notice["workflowInstanceId"]!.GetValue<string>();
-            var bookmark = await db.WorkflowBookmarks.SingleAsync(b => b.InstanceId == instanceId && b.Name == "Elsa.StartAt");
+            var bookmark = await db.WorkflowBookmarks.SingleAsync(b => b.InstanceId == instanceId && b.Name == "Elsa.StartAt" && b.BurnedAtUtc == null);
             var result = await scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>().ResumeAsync(bookmark.Id, null);
             Assert.Equal(ResumeOutcome.Resumed, result.Outcome);
         }

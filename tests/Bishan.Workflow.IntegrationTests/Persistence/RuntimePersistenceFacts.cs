@@ -28,7 +28,9 @@ public sealed class RuntimePersistenceFacts
         Assert.Equal(["Before", "After"], await host.WriteLinesAsync(started.Id));
         var journal = await host.Instances.GetJournalAsync(started.Id);
         Assert.Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i), journal.Select(j => j.Sequence));
-        Assert.Equal(0, await host.QueryAsync(db => db.WorkflowBookmarks.CountAsync()));
+        // Nothing waits any more; the resumed bookmark's row stays, burned, to answer a second resume with "already resumed".
+        Assert.Equal(0, await host.QueryAsync(db => db.WorkflowBookmarks.CountAsync(b => b.BurnedAtUtc == null)));
+        Assert.Equal(1, await host.QueryAsync(db => db.WorkflowBookmarks.CountAsync(b => b.BurnedAtUtc != null)));
     }
 
     [Fact]

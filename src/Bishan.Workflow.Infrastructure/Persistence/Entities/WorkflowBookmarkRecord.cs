@@ -1,8 +1,12 @@
 namespace Bishan.Workflow.Infrastructure.Persistence.Entities;
 
 /// <summary>
-/// A point where an instance waits. The row exists exactly as long as the bookmark can be resumed:
-/// resuming deletes it first, which is what makes a second resume of the same bookmark lose.
+/// A point where an instance waits. It can be resumed while <see cref="BurnedAtUtc"/> is null: resuming sets it first
+/// (an UPDATE guarded by the null), which is what makes a second resume of the same bookmark lose; the burned row stays
+/// so that a later resume of the same id answers "already resumed" (API 409) rather than "not found" (404). A bookmark
+/// removed without being resumed (its branch was cancelled) is deleted. Every reader of waiting bookmarks asks for
+/// <c>BurnedAtUtc IS NULL</c> (issue 15, engine round six: one row updated in place instead of a row deleted here and
+/// one inserted into a table of resumed bookmarks).
 /// </summary>
 public sealed class WorkflowBookmarkRecord
 {
@@ -17,4 +21,6 @@ public sealed class WorkflowBookmarkRecord
     public DateTime? ResumeAtUtc { get; set; }
     public string? PayloadJson { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>When the bookmark was resumed; null while it waits.</summary>
+    public DateTime? BurnedAtUtc { get; set; }
 }

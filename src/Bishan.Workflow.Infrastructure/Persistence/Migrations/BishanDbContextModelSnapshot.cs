@@ -2215,6 +2215,9 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BurnedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CorrelationId")
                         .HasColumnType("TEXT");
 
@@ -2245,10 +2248,10 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ResumeAtUtc")
-                        .HasFilter("\"ResumeAtUtc\" IS NOT NULL");
+                        .HasFilter("\"ResumeAtUtc\" IS NOT NULL AND \"BurnedAtUtc\" IS NULL");
 
                     b.HasIndex(new[] { "Key", "CorrelationId" }, "IX_WorkflowBookmarks_Events")
-                        .HasFilter("\"Name\" = 'Elsa.Event'");
+                        .HasFilter("\"Name\" = 'Elsa.Event' AND \"BurnedAtUtc\" IS NULL");
 
                     b.ToTable("WorkflowBookmarks", (string)null);
                 });
@@ -2462,23 +2465,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkflowJournal", (string)null);
-                });
-
-            modelBuilder.Entity("Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowResumedBookmarkRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ResumedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("WorkflowResumedBookmarks", (string)null);
                 });
 
             modelBuilder.Entity("Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowTriggerRecord", b =>

@@ -11,7 +11,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6330ebe1-188c-41cd-b9af-88f8c31bd1d1"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("c924ac43-9c2b-4e3e-8957-ed1a9f85cd62"), entityTypeCount: 59)
         {
         }
 
@@ -66,7 +66,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
             var workflowIncidentRecord = WorkflowIncidentRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
             var workflowJournalRecord = WorkflowJournalRecordEntityType.Create(this);
-            var workflowResumedBookmarkRecord = WorkflowResumedBookmarkRecordEntityType.Create(this);
             var workflowTriggerRecord = WorkflowTriggerRecordEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var refreshTokenRecord = RefreshTokenRecordEntityType.Create(this);
@@ -169,7 +168,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
             WorkflowIncidentRecordEntityType.CreateAnnotations(workflowIncidentRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
             WorkflowJournalRecordEntityType.CreateAnnotations(workflowJournalRecord);
-            WorkflowResumedBookmarkRecordEntityType.CreateAnnotations(workflowResumedBookmarkRecord);
             WorkflowTriggerRecordEntityType.CreateAnnotations(workflowTriggerRecord);
             AppUserEntityType.CreateAnnotations(appUser);
             RefreshTokenRecordEntityType.CreateAnnotations(refreshTokenRecord);
