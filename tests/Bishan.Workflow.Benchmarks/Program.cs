@@ -153,7 +153,7 @@ internal static class Bench
         """SELECT "Id" FROM "WorkflowBookmarks" WHERE "Name" = 'Elsa.Event' AND "BurnedAtUtc" IS NULL AND "Key" = 'Go' AND "CorrelationId" = 'c' ORDER BY "CreatedAtUtc" """,
         """SELECT "Id" FROM "WorkflowInstances" WHERE "SubStatus" = 'Executing' AND ("LeaseExpiresAtUtc" IS NULL OR "LeaseExpiresAtUtc" < 'z') ORDER BY "CreatedAtUtc" """,
         """SELECT "DefinitionId", COUNT(*) FROM "WorkflowInstances" WHERE "Status" = 'Running' GROUP BY "DefinitionId" """,
-        """SELECT * FROM "WorkflowJournal" WHERE "InstanceId" = 'x' ORDER BY "Sequence" """,
+        """WITH RECURSIVE "chain" AS (SELECT j.* FROM "WorkflowInstances" i JOIN "WorkflowJournal" j ON j."Id" = i."LastJournalId" AND j."InstanceId" = i."Id" WHERE i."Id" = 'x' UNION ALL SELECT j.* FROM "chain" c JOIN "WorkflowJournal" j ON j."Id" = c."PreviousId" AND j."InstanceId" = c."InstanceId") SELECT * FROM "chain" """,
     ];
 
     private static void PrintPlans(string dbPath)
@@ -372,11 +372,13 @@ internal static class Bench
         WorkflowInstanceRecord row;
         WorkflowBookmarkRecord bookmark;
         List<WorkflowJournalRecord> journal;
+        long nextJournalId;
         await using (var db = await factory.CreateDbContextAsync())
         {
             row = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == template.Id);
             bookmark = await db.WorkflowBookmarks.AsNoTracking().SingleAsync(b => b.InstanceId == template.Id);
-            journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == template.Id).ToListAsync();
+            journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == template.Id).OrderBy(j => j.Sequence).ToListAsync();
+            nextJournalId = await db.WorkflowJournal.MaxAsync(j => j.Id) + 1;
         }
         const int batch = 5_000;
         for (var done = 0; done < count; done += batch)
@@ -385,12 +387,24 @@ internal static class Bench
             for (var i = done; i < Math.Min(count, done + batch); i++)
             {
                 var id = Guid.NewGuid().ToString("N");
+                // The journal rows with their keys given, so that the copy's chain (instance -> newest row -> previous) is linked.
+                long? previous = null;
+                foreach (var j in journal)
+                {
+                    db.WorkflowJournal.Add(new WorkflowJournalRecord
+                    {
+                        Id = nextJournalId, InstanceId = id, Sequence = j.Sequence, EntryCount = j.EntryCount, TimestampUtc = j.TimestampUtc,
+                        EntriesJson = j.EntriesJson, PreviousId = previous,
+                    });
+                    previous = nextJournalId++;
+                }
                 db.WorkflowInstances.Add(new WorkflowInstanceRecord
                 {
                     Id = id, DefinitionId = row.DefinitionId, DefinitionVersion = row.DefinitionVersion,
                     DefinitionVersionId = row.DefinitionVersionId, CorrelationId = "seed" + i, Status = row.Status,
                     SubStatus = row.SubStatus, StateJson = row.StateJson, VariablesJson = row.VariablesJson,
                     OutputJson = row.OutputJson, CreatedAtUtc = row.CreatedAtUtc, UpdatedAtUtc = row.UpdatedAtUtc, ConcurrencyToken = 1,
+                    LastJournalId = previous,
                 });
                 db.WorkflowBookmarks.Add(new WorkflowBookmarkRecord
                 {
@@ -398,11 +412,6 @@ internal static class Bench
                     ActivityId = bookmark.ActivityId, NodeId = bookmark.NodeId, ActivityType = bookmark.ActivityType,
                     CreatedAtUtc = bookmark.CreatedAtUtc,
                 });
-                foreach (var j in journal)
-                    db.WorkflowJournal.Add(new WorkflowJournalRecord
-                    {
-                        InstanceId = id, Sequence = j.Sequence, EntryCount = j.EntryCount, TimestampUtc = j.TimestampUtc, EntriesJson = j.EntriesJson,
-                    });
             }
             await db.SaveChangesAsync();
         }

@@ -105,10 +105,7 @@ public sealed partial class RetentionService(
             {
                 var ids = await PrunableInstances(db, cutoff).OrderBy(i => i.Id).Select(i => i.Id).Take(options.BatchSize).ToListAsync(ct);
                 if (ids.Count == 0) return (0, 0);
-                // The journal holds one row per pass: report its events, as the instance view shows them.
-                var journal = db.WorkflowJournal.Where(j => ids.Contains(j.InstanceId));
-                var journalEntries = await journal.SumAsync(j => j.EntryCount, ct);
-                await journal.ExecuteDeleteAsync(ct);
+                var journalEntries = await DeleteJournalsAsync(db, ids, ct);
                 await db.WorkflowIncidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(ct);
                 var pruned = await db.WorkflowInstances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(ct);
                 return (pruned, journalEntries);
@@ -119,6 +116,29 @@ public sealed partial class RetentionService(
         }
         if (instances > 0) await SweepBookmarksAsync(ct);
         return (instances, journal);
+    }
+
+    /// <summary>
+    /// Deletes the journals of <paramref name="instanceIds"/> and returns how many events they held (one row holds a pass's
+    /// events; the run reports events, as the instance view lists them). The journal has no index by instance (issue 15):
+    /// each instance's rows are a chain from its newest row, walked one link per statement for the whole batch, by key.
+    /// </summary>
+    private static async Task<int> DeleteJournalsAsync(BishanDbContext db, List<string> instanceIds, CancellationToken ct)
+    {
+        var links = await db.WorkflowInstances.Where(i => instanceIds.Contains(i.Id) && i.LastJournalId != null)
+            .Select(i => i.LastJournalId!.Value).ToListAsync(ct);
+        var (rows, entries) = (new List<long>(), 0);
+        while (links.Count > 0)
+        {
+            var level = await db.WorkflowJournal.Where(j => links.Contains(j.Id) && instanceIds.Contains(j.InstanceId))
+                .Select(j => new { j.Id, j.PreviousId, j.EntryCount }).ToListAsync(ct);
+            rows.AddRange(level.Select(j => j.Id));
+            entries += level.Sum(j => j.EntryCount);
+            links = [.. level.Where(j => j.PreviousId != null).Select(j => j.PreviousId!.Value)];
+        }
+        foreach (var chunk in rows.Chunk(1_000))
+            await db.WorkflowJournal.Where(j => chunk.Contains(j.Id)).ExecuteDeleteAsync(ct);
+        return entries;
     }
 
     /// <summary>

@@ -274,10 +274,11 @@ public sealed class BishanDbContext(DbContextOptions<BishanDbContext> options)
         e.ToTable("WorkflowJournal");
         e.HasKey(j => j.Id);
         // On SQLite a plain INTEGER PRIMARY KEY (the rowid), not AUTOINCREMENT (issue 15): AUTOINCREMENT updates the
-        // sqlite_sequence table in every transaction that writes the journal, one more page per pass. Ids are only an
-        // order within the table; (InstanceId, Sequence) is what identifies an event.
+        // sqlite_sequence table in every transaction that writes the journal, one more page per pass. Ids are an order
+        // within the table and the links of an instance's chain of rows; (InstanceId, Sequence) is what identifies an event.
         e.Property(j => j.Id).ValueGeneratedOnAdd()
             .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
-        e.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique();
+        // No index (round six): an instance's rows are a chain from WorkflowInstances.LastJournalId through PreviousId, all
+        // read by the key, see WorkflowJournalRecord.
     }
 }

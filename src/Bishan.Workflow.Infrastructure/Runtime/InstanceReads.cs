@@ -13,7 +13,7 @@ internal static class InstanceReads
     private const string Columns = """
         i."Id", i."DefinitionId", i."DefinitionVersion", i."DefinitionVersionId", i."CorrelationId", i."Status", i."SubStatus",
         i."StateJson", i."VariablesJson", i."OutputJson", i."TriggerNodeId", i."TriggerInputJson", i."CreatedAtUtc",
-        i."UpdatedAtUtc", i."FinishedAtUtc", i."ConcurrencyToken"
+        i."UpdatedAtUtc", i."FinishedAtUtc", i."ConcurrencyToken", i."LastJournalId"
         """;
 
     private static readonly Statement ById = new($"""SELECT {Columns} FROM "WorkflowInstances" i WHERE i."Id" = @id""", "@id");
@@ -57,6 +57,7 @@ internal static class InstanceReads
         UpdatedAtUtc = Utc(reader.GetDateTime(13)),
         FinishedAtUtc = reader.IsNull(14) ? null : Utc(reader.GetDateTime(14)),
         ConcurrencyToken = reader.GetInt64(15),
+        LastJournalId = reader.IsNull(16) ? null : reader.GetInt64(16),
     };
 
     private static string? Text(IRuntimeRow reader, int ordinal) => reader.IsNull(ordinal) ? null : reader.GetString(ordinal);

@@ -67,7 +67,7 @@ internal sealed class PassCommitter(OutboxDispatcher outbox, TimeProvider time, 
             }
             await writer.DeleteBookmarksAsync(result.RemovedBookmarkIds.Where(id => id != resumedBookmarkId), ct);
             await writer.InsertBookmarksAsync(result.AddedBookmarks.Select(b => InstanceRecords.ToRecord(row.Id, b)), ct);
-            await writer.InsertJournalAsync(JournalJson.ToRecord(row.Id, result.Journal), ct);
+            await writer.InsertJournalAsync(JournalJson.ToRecord(row.Id, result.Journal), row.LastJournalId, ct);
             await writer.InsertIncidentsAsync(result.NewIncidents.Select(i => InstanceRecords.ToRecord(row.Id, i)), ct);
             // The follow-ups come from the pass's effects alone, so their rows go with the pass's own (one round trip where
             // the provider batches); a refused effect below rolls them back with the rest.

@@ -63,11 +63,24 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
         VALUES (@id, @instance, @activity, @node, @type, @message, @code, @at)
         """, "@id", "@instance", "@activity", "@node", "@type", "@message", "@code", "@at");
 
-    /// <summary>The pass's journal: one row for all its events (<see cref="JournalJson"/>).</summary>
+    /// <summary>The pass's journal: one row for all its events (<see cref="JournalJson"/>), linked to the instance's previous row.</summary>
     private static readonly Statement InsertJournal = new("""
-        INSERT INTO "WorkflowJournal" ("InstanceId", "Sequence", "EntryCount", "TimestampUtc", "EntriesJson")
-        VALUES (@instance, @sequence, @count, @at, @entries)
-        """, "@instance", "@sequence", "@count", "@at", "@entries");
+        INSERT INTO "WorkflowJournal" ("InstanceId", "Sequence", "EntryCount", "TimestampUtc", "EntriesJson", "PreviousId")
+        VALUES (@instance, @sequence, @count, @at, @entries, @previous)
+        """, "@instance", "@sequence", "@count", "@at", "@entries", "@previous");
+
+    /// <summary>
+    /// The instance names the row just inserted as its newest (<c>WorkflowJournalRecord</c>'s chain). The key comes from the
+    /// connection's last insert (SQLite's rowid, PostgreSQL's identity sequence in this session), so nothing waits for it;
+    /// on SQLite the instance's page is already written by the pass's update, so this costs no page.
+    /// </summary>
+    private static readonly Statement LinkJournalSqlite = new("""
+        UPDATE "WorkflowInstances" SET "LastJournalId" = last_insert_rowid() WHERE "Id" = @instance
+        """, "@instance");
+
+    private static readonly Statement LinkJournalPostgreSql = new("""
+        UPDATE "WorkflowInstances" SET "LastJournalId" = currval(pg_get_serial_sequence('"WorkflowJournal"', 'Id')) WHERE "Id" = @instance
+        """, "@instance");
 
     public async Task<bool> BurnBookmarkAsync(string bookmarkId, DateTime nowUtc, CancellationToken ct) =>
         await ExecuteAsync(BurnBookmark, ct, nowUtc, bookmarkId) == 1;
@@ -158,9 +171,16 @@ internal sealed class PassWriter(PreparedCommands commands, DbTransaction? trans
                 b.ActivityType, b.ResumeAtUtc, b.PayloadJson, b.CreatedAtUtc);
     }
 
-    /// <summary>The pass's journal row, if the pass journaled anything.</summary>
-    public Task InsertJournalAsync(WorkflowJournalRecord? row, CancellationToken ct) =>
-        row is null ? Task.CompletedTask : WriteAsync(InsertJournal, ct, row.InstanceId, row.Sequence, row.EntryCount, row.TimestampUtc, row.EntriesJson);
+    /// <summary>
+    /// The pass's journal row, if the pass journaled anything, after <paramref name="previousId"/> (the instance's newest row
+    /// as read with the instance; the token check of the pass's update makes sure it still is).
+    /// </summary>
+    public async Task InsertJournalAsync(WorkflowJournalRecord? row, long? previousId, CancellationToken ct)
+    {
+        if (row is null) return;
+        await WriteAsync(InsertJournal, ct, row.InstanceId, row.Sequence, row.EntryCount, row.TimestampUtc, row.EntriesJson, previousId);
+        await WriteAsync(commands.Connection is Microsoft.Data.Sqlite.SqliteConnection ? LinkJournalSqlite : LinkJournalPostgreSql, ct, row.InstanceId);
+    }
 
     private static readonly Statement InsertOutbox = new("""
         INSERT INTO "OutboxMessages" ("Id", "Kind", "PayloadJson", "CreatedAtUtc", "DueAtUtc", "Attempts")

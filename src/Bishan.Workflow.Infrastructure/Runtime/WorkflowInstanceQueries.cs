@@ -46,14 +46,24 @@ internal sealed class WorkflowInstanceQueries(IDbContextFactory<BishanDbContext>
             state.Bookmarks, incidents, row.CreatedAtUtc, row.UpdatedAtUtc);
     }
 
+    /// <summary>
+    /// An instance's journal rows: its newest, then each row's previous one, all by the table's key (one statement, standard
+    /// SQL on both providers; see <c>WorkflowJournalRecord</c> for why the table has no index by instance).
+    /// </summary>
+    private const string JournalChain = """
+        WITH RECURSIVE "chain" AS (
+            SELECT j.* FROM "WorkflowInstances" i JOIN "WorkflowJournal" j ON j."Id" = i."LastJournalId" AND j."InstanceId" = i."Id"
+            WHERE i."Id" = {0}
+            UNION ALL
+            SELECT j.* FROM "chain" c JOIN "WorkflowJournal" j ON j."Id" = c."PreviousId" AND j."InstanceId" = c."InstanceId")
+        SELECT * FROM "chain"
+        """;
+
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken ct = default)
     {
         await using var lease = await ContextLease.OpenAsync(dbFactory, ct);
         var db = lease.Db;
-        var rows = await db.WorkflowJournal.AsNoTracking()
-            .Where(j => j.InstanceId == instanceId)
-            .OrderBy(j => j.Sequence)
-            .ToListAsync(ct);
-        return rows.SelectMany(JournalJson.Entries).ToList();
+        var rows = await db.WorkflowJournal.FromSqlRaw(JournalChain, instanceId).AsNoTracking().ToListAsync(ct);
+        return rows.OrderBy(j => j.Sequence).SelectMany(JournalJson.Entries).ToList();
     }
 }

@@ -12,7 +12,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7c957c3b-0606-4ebf-823e-1c1c3c09fad0"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("d4e53d8d-6ded-43a7-8ca0-4cd16db68bf0"), entityTypeCount: 59)
         {
         }
 

@@ -22,7 +22,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 "Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 3,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -91,6 +91,14 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
             finishedAtUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var lastJournalId = runtimeEntityType.AddProperty(
+                "LastJournalId",
+                typeof(long?),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("LastJournalId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<LastJournalId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastJournalId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var leaseExpiresAtUtc = runtimeEntityType.AddProperty(
                 "LeaseExpiresAtUtc",

@@ -21,8 +21,7 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 "Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowJournalRecord",
                 typeof(WorkflowJournalRecord),
                 baseEntityType,
-                propertyCount: 6,
-                unnamedIndexCount: 1,
+                propertyCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -58,6 +57,14 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
                 fieldInfo: typeof(WorkflowJournalRecord).GetField("<InstanceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             instanceId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var previousId = runtimeEntityType.AddProperty(
+                "PreviousId",
+                typeof(long?),
+                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("PreviousId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowJournalRecord).GetField("<PreviousId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            previousId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",
                 typeof(long),
@@ -78,10 +85,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.CompiledModels
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { instanceId, sequence },
-                unique: true);
 
             return runtimeEntityType;
         }

@@ -2447,6 +2447,9 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("LastJournalId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("LeaseExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2520,6 +2523,9 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("PreviousId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -2527,9 +2533,6 @@ namespace Bishan.Workflow.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
 
                     b.ToTable("WorkflowJournal", (string)null);
                 });

@@ -38,6 +38,12 @@ public sealed class WorkflowInstanceRecord
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseExpiresAtUtc { get; set; }
 
+    /// <summary>
+    /// The instance's newest journal row (<see cref="WorkflowJournalRecord"/>); each row names the one before it, so the
+    /// instance's journal is read back from here. Null until a pass journals something.
+    /// </summary>
+    public long? LastJournalId { get; set; }
+
     /// <summary>SQLite has no rowversion: the application bumps this on every save and updates only when it still matches.</summary>
     [ConcurrencyCheck]
     public long ConcurrencyToken { get; set; }

@@ -2382,6 +2382,9 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastJournalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LeaseExpiresAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2453,6 +2456,9 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PreviousId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -2460,9 +2466,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
 
                     b.ToTable("WorkflowJournal", (string)null);
                 });

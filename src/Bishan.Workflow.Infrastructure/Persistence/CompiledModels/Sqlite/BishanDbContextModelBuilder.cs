@@ -11,7 +11,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BishanDbContextModel
     {
         private BishanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c924ac43-9c2b-4e3e-8957-ed1a9f85cd62"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("c8c7892c-6969-4db4-b3c1-9f58c013b3c1"), entityTypeCount: 59)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 3,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -81,6 +81,13 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(WorkflowInstanceRecord).GetField("<FinishedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+
+            var lastJournalId = runtimeEntityType.AddProperty(
+                "LastJournalId",
+                typeof(long?),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("LastJournalId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<LastJournalId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var leaseExpiresAtUtc = runtimeEntityType.AddProperty(
                 "LeaseExpiresAtUtc",

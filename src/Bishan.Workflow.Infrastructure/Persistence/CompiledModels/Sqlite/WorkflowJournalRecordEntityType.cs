@@ -19,8 +19,7 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Bishan.Workflow.Infrastructure.Persistence.Entities.WorkflowJournalRecord",
                 typeof(WorkflowJournalRecord),
                 baseEntityType,
-                propertyCount: 6,
-                unnamedIndexCount: 1,
+                propertyCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -52,6 +51,13 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(WorkflowJournalRecord).GetProperty("InstanceId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WorkflowJournalRecord).GetField("<InstanceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var previousId = runtimeEntityType.AddProperty(
+                "PreviousId",
+                typeof(long?),
+                propertyInfo: typeof(WorkflowJournalRecord).GetProperty("PreviousId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowJournalRecord).GetField("<PreviousId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",
                 typeof(long),
@@ -70,10 +76,6 @@ namespace Bishan.Workflow.Infrastructure.Persistence.CompiledModels.Sqlite
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { instanceId, sequence },
-                unique: true);
 
             return runtimeEntityType;
         }
