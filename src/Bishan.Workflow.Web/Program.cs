@@ -14,9 +14,9 @@ builder.AddWebHost(timeline);
 
 var app = builder.Build();
 timeline.Mark("build");
-app.MapWebHost();
-// Refuses to start, with one log line and a non-zero exit code, on a busy data directory or an unreachable database.
-return await app.RunNodeAsync();
+// Refuses to start, with one log line and a non-zero exit code, on a busy data directory or an unreachable database;
+// otherwise begins the start-up work and maps the endpoints while it runs.
+return await app.RunNodeAsync(static app => app.MapWebHost());
 
 /// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the integration tests.</summary>
 public partial class Program;

@@ -19,12 +19,15 @@ internal sealed partial class NodeWorker(
     NodeIdentity node,
     IServiceScopeFactory scopes,
     IWorkflowRuntime runtime,
+    Nodes.NodeReadiness readiness,
     ILogger<NodeWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before this node's start-up work is done: the tables may not exist yet.
+        if (!await readiness.WaitAsync(stoppingToken)) return;
         var renewEvery = Math.Max(1, (int)(node.LeaseDuration / Tick / 3));
         var recoverEvery = Math.Max(1, (int)(node.LeaseDuration / Tick / 2));
         for (var tick = 1L; !stoppingToken.IsCancellationRequested; tick++)

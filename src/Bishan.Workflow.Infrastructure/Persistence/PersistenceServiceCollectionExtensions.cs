@@ -1,5 +1,6 @@
 using Bishan.Workflow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // In the DI namespace so that hosts find AddWorkflowPersistence without an extra using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BishanDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         // SQLite only: the log's checkpoints off the requests' commits (does nothing on PostgreSQL).
+        services.TryAddSingleton(_ => Bishan.Workflow.Infrastructure.Nodes.NodeReadiness.Open());
         services.AddHostedService<SqliteCheckpointer>();
         return services;
     }

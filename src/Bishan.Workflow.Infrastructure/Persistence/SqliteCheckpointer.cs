@@ -15,6 +15,7 @@ internal sealed partial class SqliteCheckpointer(
     DatabaseOptions database,
     IDbContextFactory<BishanDbContext> contexts,
     TimeProvider time,
+    Nodes.NodeReadiness readiness,
     ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -22,6 +23,8 @@ internal sealed partial class SqliteCheckpointer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (database.Provider != StorageProvider.Sqlite) return;
+        // Not before the start-up work has made the file WAL and migrated it.
+        if (!await readiness.WaitAsync(stoppingToken)) return;
         using var timer = new PeriodicTimer(Tick, time);
         try
         {

@@ -53,6 +53,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<InstanceLeases>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddScoped<UnitOfWork>();
+        // Open unless the host registered one it opens after its start-up work (the web host).
+        services.TryAddSingleton(_ => Bishan.Workflow.Infrastructure.Nodes.NodeReadiness.Open());
         // Outbox leftovers, lease renewal and recovery of instances other nodes left behind (runs in hosts only).
         services.AddHostedService<NodeWorker>();
         services.TryAddSingleton<IWorkflowDefinitionService, WorkflowDefinitionService>();

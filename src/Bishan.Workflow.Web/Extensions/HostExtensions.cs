@@ -28,11 +28,14 @@ internal static class HostExtensions
         services.AddSingleton(storage);
         services.AddSingleton(TimeProvider.System);
 
-        // Start-up work first: its StartingAsync runs before any hosted service starts, Hangfire's server included.
-        services.AddHostedService<StartupTasks>();
+        // Start-up work first: it begins before any hosted service starts, and the node is ready once it is done.
+        services.AddSingleton<Bishan.Workflow.Infrastructure.Nodes.NodeReadiness>();
+        services.AddSingleton<StartupTasks>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         services.AddSingleton<WorkflowFileLoader>();
         services.AddSingleton<SignInPageWarmer>();
-        services.AddSingleton<IHangfireServerStartGate>(sp => sp.GetRequiredService<SignInPageWarmer>());
+        // Hangfire's server starts once the node is ready and the sign-in page has rendered.
+        services.AddSingleton<IHangfireServerStartGate>(sp => sp.GetRequiredService<StartupTasks>());
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<DemoDataSeeder>();
 
@@ -83,6 +86,8 @@ internal static class HostExtensions
         app.UseExceptionHandler();
         // Bodies for bare 401/403/404 answers, so API clients always get problem details.
         app.UseStatusCodePages();
+        // Requests that come while the start-up work still runs wait for it.
+        app.UseStartupGate();
         app.UseAuthentication();
         // A disabled or changed account stops working on its next request, on every node.
         app.UseAccountCheck();

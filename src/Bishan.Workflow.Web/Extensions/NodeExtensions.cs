@@ -13,8 +13,13 @@ internal static partial class NodeExtensions
     public const int ExitDataDirectoryInUse = 2;
     public const int ExitDatabaseUnreachable = 3;
 
-    public static async Task<int> RunNodeAsync(this WebApplication app)
+    /// <summary>
+    /// Checks the node, begins its start-up work and, while that runs, maps the endpoints (<paramref name="map"/>) and
+    /// runs the host, whose server starts in parallel with the work (issue 15, start-up).
+    /// </summary>
+    public static async Task<int> RunNodeAsync(this WebApplication app, Action<WebApplication> map)
     {
+        ArgumentNullException.ThrowIfNull(map);
         var storage = app.Services.GetRequiredService<StorageSettings>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bishan.Workflow.Node");
 
@@ -36,6 +41,8 @@ internal static partial class NodeExtensions
             return exitCode;
         }
 
+        app.Services.GetRequiredService<Startup.StartupTasks>().Begin();
+        map(app);
         await app.RunAsync();
         return 0;
     }

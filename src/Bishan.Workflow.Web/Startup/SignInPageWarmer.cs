@@ -1,21 +1,26 @@
-using Bishan.Workflow.Infrastructure.Scheduling;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Bishan.Workflow.Web.Startup;
 
 /// <summary>
-/// Renders the sign-in page once in the background right after the app answers (issue 15, first request): the first
-/// render of a Blazor page compiles the page, its layout, MudBlazor's components and the localizer, a few hundred
-/// milliseconds that would otherwise fall on the first user. The request goes to the node's own address over loopback,
-/// like any browser's; a node that only listens on HTTPS or on no address (a test server) is left alone. A failure only
-/// means the first user pays that cost, so it is logged at Debug and nothing else. Hangfire's server waits for it
-/// (<see cref="IHangfireServerStartGate"/>), so that its threads do not compete with the first render.
+/// Renders the sign-in page once while the node starts (issue 15, first request): the first render of a Blazor page
+/// compiles the page, its layout, MudBlazor's components, the localizer and the request pipeline, a few hundred
+/// milliseconds that would otherwise fall on the first user. It runs once the server listens and the schema exists, in
+/// parallel with the rest of the start-up work, and the node answers once it is done (<see cref="StartupTasks"/>). The
+/// request goes to the node's own address over loopback, like any browser's, with a secret header of this process that
+/// lets it past the <see cref="StartupGate"/>; a node that only listens on HTTPS or on no address (a test server) is left
+/// alone. A failure only means the first user pays that cost, so it is logged at Debug and nothing else.
 /// </summary>
 internal sealed partial class SignInPageWarmer(IServer server, IHostApplicationLifetime lifetime, ILogger<SignInPageWarmer> logger)
-    : IHangfireServerStartGate
 {
     public const string Path = "/login";
+    private const string WarmUpHeader = "X-Bishan-Warm-Up";
+
+    /// <summary>Known to this process only: a request carrying it is this warmer's own.</summary>
+    private readonly byte[] _secret = Encoding.ASCII.GetBytes(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -47,6 +52,7 @@ internal sealed partial class SignInPageWarmer(IServer server, IHostApplicationL
         try
         {
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.Add(WarmUpHeader, Encoding.ASCII.GetString(_secret));
             using var response = await http.GetAsync(new Uri(Path, UriKind.Relative), lifetime.ApplicationStopping);
             LogWarmed(logger, Path, (int)response.StatusCode);
         }
@@ -54,6 +60,14 @@ internal sealed partial class SignInPageWarmer(IServer server, IHostApplicationL
         {
             LogNotWarmed(logger, Path, e.Message);
         }
+    }
+
+    /// <summary>Whether <paramref name="request"/> is this warmer's own (it carries this process's secret).</summary>
+    public bool IsWarmUp(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Headers.TryGetValue(WarmUpHeader, out var values) || values.Count != 1 || values[0] is not { } value) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(value), _secret);
     }
 
     /// <summary>The first plain-HTTP address the server listens on, its wildcard host turned into loopback.</summary>

@@ -59,6 +59,29 @@ internal sealed partial class StartupTimeline
         }
     }
 
+    /// <summary>
+    /// A track of steps that run in parallel with the main one (the start-up work beside the endpoints and the server):
+    /// each of its steps is logged with its wall-clock time only, since the process's CPU time is shared.
+    /// </summary>
+    public Track Lane(string name) => new(this, name);
+
+    public sealed class Track(StartupTimeline timeline, string name)
+    {
+        private long _last = Stopwatch.GetTimestamp();
+
+        public void Mark(string step)
+        {
+            var now = Stopwatch.GetTimestamp();
+            lock (timeline._gate)
+            {
+                if (timeline._steps.Length > 0) timeline._steps.Append(", ");
+                timeline._steps.Append(CultureInfo.InvariantCulture,
+                    $"{name}/{step} {Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds:0} ms");
+                _last = now;
+            }
+        }
+    }
+
     public void Log(ILogger logger, string what)
     {
         if (!logger.IsEnabled(LogLevel.Information)) return;
