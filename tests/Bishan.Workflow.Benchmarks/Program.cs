@@ -415,6 +415,12 @@ internal static class Bench
             }
             await db.SaveChangesAsync();
         }
+        // The journal keys were given: PostgreSQL's identity sequence must move past them (SQLite takes the largest rowid + 1).
+        await using (var db = await factory.CreateDbContextAsync())
+            if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+                await db.Database.ExecuteSqlRawAsync("""
+                    SELECT setval(pg_get_serial_sequence('"WorkflowJournal"', 'Id'), (SELECT max("Id") FROM "WorkflowJournal"))
+                    """);
     }
 
     private static string Workflow(string text) => new JsonObject
