@@ -8,14 +8,14 @@ using Bishan.Workflow.Web.Extensions;
 namespace Bishan.Workflow.Web.Startup;
 
 /// <summary>
-/// Brings storage and schedules up to date before the node answers. The work begins as soon as the node's checks pass
-/// (<see cref="Begin"/>, from <c>RunNodeAsync</c>, or at the latest in <see cref="IHostedLifecycleService.StartingAsync"/>)
-/// and runs in parallel with the mapping of the endpoints and, once the schema is up to date, with the start of the
-/// hosted services and the server (issue 15, start-up): on two cores the two halves of a start overlap. Until it is done nothing that needs the database runs: requests wait in the
-/// <see cref="StartupGate"/>, the background workers wait for <see cref="NodeReadiness"/>, Hangfire's server for
-/// <see cref="WhenOpen"/>, and the host's start waits in <see cref="StartedAsync"/>, which also rethrows a failure so
-/// that the host stops as before. Nodes sharing one PostgreSQL database take turns under the start-up lock: the first does the
-/// work, the others find it done.
+/// Brings storage and schedules up to date before the node answers (issue 15, start-up). The work begins as soon as the
+/// node's checks pass (<see cref="Begin"/>, from <c>RunNodeAsync</c>, or at the latest in
+/// <see cref="IHostedLifecycleService.StartingAsync"/>) and runs beside the mapping of the endpoints and, once the schema
+/// is up to date, beside the start of the hosted services and the server: on two cores the two halves of a start
+/// overlap. Until it is done nothing that needs the database runs: requests wait in the <see cref="StartupGate"/>, the
+/// background workers wait for <see cref="NodeReadiness"/>, Hangfire's server for <see cref="WhenOpen"/>, and the host's
+/// start waits in <see cref="StartedAsync"/>, which rethrows a failure so that the host stops as before. Nodes sharing
+/// one PostgreSQL database take turns under the start-up lock: the first does the work, the others find it done.
 /// </summary>
 internal sealed partial class StartupTasks(
     IServiceScopeFactory scopes,
@@ -37,8 +37,8 @@ internal sealed partial class StartupTasks(
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _schemaReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _gate = new();
     private readonly TaskCompletionSource _answering = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
     private Task? _work;
 
     /// <summary>
@@ -63,11 +63,8 @@ internal sealed partial class StartupTasks(
     {
         Begin();
         timeline.Mark("node checks");
-        await _schemaReady.Task.WaitAsync(cancellationToken);
-        Task work;
-        lock (_gate) work = _work!;
         // A failure before the schema was ready stops the host here, before anything else starts.
-        if (work.IsFaulted) await work;
+        await _schemaReady.Task.WaitAsync(cancellationToken);
         timeline.Mark("schema");
     }
 
@@ -114,10 +111,11 @@ internal sealed partial class StartupTasks(
                 await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
             lane.Mark("demo data");
         }
-        finally
+        catch (Exception ex)
         {
-            // A failed start never lets the warm-up wait for a schema that will not come.
-            _schemaReady.TrySetResult();
+            // Nothing waits for a schema that will not come: the host's start fails with this.
+            _schemaReady.TrySetException(ex);
+            throw;
         }
     }
 
