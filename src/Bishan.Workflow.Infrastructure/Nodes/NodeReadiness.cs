@@ -21,10 +21,6 @@ public sealed class NodeReadiness
     /// <summary>Completes once the node is ready; faults if its start-up work failed (the host then stops).</summary>
     public Task WhenReady => _ready.Task;
 
-    /// <summary>Completes once the node is ready or its start-up failed; never faults.</summary>
-    public Task WhenSettled => _ready.Task.ContinueWith(static _ => { }, CancellationToken.None,
-        TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
     public void MarkReady() => _ready.TrySetResult();
 
     public void MarkFailed(Exception cause) => _ready.TrySetException(cause);
