@@ -59,7 +59,11 @@ internal static class BenchProgram
         }
         if (mode is "all" or "http")
         {
-            await UserPathBench.PrintAsync("SQLite", BenchTarget.Sqlite);
+            // BISHAN_BENCH_ONLY=SQLite or PostgreSQL measures the user's path on that provider alone.
+            var only = Environment.GetEnvironmentVariable("BISHAN_BENCH_ONLY");
+            if (only is null or "" or "SQLite")
+                await UserPathBench.PrintAsync("SQLite", BenchTarget.Sqlite);
+            if (only is "SQLite") return;
             if (!string.IsNullOrWhiteSpace(server))
                 await UserPathBench.PrintAsync("PostgreSQL", () => BenchTarget.PostgreSql(server));
             else

@@ -51,10 +51,17 @@ internal sealed class WorkflowDefinitionService(
     }
 
     public Task<DefinitionCommandResult> PublishAsync(string definitionId, int? version, string? user, CancellationToken ct = default) =>
-        // Two nodes publishing at once: the unique index on the published version makes one of them run again.
-        TransientRetry.RunAsync(() => PublishOnceAsync(definitionId, version, ct), ct);
+        PublishAsync(definitionId, version, checkedTriggers: null, ct);
 
-    private async Task<DefinitionCommandResult> PublishOnceAsync(string definitionId, int? version, CancellationToken ct)
+    /// <param name="checkedTriggers">The triggers of that version when the caller has just checked it (an import): it is not
+    /// validated a second time.</param>
+    private Task<DefinitionCommandResult> PublishAsync(string definitionId, int? version,
+        IReadOnlyList<DefinitionTrigger>? checkedTriggers, CancellationToken ct) =>
+        // Two nodes publishing at once: the unique index on the published version makes one of them run again.
+        TransientRetry.RunAsync(() => PublishOnceAsync(definitionId, version, checkedTriggers, ct), ct);
+
+    private async Task<DefinitionCommandResult> PublishOnceAsync(string definitionId, int? version,
+        IReadOnlyList<DefinitionTrigger>? checkedTriggers, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await FindVersionAsync(db, definitionId, version, ct)
@@ -62,7 +69,7 @@ internal sealed class WorkflowDefinitionService(
                       ? $"Workflow '{definitionId}' does not exist."
                       : $"Workflow '{definitionId}' has no version {version}.");
         var definition = definitions.GetOrAdd(row.Id, row.Version, row.Json);
-        var (triggers, errors) = Check(definition);
+        var (triggers, errors) = checkedTriggers is null ? Check(definition) : (checkedTriggers, []);
         if (errors.Count > 0) return new DefinitionCommandResult(definitionId, row.Version, row.IsPublished, errors);
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -207,10 +214,12 @@ internal sealed class WorkflowDefinitionService(
 
         var row = await AddVersionAsync(definition.DefinitionId, definition.Name, definition.Description,
             json.TrimStart('\uFEFF'), ContentHash.Compute(parsed.Document!), user, ct);
-        definitions.Add(row.Id, definition with { Version = row.Version });
-        return publish
-            ? await PublishAsync(definition.DefinitionId, row.Version, user, ct)
-            : new DefinitionCommandResult(definition.DefinitionId, row.Version, false, []);
+        var versioned = definition with { Version = row.Version };
+        definitions.Add(row.Id, versioned);
+        if (!publish) return new DefinitionCommandResult(definition.DefinitionId, row.Version, false, []);
+        // Validated above: publishing only needs the triggers, which carry the version number just assigned.
+        var (triggers, triggerErrors) = triggerExtractor.Extract(versioned);
+        return await PublishAsync(definition.DefinitionId, row.Version, triggerErrors.Count == 0 ? triggers : null, ct);
     }
 
     /// <summary>Adds the next version as the latest draft (the previous latest is no longer latest).</summary>

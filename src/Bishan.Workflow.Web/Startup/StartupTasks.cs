@@ -89,11 +89,15 @@ internal sealed partial class StartupTasks(
             // Before the reconciler, the first user of Hangfire's tables.
             await hangfireSchema.InstallAsync(cancellationToken);
             lane.Mark("hangfire schema");
-            if (environment.IsDevelopment())
-                await services.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken);
-            lane.Mark("demo users");
+            // The demo users and the import touch different tables and neither needs the other: they run side by side
+            // (on an empty database the import is the longest step of a start).
+            var demoUsers = environment.IsDevelopment()
+                ? Task.Run(() => services.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken), cancellationToken)
+                : Task.CompletedTask;
             await loader.LoadAsync(cancellationToken);
             lane.Mark("workflow import");
+            await demoUsers;
+            lane.Mark("demo users");
             await reconciler.ReconcileAsync(cancellationToken);
             lane.Mark("reconciler");
             maintenanceSchedule.Apply();

@@ -58,7 +58,7 @@ internal sealed class BuiltApp : IAsyncDisposable
         var output = Path.Combine(Path.GetTempPath(), "bishan-bench-published-app");
         var rid = (OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux") + "-" +
                   System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
-        Console.WriteLine($"Publishing the app as it is deployed ({rid}, ReadyToRun) to {output} (BISHAN_BENCH_APP=build skips this) ...");
+        Console.WriteLine($"Publishing the app as it is deployed ({rid}, self-contained, composite ReadyToRun) to {output} (BISHAN_BENCH_APP=build skips this) ...");
         var publish = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
         foreach (var argument in new[] { "publish", "src/Bishan.Workflow.Web", "-c", "Release", "-r", rid, "-o", output, "-v", "q", "-nologo" })
             publish.ArgumentList.Add(argument);

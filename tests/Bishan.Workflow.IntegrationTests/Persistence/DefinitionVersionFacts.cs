@@ -132,6 +132,30 @@ public sealed class DefinitionVersionFacts
     }
 
     [Fact]
+    public async Task ImportIfChangedAsync_SchedulesTheTriggersOfTheNewVersion_NotTheVersionTheFileClaims()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        string Scheduled(string text, int claimedVersion)
+        {
+            var cron = TestWorkflows.Activity("Morning", "Elsa.Cron", ("cronExpression", "0 0 9 * * *"));
+            cron["customProperties"] = new JsonObject { ["canStartWorkflow"] = true };
+            var json = JsonNode.Parse(TestWorkflows.Flowchart("imported-cron", [cron, TestWorkflows.WriteLine("Log", text)], ("Morning", "Log", "Done")))!;
+            json["version"] = claimedVersion;
+            return json.ToJsonString();
+        }
+
+        var first = await host.Definitions.ImportIfChangedAsync(Scheduled("one", claimedVersion: 7), "startup");
+        var second = await host.Definitions.ImportIfChangedAsync(Scheduled("two", claimedVersion: 7), "startup");
+
+        Assert.Equal((1, true, 2, true), (first.Version, first.IsPublished, second.Version, second.IsPublished));
+        var trigger = Assert.Single(host.Scheduler.Triggers["imported-cron"]);
+        Assert.Equal((TriggerKind.Cron, 2), (trigger.Kind, trigger.Version));
+        Assert.Equal([2], await host.QueryAsync(db => db.WorkflowTriggers.Select(t => t.DefinitionVersion).ToListAsync()));
+        var started = await host.Runtime.StartFromTriggerAsync("imported-cron", trigger.Version, trigger.ActivityNodeId);
+        Assert.Equal(["two"], await host.WriteLinesAsync(started!.Id));
+    }
+
+    [Fact]
     public async Task ResumeAsync_SchedulesAndUnschedulesTimers_WhenDelayBookmarkIsCreatedAndResumed()
     {
         await using var host = await RuntimeHost.StartAsync();
