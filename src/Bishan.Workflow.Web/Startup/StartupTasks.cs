@@ -94,7 +94,16 @@ internal sealed partial class StartupTasks(
             var demoUsers = environment.IsDevelopment()
                 ? Task.Run(() => services.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken), cancellationToken)
                 : Task.CompletedTask;
-            await loader.LoadAsync(cancellationToken);
+            try
+            {
+                await loader.LoadAsync(cancellationToken);
+            }
+            catch
+            {
+                // The scope both use ends with this method: the seeding is over before the start fails.
+                await demoUsers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
             lane.Mark("workflow import");
             await demoUsers;
             lane.Mark("demo users");
