@@ -58,9 +58,9 @@ public sealed class DatabaseMigratorFacts
         Assert.Contains(last, await after.Database.GetAppliedMigrationsAsync());
     }
 
-    private static ServiceProvider Services(TestDatabase database) =>
+    internal static ServiceProvider Services(TestDatabase database) =>
         new ServiceCollection().AddSingleton(TimeProvider.System).AddWorkflowPersistence(database.Options).BuildServiceProvider();
 
-    private static IDbContextFactory<BishanDbContext> Factory(IServiceProvider services) =>
+    internal static IDbContextFactory<BishanDbContext> Factory(IServiceProvider services) =>
         services.GetRequiredService<IDbContextFactory<BishanDbContext>>();
 }

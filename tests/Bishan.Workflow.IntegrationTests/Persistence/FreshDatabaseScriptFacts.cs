@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Bishan.Workflow.Infrastructure.Persistence;
+using Bishan.Workflow.IntegrationTests.Nodes;
 using Bishan.Workflow.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -136,19 +137,11 @@ public sealed class FreshDatabaseScriptFacts
         return new BishanDbContext(builder.Options);
     }
 
-    private static string SourcePath(StorageProvider provider)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bishan.Workflow.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException($"No Bishan.Workflow.sln above {AppContext.BaseDirectory}.");
-        return provider == StorageProvider.PostgreSql
-            ? Path.Combine(dir.FullName, "src", "Bishan.Workflow.Migrations.PostgreSql", "Migrations", DatabaseMigrator.FreshDatabaseScriptResource)
-            : Path.Combine(dir.FullName, "src", "Bishan.Workflow.Infrastructure", "Persistence", "Migrations", DatabaseMigrator.FreshDatabaseScriptResource);
-    }
+    private static string SourcePath(StorageProvider provider) => provider == StorageProvider.PostgreSql
+        ? Path.Combine(NodeProcess.RepositoryRoot(), "src", "Bishan.Workflow.Migrations.PostgreSql", "Migrations", DatabaseMigrator.FreshDatabaseScriptResource)
+        : Path.Combine(NodeProcess.RepositoryRoot(), "src", "Bishan.Workflow.Infrastructure", "Persistence", "Migrations", DatabaseMigrator.FreshDatabaseScriptResource);
 
-    private static ServiceProvider Services(TestDatabase database) =>
-        new ServiceCollection().AddSingleton(TimeProvider.System).AddWorkflowPersistence(database.Options).BuildServiceProvider();
+    private static ServiceProvider Services(TestDatabase database) => DatabaseMigratorFacts.Services(database);
 
-    private static IDbContextFactory<BishanDbContext> Factory(IServiceProvider services) =>
-        services.GetRequiredService<IDbContextFactory<BishanDbContext>>();
+    private static IDbContextFactory<BishanDbContext> Factory(IServiceProvider services) => DatabaseMigratorFacts.Factory(services);
 }
